@@ -1,0 +1,158 @@
+/* mtlsgrid run: generate (or take) a matrix, run the cases, grade them, write the reports. */
+#include "backends.h"
+#include "case_options.h"
+#include "compose.h"
+#include "gen.h"
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct {
+    mg_plan_options plan;
+    unsigned jobs;
+    double timeout;
+    const char *out;
+    const char *formats;
+    const char *matrix;
+    const char *seed;
+} run_args;
+
+static const cli_option run_options[] = {
+    MG_CASE_OPTION_ROWS(run_args),
+    {"jobs", OPT_UINT, offsetof(run_args, jobs), "N", "worker processes (default: cores)"},
+    {"timeout", OPT_DOUBLE, offsetof(run_args, timeout), "SECONDS",
+     "a case still running after this is a timeout (default 10)"},
+    {"out", OPT_STRING, offsetof(run_args, out), "DIR", "report folder (default reports/out)"},
+    {"format", OPT_STRING, offsetof(run_args, formats), "json,junit,md,html",
+     "reports to write (default all)"},
+    {"matrix", OPT_STRING, offsetof(run_args, matrix), "DIR",
+     "use this generated matrix instead of generating one into OUT/matrix"},
+    {"seed", OPT_STRING, offsetof(run_args, seed), "S", "generator seed (default: built in)"},
+};
+
+static void run_defaults(void *raw)
+{
+    run_args *a = raw;
+    mg_case_options_defaults(&a->plan);
+    a->out = "reports/out";
+}
+
+static mg_result check_formats(const char *list)
+{
+    if (!list) return MG_OK;
+    mg_strings words = {0};
+    MG_GUARD(mg_strings_add_split(&words, list));
+    static const char *const known[] = {"json", "junit", "md", "html"};
+    mg_result r = words.count ? MG_OK : mg_fail(MG_E_USAGE, "--format: empty list");
+    for (size_t i = 0; mg_ok(r) && i < words.count; i++) {
+        bool ok = false;
+        for (size_t k = 0; k < 4; k++) ok |= strcmp(words.items[i], known[k]) == 0;
+        if (!ok) r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (json, junit, md, html)",
+                             words.items[i]);
+    }
+    mg_strings_free(&words);
+    return r;
+}
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static mg_result prepare_matrix(const run_args *a, char *matrix, size_t len)
+{
+    if (a->matrix) {
+        snprintf(matrix, len, "%s", a->matrix);
+        return MG_OK;
+    }
+    snprintf(matrix, len, "%s/matrix", a->out);
+    mg_gen_options o = {.out_dir = matrix, .seed = a->seed, .time_mode = MG_TIME_PINNED};
+    mg_gen_stats stats = {0};
+    MG_GUARD(mg_gen_matrix(&o, &stats));
+    printf("matrix: %u artifacts in %.2f s (%s)\n", stats.artifacts, stats.seconds, matrix);
+    return MG_OK;
+}
+
+static void grade_all(const mg_plan *plan, const mg_case_outcome *outcomes, mg_report *report)
+{
+    for (size_t i = 0; i < plan->count; i++) {
+        const mg_case_key *k = &plan->keys[i];
+        mg_report_row *row = &report->rows[i];
+        mg_case_facts facts = {k->scenario, k->client_stack->name, k->server_stack->name,
+                               k->client_stack->version(), k->server_stack->version(),
+                               mg_tls_name(k->tls), mg_policy_name(k->policy),
+                               outcomes[i].skipped, outcomes[i].verdict};
+        mg_grading g = mg_grade_case(&plan->scenarios, &facts);
+        *row = (mg_report_row){plan->ids[i], k->scenario, facts.client, facts.server, facts.tls,
+                               facts.policy, "", g.grade, "", outcomes[i].ms};
+        if (!outcomes[i].skipped) mg_verdict_format(outcomes[i].verdict, row->verdict, sizeof row->verdict);
+        if (g.divergence)
+            snprintf(row->reason_text, sizeof row->reason_text, "%s divergence [%s]: %s (%s). %s",
+                     g.divergence->stack, g.divergence->id, g.divergence->reason,
+                     g.divergence->reference, outcomes[i].reason_text);
+        else
+            snprintf(row->reason_text, sizeof row->reason_text, "%s", outcomes[i].reason_text);
+        report->grade_counts[g.grade]++;
+    }
+}
+
+static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
+{
+    MG_GUARD(check_formats(a->formats));
+    MG_GUARD(mg_plan_enumerate(&a->plan, plan));
+    MG_ENSURE(plan->count > 0, MG_E_USAGE, "no case matches the filters given");
+    MG_GUARD(mg_make_dirs(a->out));
+    double start = now_s();
+    char matrix[4096], work[4096];
+    MG_GUARD(prepare_matrix(a, matrix, sizeof matrix));
+    snprintf(work, sizeof work, "%s/work", a->out);
+    MG_GUARD(mg_make_dirs(work));
+    MG_GUARD(mg_plan_resolve(plan, matrix, work));
+
+    mg_case_outcome *outcomes = calloc(plan->count, sizeof *outcomes);
+    mg_report report = {calloc(plan->count, sizeof(mg_report_row)), plan->count, {0}, 0, NULL};
+    mg_result r = outcomes && report.rows ? MG_OK : mg_fail(MG_E_INTERNAL, "out of memory");
+    mg_runner_options ro = {a->jobs, a->timeout, NULL, NULL};
+    if (mg_ok(r)) r = mg_run_cases(plan->cases, plan->count, &ro, outcomes);
+    char versions[256];
+    snprintf(versions, sizeof versions, "openssl %s, gnutls %s", mg_stack_openssl.version(),
+             mg_stack_gnutls.version());
+    report.stack_versions = versions;
+    if (mg_ok(r)) {
+        grade_all(plan, outcomes, &report);
+        report.wall_seconds = now_s() - start;
+        r = mg_report_write(&report, a->out, a->formats);
+    }
+    if (mg_ok(r)) {
+        mg_report_print_summary(&report, a->out);
+        *exit_code = report.grade_counts[MG_GRADE_FAIL] || report.grade_counts[MG_GRADE_XPASS];
+    }
+    free(outcomes);
+    free(report.rows);
+    return r;
+}
+
+static int run_run(void *raw, const cli_rest *rest)
+{
+    (void)rest;
+    mg_plan plan = {0};
+    int exit_code = 0;
+    mg_result r = run_all(raw, &plan, &exit_code);
+    if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: run: %s\n", mg_error_message());
+    mg_plan_free(&plan);
+    return mg_ok(r) ? exit_code : mg_exit_code(r);
+}
+
+const cli_command mg_cmd_run = {
+    "run",
+    "[--filter GLOB] [--stacks a,b] [--tls 1.2,1.3] [--policy strict,minimal] [--jobs N] "
+    "[--out DIR] [--format json,junit,md,html]",
+    "Run the cases as real mutual-TLS handshakes, grade them against the scenarios' expectations "
+    "and write the reports. Exit 0 when nothing is graded fail or xpass, 1 otherwise.",
+    CLI_OPTIONS(run_options), sizeof(run_args), run_defaults, 0, 0, run_run,
+};

@@ -1,0 +1,93 @@
+/* mtlsgrid serve: one side of a case as a TCP server on loopback, for real clients. */
+#include "side_source.h"
+#include "tcp.h"
+#include "tcp_session.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+    mg_side_source src;
+    const char *host;
+    unsigned port;
+    unsigned count;
+    double timeout;
+} serve_args;
+
+static const cli_option serve_options[] = {
+    MG_SIDE_SOURCE_ROWS(serve_args),
+    {"host", OPT_STRING, offsetof(serve_args, host), "ADDR", "address to listen on (default 127.0.0.1; loopback only)"},
+    {"port", OPT_UINT, offsetof(serve_args, port), "P", "port (0: any free port, printed)"},
+    {"count", OPT_UINT, offsetof(serve_args, count), "N", "stop after N connections (default: until interrupted)"},
+    {"timeout", OPT_DOUBLE, offsetof(serve_args, timeout), "SECONDS", "per-connection timeout (default 10)"},
+};
+
+static volatile sig_atomic_t stop_requested;
+static void on_signal(int sig) { (void)sig; stop_requested = 1; }
+
+static void serve_defaults(void *raw)
+{
+    serve_args *a = raw;
+    a->host = "127.0.0.1";
+    a->timeout = 10;
+}
+
+static mg_result serve_loop(serve_args *a, const mg_stack *stack, mg_context *ctx, int listen_fd)
+{
+    struct sigaction sa = {.sa_handler = on_signal};
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    for (unsigned served = 0; !stop_requested && (!a->count || served < a->count);) {
+        int fd;
+        MG_GUARD(mg_tcp_accept(listen_fd, 0.5, &fd));
+        if (fd < 0) continue;
+        mg_tcp_set_timeout(fd, a->timeout);
+        mg_tcp_result r;
+        mg_tcp_serve_one(stack, ctx, fd, &r);
+        close(fd);
+        char verdict[64];
+        mg_verdict_format(r.verdict, verdict, sizeof verdict);
+        printf("connection %u: %s (%s)\n", ++served, verdict, r.reason_text);
+        fflush(stdout);
+    }
+    return MG_OK;
+}
+
+static int run_serve(void *raw, const cli_rest *rest)
+{
+    (void)rest;
+    serve_args *a = raw;
+    mg_side_storage storage = {0};
+    mg_side_config config;
+    const mg_stack *stack = NULL;
+    mg_context *ctx = NULL;
+    int listen_fd = -1;
+    mg_side_outcome why = {.alert_sent = MG_NO_ALERT, .alert_received = MG_NO_ALERT};
+    mg_result r = mg_side_source_resolve(&a->src, MG_ROLE_SERVER, &config, &stack, &storage);
+    if (mg_ok(r)) r = stack->context_new(&config, &ctx, &why);
+    if (mg_ok(r) && !ctx)
+        r = mg_fail(MG_E_INPUT, "%s cannot use the server credentials: %s", stack->name,
+                    why.native_text);
+    unsigned port = 0;
+    if (mg_ok(r)) r = mg_tcp_listen(a->host, a->port, false, &listen_fd, &port);
+    if (mg_ok(r)) {
+        printf("serving %s as TLS %s server on %s port %u\n", stack->name,
+               config.tls == MG_TLS12 ? "1.2" : "1.3", a->host, port);
+        fflush(stdout);
+        r = serve_loop(a, stack, ctx, listen_fd);
+    }
+    if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: serve: %s\n", mg_error_message());
+    if (listen_fd >= 0) close(listen_fd);
+    if (ctx) stack->context_free(ctx);
+    mg_side_source_free(&storage);
+    return mg_exit_code(r);
+}
+
+const cli_command mg_cmd_serve = {
+    "serve", "--stack S (--scenario ID | --bundle DIR | --cert F --key F --trust F) [--port P]",
+    "Play the server side of a case over TCP on loopback; answer each connection with HTTP 200 "
+    "and the verdict, print each connection's verdict.",
+    CLI_OPTIONS(serve_options), sizeof(serve_args), serve_defaults, 0, 0, run_serve,
+};

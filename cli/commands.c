@@ -1,0 +1,11 @@
+/* The table of subcommands: help and dispatch both read it. */
+#include "command.h"
+
+extern const cli_command mg_cmd_gen;
+extern const cli_command mg_cmd_list;
+extern const cli_command mg_cmd_run;
+extern const cli_command mg_cmd_serve;
+extern const cli_command mg_cmd_connect;
+
+const cli_command *const mg_commands[] = {&mg_cmd_gen,   &mg_cmd_list,    &mg_cmd_run,
+                                          &mg_cmd_serve, &mg_cmd_connect, NULL};

@@ -1,0 +1,45 @@
+/* mtlsgrid: finds the subcommand in the table, parses its options, runs it. */
+#include "command.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+        cli_print_help();
+        return argc < 2 ? 2 : 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("mtlsgrid %s\n", MG_VERSION);
+        return 0;
+    }
+    const cli_command *cmd = NULL;
+    for (const cli_command *const *c = mg_commands; *c; c++)
+        if (strcmp((*c)->name, argv[1]) == 0) cmd = *c;
+    if (!cmd) {
+        fprintf(stderr, "mtlsgrid: unknown command \"%s\" (try: mtlsgrid --help)\n", argv[1]);
+        return 2;
+    }
+    void *args = calloc(1, cmd->args_size ? cmd->args_size : 1);
+    const char **positional = calloc((size_t)argc, sizeof *positional);
+    if (!args || !positional) return 2;
+    if (cmd->defaults) cmd->defaults(args);
+    cli_rest rest = {positional, 0};
+    int wants_help = 0;
+    mg_result r = cli_parse(cmd, argc - 2, argv + 2, args, &rest, &wants_help);
+    int code;
+    if (!mg_ok(r)) {
+        fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        code = 2;
+    } else if (wants_help) {
+        cli_print_command_help(cmd);
+        code = 0;
+    } else {
+        code = cmd->run(args, &rest);
+    }
+    free(args);
+    free(positional);
+    return code;
+}

@@ -1,0 +1,154 @@
+#include "side_source.h"
+
+#include "backends.h"
+#include "case_options.h"
+#include "gen.h"
+#include "remove_tree.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static mg_result keep(mg_side_storage *st, const char *text, const char **out)
+{
+    MG_GUARD(mg_strings_add(&st->paths, text));
+    *out = st->paths.items[st->paths.count - 1];
+    return MG_OK;
+}
+
+/* A bundle file if it exists, else NULL. */
+static mg_result bundle_file(mg_side_storage *st, const char *dir, const char *name,
+                             bool required, const char **out)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    *out = NULL;
+    if (access(path, R_OK) != 0) {
+        MG_ENSURE(!required, MG_E_INPUT, "--bundle %s: %s is missing", dir, name);
+        return MG_OK;
+    }
+    return keep(st, path, out);
+}
+
+static mg_result from_bundle(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
+{
+    bool client = c->role == MG_ROLE_CLIENT;
+    MG_GUARD(bundle_file(st, src->bundle, client ? "client.pem" : "server.pem", true,
+                         &c->credential.cert_file));
+    MG_GUARD(bundle_file(st, src->bundle, client ? "client.key" : "server.key", true,
+                         &c->credential.key_file));
+    MG_GUARD(bundle_file(st, src->bundle, client ? "client-trust.pem" : "server-trust.pem", true,
+                         &c->trust_file));
+    MG_GUARD(bundle_file(st, src->bundle, "crl.pem", false, &c->crl_file));
+    const char *ocsp;
+    MG_GUARD(bundle_file(st, src->bundle, "ocsp.der", false, &ocsp));
+    if (client) c->require_ocsp = ocsp != NULL;
+    else c->ocsp_file = ocsp;
+    if (!client) return MG_OK;
+    char path[4096], name[256] = "";
+    snprintf(path, sizeof path, "%s/server-name.txt", src->bundle);
+    FILE *f = fopen(path, "r");
+    MG_ENSURE(f, MG_E_INPUT, "--bundle %s: server-name.txt is missing", src->bundle);
+    bool got = fgets(name, sizeof name, f) != NULL;
+    fclose(f);
+    name[strcspn(name, "\r\n")] = '\0';
+    MG_ENSURE(got && name[0], MG_E_INPUT, "%s: empty", path);
+    return keep(st, name, &c->server_name);
+}
+
+static mg_result from_scenario(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
+{
+    char filter[512];
+    snprintf(filter, sizeof filter, "%s/%s-%s/tls%s/%s", src->scenario, src->stack, src->stack,
+             src->tls ? src->tls : "1.3", src->policy ? src->policy : "strict");
+    mg_plan_options o = {.filter = filter, .stacks = src->stack, .tls = src->tls,
+                         .policies = src->policy};
+    mg_case_options_defaults(&o);
+    MG_GUARD(mg_plan_enumerate(&o, &st->plan));
+    MG_ENSURE(st->plan.count == 1, MG_E_USAGE, "--scenario %s: no such scenario (mtlsgrid list "
+              "shows them)", src->scenario);
+    snprintf(st->temp_matrix, sizeof st->temp_matrix, "/tmp/mtlsgrid-side-XXXXXX");
+    MG_ENSURE(mkdtemp(st->temp_matrix), MG_E_IO, "cannot make a temporary folder in /tmp");
+    char matrix[512], work[512];
+    snprintf(matrix, sizeof matrix, "%s/matrix", st->temp_matrix);
+    snprintf(work, sizeof work, "%s/work", st->temp_matrix);
+    if (src->matrix) {
+        snprintf(matrix, sizeof matrix, "%s", src->matrix);
+    } else {
+        mg_gen_options g = {.out_dir = matrix, .time_mode = MG_TIME_NOW};
+        mg_gen_stats stats;
+        MG_GUARD(mg_gen_matrix(&g, &stats));
+    }
+    MG_GUARD(mg_plan_resolve(&st->plan, matrix, work));
+    const mg_case *k = &st->plan.cases[0];
+    *c = *(c->role == MG_ROLE_CLIENT ? k->client : k->server);
+    return MG_OK;
+}
+
+static mg_result from_files(const mg_side_source *src, mg_side_config *c)
+{
+    MG_ENSURE(src->trust, MG_E_USAGE, "--trust FILE is required with credential files");
+    MG_ENSURE(!src->cert == !src->key, MG_E_USAGE, "--cert and --key go together");
+    c->credential = (mg_credential){src->cert, src->key, src->p12, src->p12_password};
+    c->trust_file = src->trust;
+    c->crl_file = src->crl;
+    if (c->role == MG_ROLE_SERVER) c->ocsp_file = src->ocsp;
+    return MG_OK;
+}
+
+static mg_result parse_choices(const mg_side_source *src, mg_side_config *c)
+{
+    c->tls = MG_TLS13;
+    if (src->tls) {
+        MG_ENSURE(!strcmp(src->tls, "1.2") || !strcmp(src->tls, "1.3"), MG_E_USAGE,
+                  "--tls: expected 1.2 or 1.3, got \"%s\"", src->tls);
+        c->tls = strcmp(src->tls, "1.2") == 0 ? MG_TLS12 : MG_TLS13;
+    }
+    c->policy = MG_POLICY_STRICT;
+    if (src->policy) {
+        MG_ENSURE(!strcmp(src->policy, "strict") || !strcmp(src->policy, "minimal"), MG_E_USAGE,
+                  "--policy: expected strict or minimal, got \"%s\"", src->policy);
+        c->policy = strcmp(src->policy, "minimal") == 0 ? MG_POLICY_MINIMAL : MG_POLICY_STRICT;
+    }
+    return MG_OK;
+}
+
+mg_result mg_side_source_resolve(const mg_side_source *src, mg_role role, mg_side_config *c,
+                                 const mg_stack **stack, mg_side_storage *st)
+{
+    memset(c, 0, sizeof *c);
+    c->role = role;
+    MG_ENSURE(src->stack, MG_E_USAGE, "--stack S is required (openssl or gnutls)");
+    *stack = mg_stack_find(src->stack);
+    MG_ENSURE(*stack, MG_E_USAGE, "--stack: unknown stack \"%s\" (openssl or gnutls)", src->stack);
+    int sources = !!src->scenario + !!src->bundle + !!(src->cert || src->p12 || src->trust);
+    MG_ENSURE(sources == 1, MG_E_USAGE,
+              "give exactly one of --scenario ID, --bundle DIR or credential files (--cert/--key "
+              "or --p12, and --trust)");
+    MG_GUARD(parse_choices(src, c));
+    mg_tls_version tls = c->tls;
+    mg_policy policy = c->policy;
+    c->peer_check = MG_PEER_REQUIRED; /* a scenario may say otherwise */
+    if (src->scenario) MG_GUARD(from_scenario(src, c, st));
+    else if (src->bundle) MG_GUARD(from_bundle(src, c, st));
+    else MG_GUARD(from_files(src, c));
+    c->tls = tls, c->policy = policy, c->role = role;
+    c->verify_time = 0; /* over TCP, real peers verify at the wall clock: so do we */
+    if (src->name) c->server_name = src->name;
+    if (src->keylog) c->keylog_file = src->keylog;
+    if (src->client_cert) {
+        if (!strcmp(src->client_cert, "optional")) c->peer_check = MG_PEER_OPTIONAL;
+        else if (!strcmp(src->client_cert, "none")) c->peer_check = MG_PEER_NONE;
+        else MG_ENSURE(!strcmp(src->client_cert, "required"), MG_E_USAGE,
+                       "--client-cert: expected required, optional or none");
+    }
+    return MG_OK;
+}
+
+void mg_side_source_free(mg_side_storage *st)
+{
+    mg_plan_free(&st->plan);
+    mg_strings_free(&st->paths);
+    mg_remove_tree(st->temp_matrix);
+}

@@ -1,0 +1,53 @@
+/* Where `serve` and `connect` take their side of a case from: a built-in scenario (with a
+ * wall-clock matrix, so real peers agree), a repro bundle, or the user's own files. */
+#ifndef MG_SIDE_SOURCE_H
+#define MG_SIDE_SOURCE_H
+
+#include "command.h"
+#include "plan.h"
+
+typedef struct {
+    const char *stack;
+    const char *scenario;
+    const char *bundle;
+    const char *matrix; /* with --scenario: a wall-clock matrix to use instead of a fresh one */
+    const char *cert, *key, *p12, *p12_password, *trust, *crl, *ocsp;
+    const char *name;        /* the name the client verifies */
+    const char *client_cert; /* server: required | optional | none */
+    const char *tls, *policy;
+    const char *keylog;
+} mg_side_source;
+
+#define MG_SIDE_SOURCE_ROWS(type)                                                                  \
+    {"stack", OPT_STRING, offsetof(type, src.stack), "S", "TLS stack: openssl or gnutls (required)"}, \
+    {"scenario", OPT_STRING, offsetof(type, src.scenario), "ID", "play this side of a scenario"},  \
+    {"bundle", OPT_STRING, offsetof(type, src.bundle), "DIR", "play this side of a repro bundle"}, \
+    {"matrix", OPT_STRING, offsetof(type, src.matrix), "DIR",                                      \
+     "with --scenario: a matrix made by 'gen --time now' (default: a fresh one)"},                 \
+    {"cert", OPT_STRING, offsetof(type, src.cert), "FILE", "certificate, leaf then chain (PEM or DER)"}, \
+    {"key", OPT_STRING, offsetof(type, src.key), "FILE", "private key of --cert"},                 \
+    {"p12", OPT_STRING, offsetof(type, src.p12), "FILE", "credential from a PKCS#12 file"},        \
+    {"p12-password", OPT_STRING, offsetof(type, src.p12_password), "P", "password of --p12"},      \
+    {"trust", OPT_STRING, offsetof(type, src.trust), "FILE", "CAs trusted for the peer (PEM)"},    \
+    {"crl", OPT_STRING, offsetof(type, src.crl), "FILE", "CRLs to check the peer against (PEM)"},  \
+    {"ocsp", OPT_STRING, offsetof(type, src.ocsp), "FILE", "serve: OCSP response to staple (DER)"}, \
+    {"name", OPT_STRING, offsetof(type, src.name), "NAME",                                         \
+     "connect: the name to verify (default: --host, or the scenario's)"},                          \
+    {"client-cert", OPT_STRING, offsetof(type, src.client_cert), "required|optional|none",         \
+     "serve: whether a client certificate is required (default required)"},                        \
+    {"tls", OPT_STRING, offsetof(type, src.tls), "1.2|1.3", "TLS version (default 1.3)"},          \
+    {"policy", OPT_STRING, offsetof(type, src.policy), "strict|minimal", "policy (default strict)"}, \
+    {"keylog", OPT_STRING, offsetof(type, src.keylog), "FILE", "append NSS key log lines"}
+
+/* Everything resolve() keeps alive for the config. */
+typedef struct {
+    mg_plan plan;
+    char temp_matrix[256]; /* a fresh wall-clock matrix, removed by mg_side_source_free */
+    mg_strings paths;
+} mg_side_storage;
+
+MG_RESULT mg_side_source_resolve(const mg_side_source *src, mg_role role, mg_side_config *config,
+                                 const struct mg_stack **stack, mg_side_storage *storage);
+void mg_side_source_free(mg_side_storage *storage);
+
+#endif

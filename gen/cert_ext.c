@@ -1,0 +1,145 @@
+/* The extensions of a certificate, from its spec: written as openssl.cnf-style values and
+ * parsed by libcrypto (X509V3_EXT_nconf_nid), so each reads like a line of a CA config. */
+#include "gen_internal.h"
+
+#include <openssl/conf.h>
+#include <openssl/x509v3.h>
+#include <stdio.h>
+#include <string.h>
+
+/* An unknown extension: the OID is under IANA's enterprise number for documentation. */
+#define MG_UNKNOWN_EXTENSION_OID "1.3.6.1.4.1.32473.1.1"
+#define MG_TEST_POLICY_OID "1.3.6.1.4.1.32473.2.1"
+
+static MG_RESULT add_ext(X509 *cert, X509V3_CTX *v3, int nid, const char *oid, const char *value)
+{
+    CONF *conf = v3->db; /* X509V3_set_nconf stored it there */
+    X509_EXTENSION *ext = oid ? X509V3_EXT_nconf(conf, v3, oid, value)
+                              : X509V3_EXT_nconf_nid(conf, v3, nid, value);
+    MG_ENSURE(ext != NULL, MG_E_INTERNAL, "bad extension value \"%s\"", value);
+    int ok = X509_add_ext(cert, ext, -1);
+    X509_EXTENSION_free(ext);
+    MG_ENSURE(ok, MG_E_INTERNAL, "cannot add extension \"%s\"", value);
+    return MG_OK;
+}
+
+static void append(char *buf, size_t cap, const char *word)
+{
+    size_t n = strlen(buf);
+    snprintf(buf + n, cap - n, "%s%s", n && buf[n - 1] != ',' ? "," : "", word);
+}
+
+static void key_usage_text(unsigned ku, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "critical,");
+    if (ku & MG_KU_DIGITAL_SIGNATURE) append(buf, cap, "digitalSignature");
+    if (ku & MG_KU_KEY_ENCIPHERMENT) append(buf, cap, "keyEncipherment");
+    if (ku & MG_KU_KEY_AGREEMENT) append(buf, cap, "keyAgreement");
+    if (ku & MG_KU_CERT_SIGN) append(buf, cap, "keyCertSign");
+    if (ku & MG_KU_CRL_SIGN) append(buf, cap, "cRLSign");
+}
+
+static void eku_text(unsigned eku, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (eku & MG_EKU_SERVER) append(buf, cap, "serverAuth");
+    if (eku & MG_EKU_CLIENT) append(buf, cap, "clientAuth");
+    if (eku & MG_EKU_CODE) append(buf, cap, "codeSigning");
+    if (eku & MG_EKU_EMAIL) append(buf, cap, "emailProtection");
+    if (eku & MG_EKU_ANY) append(buf, cap, "anyExtendedKeyUsage");
+    if (eku & MG_EKU_OCSP) append(buf, cap, "OCSPSigning");
+}
+
+static MG_RESULT add_basic_constraints(X509 *cert, X509V3_CTX *v3, const mg_cert_spec *spec)
+{
+    if (spec->flags & MG_F_NO_BASIC_CONSTRAINTS) return MG_OK;
+    char text[64];
+    int ca = (spec->is_ca && !(spec->flags & MG_F_CA_FALSE)) || (spec->flags & MG_F_LEAF_CA);
+    snprintf(text, sizeof text, "%sCA:%s%s", spec->flags & MG_F_BC_NONCRITICAL ? "" : "critical,",
+             ca ? "TRUE" : "FALSE", spec->flags & MG_F_PATHLEN0 ? ",pathlen:0" : "");
+    return add_ext(cert, v3, NID_basic_constraints, NULL, text);
+}
+
+/* An authorityKeyIdentifier naming a key that is not the issuer's. */
+static MG_RESULT add_wrong_aki(X509 *cert)
+{
+    static const unsigned char other_id[20] = {0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02};
+    AUTHORITY_KEYID *akid = AUTHORITY_KEYID_new();
+    MG_ENSURE(akid != NULL, MG_E_INTERNAL, "out of memory");
+    akid->keyid = ASN1_OCTET_STRING_new();
+    int ok = akid->keyid && ASN1_OCTET_STRING_set(akid->keyid, other_id, sizeof other_id)
+             && X509_add1_ext_i2d(cert, NID_authority_key_identifier, akid, 0, X509V3_ADD_APPEND);
+    AUTHORITY_KEYID_free(akid);
+    MG_ENSURE(ok, MG_E_INTERNAL, "cannot add a mismatching authorityKeyIdentifier");
+    return MG_OK;
+}
+
+static MG_RESULT add_key_ids(X509 *cert, X509 *issuer, X509V3_CTX *v3, const mg_cert_spec *spec)
+{
+    if (spec->flags & MG_F_NO_KEY_IDS) return MG_OK;
+    MG_GUARD(add_ext(cert, v3, NID_subject_key_identifier, NULL, "hash"));
+    if (spec->flags & MG_F_AKI_MISMATCH) return add_wrong_aki(cert);
+    if (issuer == cert) return MG_OK; /* self-signed: the SKI says it all */
+    return add_ext(cert, v3, NID_authority_key_identifier, NULL, "keyid:always");
+}
+
+static MG_RESULT add_names(X509 *cert, X509V3_CTX *v3, const mg_cert_spec *spec)
+{
+    if (spec->flags & MG_F_EMPTY_SAN) {
+        GENERAL_NAMES *none = GENERAL_NAMES_new();
+        int ok = none && X509_add1_ext_i2d(cert, NID_subject_alt_name, none, 0, X509V3_ADD_APPEND);
+        GENERAL_NAMES_free(none);
+        MG_ENSURE(ok, MG_E_INTERNAL, "cannot add an empty SAN");
+    } else if (spec->san[0]) {
+        MG_GUARD(add_ext(cert, v3, NID_subject_alt_name, NULL, spec->san));
+        if (spec->flags & MG_F_DUPLICATE_EXTENSION)
+            MG_GUARD(add_ext(cert, v3, NID_subject_alt_name, NULL, spec->san));
+    }
+    if (spec->name_constraints[0])
+        MG_GUARD(add_ext(cert, v3, NID_name_constraints, NULL, spec->name_constraints));
+    return MG_OK;
+}
+
+static MG_RESULT add_policies_and_oddities(X509 *cert, X509V3_CTX *v3, const mg_cert_spec *spec)
+{
+    if (spec->flags & MG_F_POLICY)
+        MG_GUARD(add_ext(cert, v3, NID_certificate_policies, NULL, MG_TEST_POLICY_OID));
+    if (spec->flags & MG_F_REQUIRE_POLICY)
+        MG_GUARD(add_ext(cert, v3, NID_policy_constraints, NULL,
+                         "critical,requireExplicitPolicy:0"));
+    if (spec->flags & MG_F_OCSP_NOCHECK)
+        MG_GUARD(add_ext(cert, v3, NID_id_pkix_OCSP_noCheck, NULL, "ignored"));
+    if (spec->flags & MG_F_CRITICAL_UNKNOWN)
+        MG_GUARD(add_ext(cert, v3, 0, MG_UNKNOWN_EXTENSION_OID, "critical,DER:05:00"));
+    return MG_OK;
+}
+
+static MG_RESULT add_all(X509 *cert, X509 *issuer, X509V3_CTX *v3, const mg_cert_spec *spec)
+{
+    char text[256];
+    MG_GUARD(add_basic_constraints(cert, v3, spec));
+    if (!(spec->ku & MG_KU_ABSENT)) {
+        key_usage_text(spec->ku, text, sizeof text);
+        MG_GUARD(add_ext(cert, v3, NID_key_usage, NULL, text));
+    }
+    if (!(spec->eku & MG_EKU_ABSENT)) {
+        eku_text(spec->eku, text, sizeof text);
+        MG_GUARD(add_ext(cert, v3, NID_ext_key_usage, NULL, text));
+    }
+    MG_GUARD(add_key_ids(cert, issuer, v3, spec));
+    MG_GUARD(add_names(cert, v3, spec));
+    return add_policies_and_oddities(cert, v3, spec);
+}
+
+MG_RESULT mg_cert_add_extensions(mg_gen *g, X509 *cert, X509 *issuer, const mg_cert_spec *spec)
+{
+    /* An empty config database: certificatePolicies refuses to parse without one. */
+    CONF *conf = NCONF_new_ex(g->libctx, NULL);
+    MG_ENSURE(conf != NULL, MG_E_INTERNAL, "out of memory");
+    X509V3_CTX v3;
+    X509V3_set_ctx(&v3, issuer, cert, NULL, NULL, 0);
+    X509V3_set_nconf(&v3, conf);
+    mg_result r = add_all(cert, issuer, &v3, spec);
+    NCONF_free(conf);
+    return r;
+}

@@ -1,0 +1,144 @@
+/* mg_gen_matrix: checks the output folder, issues every family into a temporary folder,
+ * writes the manifest last, then renames the folder into place. */
+#include "gen.h"
+
+#include "detrand.h"
+#include "gen_internal.h"
+#include "outdir.h"
+
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MG_DEFAULT_SEED "mtlsgrid"
+
+static const mg_profile_table *const families[] = {
+    &mg_profiles_core,       &mg_profiles_purpose,    &mg_profiles_names,
+    &mg_profiles_time,       &mg_profiles_chain,      &mg_profiles_algorithms,
+    &mg_profiles_extensions, &mg_profiles_credentials, &mg_profiles_revocation,
+};
+
+static MG_RESULT issue_table(mg_gen *g, const mg_profile_table *table)
+{
+    static const mg_side sides[] = {MG_SIDE_CLIENT, MG_SIDE_SERVER};
+    for (size_t i = 0; i < table->count; i++) {
+        const mg_profile_row *row = &table->rows[i];
+        for (size_t s = 0; s < 2; s++) {
+            if (row->only && row->only != (unsigned)sides[s]) continue;
+            mg_cert_spec spec;
+            MG_GUARD(mg_spec_from_row(row, sides[s], &spec));
+            MG_GUARD(mg_cert_issue(g, &spec));
+        }
+    }
+    return MG_OK;
+}
+
+static void iso_time(int64_t t, char *buf, size_t cap)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(buf, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static MG_RESULT write_manifest(mg_gen *g, const mg_gen_options *options)
+{
+    char when[32];
+    iso_time(g->reference_time, when, sizeof when);
+    json_t *root = json_pack("{s:s, s:i, s:s, s:s, s:I, s:s, s:s, s:O}", "generator", "mtlsgrid",
+                             "format", 1, "seed", g->seed, "time_mode",
+                             options->time_mode == MG_TIME_NOW ? "now" : "pinned",
+                             "reference_time", (json_int_t)g->reference_time,
+                             "reference_time_text", when, "openssl",
+                             OpenSSL_version(OPENSSL_VERSION), "artifacts", g->artifacts);
+    char *text = root ? json_dumps(root, JSON_INDENT(1)) : NULL;
+    json_decref(root);
+    MG_ENSURE(text != NULL, MG_E_INTERNAL, "cannot encode the manifest");
+    size_t len = strlen(text);
+    text[len] = '\n'; /* replace the terminator: the file ends with a newline */
+    mg_result r = mg_write_file(g, NULL, "manifest.json", text, len + 1, 0644);
+    free(text);
+    return r;
+}
+
+static MG_RESULT generate(mg_gen *g, const mg_gen_options *options)
+{
+    MG_GUARD(mg_detrand_open(&g->detrand));
+    g->libctx = g->detrand.libctx;
+    g->artifacts = json_array();
+    MG_ENSURE(g->artifacts != NULL, MG_E_INTERNAL, "out of memory");
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
+        MG_GUARD(issue_table(g, families[i]));
+    MG_GUARD(mg_issue_crls(g));
+    MG_GUARD(mg_issue_ocsp(g));
+    MG_GUARD(mg_issue_p12(g));
+    return write_manifest(g, options);
+}
+
+/* Adds libcrypto's reason to an internal failure, and leaves no errors queued behind for
+ * whoever uses OpenSSL next on this thread. */
+static mg_result with_openssl_reason(mg_result r)
+{
+    unsigned long error = ERR_peek_last_error();
+    if (!mg_ok(r) && r.kind == MG_E_INTERNAL && error != 0) {
+        char reason[256], message[1024];
+        ERR_error_string_n(error, reason, sizeof reason);
+        snprintf(message, sizeof message, "%s", mg_error_message());
+        r = mg_fail(r.kind, "%s (%s)", message, reason);
+    }
+    ERR_clear_error();
+    return r;
+}
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+MG_RESULT mg_gen_matrix(const mg_gen_options *options, mg_gen_stats *stats)
+{
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (stats) *stats = (mg_gen_stats){0};
+    MG_ENSURE(options != NULL, MG_E_USAGE, "no options");
+    MG_ENSURE(options->time_mode == MG_TIME_PINNED || options->time_mode == MG_TIME_NOW,
+              MG_E_USAGE, "unknown time mode %d", (int)options->time_mode);
+    MG_ENSURE(!options->seed || options->seed[0], MG_E_USAGE, "--seed must not be empty");
+    MG_GUARD(mg_outdir_check(options->out_dir));
+    mg_gen g = {
+        .seed = options->seed ? options->seed : MG_DEFAULT_SEED,
+        .reference_time = options->time_mode == MG_TIME_PINNED ? MG_PINNED_REFERENCE_TIME
+                          : options->now                        ? options->now
+                                                                 : (int64_t)time(NULL),
+        .verbose = options->verbose,
+    };
+    char *tmp = NULL;
+    MG_GUARD(mg_outdir_make_temp(options->out_dir, &tmp));
+    g.dir = tmp;
+    mg_result r = generate(&g, options);
+    unsigned artifacts = (unsigned)json_array_size(g.artifacts);
+    json_decref(g.artifacts);
+    mg_issued_free(&g);
+    mg_key_cache_free(&g.keys);
+    mg_detrand_close(&g.detrand);
+    if (mg_ok(r)) r = mg_outdir_commit(tmp, options->out_dir);
+    if (!mg_ok(r)) mg_outdir_remove(tmp);
+    free(tmp);
+    r = with_openssl_reason(r);
+    MG_GUARD(r);
+    double seconds = seconds_since(&start);
+    if (stats) *stats = (mg_gen_stats){.artifacts = artifacts, .seconds = seconds};
+    if (options->verbose) {
+        char when[32];
+        iso_time(g.reference_time, when, sizeof when);
+        printf("gen: wrote %u artifacts (%u files) to %s in %.0f ms (seed \"%s\", %s time %s)\n",
+               artifacts, g.files, options->out_dir, seconds * 1000, g.seed,
+               options->time_mode == MG_TIME_NOW ? "now" : "pinned", when);
+    }
+    return MG_OK;
+}

@@ -1,0 +1,90 @@
+/* Key derivation and the per-run key cache. EC and Ed25519 keys come from libcrypto's own
+ * key generation drawing on the detrand stream; RSA keys from rsa_derive.c (libcrypto's
+ * RSA key generation runs 64 Miller-Rabin rounds per prime: too slow for a 1 s matrix). */
+#include "detrand.h"
+#include "keys.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct mg_cached_key {
+    char *label;
+    mg_key_type type;
+    EVP_PKEY *pkey;
+};
+
+const char *mg_key_type_name(mg_key_type type)
+{
+    switch (type) {
+    case MG_KEY_P256: return "p256";
+    case MG_KEY_P384: return "p384";
+    case MG_KEY_ED25519: return "ed25519";
+    case MG_KEY_RSA1024: return "rsa1024";
+    case MG_KEY_RSA2048: return "rsa2048";
+    case MG_KEY_RSA3072: return "rsa3072";
+    case MG_KEY_RSA_PSS2048: return "rsapss2048";
+    }
+    return "unknown";
+}
+
+static MG_RESULT derive(OSSL_LIB_CTX *libctx, const char *seed, mg_key_type type,
+                        const char *label, EVP_PKEY **out)
+{
+    char stream_label[512];
+    snprintf(stream_label, sizeof stream_label, "key:%s:%s", mg_key_type_name(type), label);
+    mg_detrand_reset(seed, stream_label);
+    *out = NULL;
+    switch (type) {
+    case MG_KEY_P256: *out = EVP_PKEY_Q_keygen(libctx, NULL, "EC", "P-256"); break;
+    case MG_KEY_P384: *out = EVP_PKEY_Q_keygen(libctx, NULL, "EC", "P-384"); break;
+    case MG_KEY_ED25519: *out = EVP_PKEY_Q_keygen(libctx, NULL, "ED25519"); break;
+    case MG_KEY_RSA1024: return mg_rsa_derive(libctx, 1024, 0, out);
+    case MG_KEY_RSA2048: return mg_rsa_derive(libctx, 2048, 0, out);
+    case MG_KEY_RSA3072: return mg_rsa_derive(libctx, 3072, 0, out);
+    case MG_KEY_RSA_PSS2048: return mg_rsa_derive(libctx, 2048, 1, out);
+    }
+    MG_ENSURE(*out != NULL, MG_E_INTERNAL, "%s key generation failed for %s",
+              mg_key_type_name(type), label);
+    return MG_OK;
+}
+
+MG_RESULT mg_key_get(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed,
+                     mg_key_type type, const char *label, EVP_PKEY **out)
+{
+    for (size_t i = 0; i < cache->count; i++) {
+        struct mg_cached_key *k = &cache->entries[i];
+        if (k->type == type && strcmp(k->label, label) == 0) {
+            *out = k->pkey;
+            return MG_OK;
+        }
+    }
+    if (cache->count == cache->cap) {
+        size_t cap = cache->cap ? cache->cap * 2 : 64;
+        struct mg_cached_key *grown = realloc(cache->entries, cap * sizeof *grown);
+        MG_ENSURE(grown != NULL, MG_E_INTERNAL, "out of memory");
+        cache->entries = grown;
+        cache->cap = cap;
+    }
+    EVP_PKEY *pkey = NULL;
+    MG_GUARD(derive(libctx, seed, type, label, &pkey));
+    char *copy = strdup(label);
+    if (copy == NULL) {
+        EVP_PKEY_free(pkey);
+        return mg_fail(MG_E_INTERNAL, "out of memory");
+    }
+    cache->entries[cache->count++] = (struct mg_cached_key){copy, type, pkey};
+    *out = pkey;
+    return MG_OK;
+}
+
+void mg_key_cache_free(mg_key_cache *cache)
+{
+    for (size_t i = 0; i < cache->count; i++) {
+        free(cache->entries[i].label);
+        EVP_PKEY_free(cache->entries[i].pkey);
+    }
+    free(cache->entries);
+    *cache = (mg_key_cache){0};
+}

@@ -1,0 +1,38 @@
+/* Private keys derived from the seed and a label: the same (seed, label, type) always gives
+ * the same key, so certificates that share a label share a key. */
+#ifndef MG_KEYS_H
+#define MG_KEYS_H
+
+#include "mg_result.h"
+
+#include <openssl/types.h>
+#include <stddef.h>
+
+typedef enum {
+    MG_KEY_P256 = 0, /* the zero value: the default key type */
+    MG_KEY_P384,
+    MG_KEY_ED25519,
+    MG_KEY_RSA1024,
+    MG_KEY_RSA2048,
+    MG_KEY_RSA3072,
+    MG_KEY_RSA_PSS2048, /* an RSASSA-PSS key (id-RSASSA-PSS), no parameter restrictions */
+} mg_key_type;
+
+/* "p256", "p384", "ed25519", "rsa1024", ... as written in the manifest. */
+const char *mg_key_type_name(mg_key_type type);
+
+/* Keys already made, by label, so a shared label costs one derivation. */
+typedef struct {
+    struct mg_cached_key *entries;
+    size_t count, cap;
+} mg_key_cache;
+
+/* The key for `label` (made on first use). The cache keeps ownership. */
+MG_RESULT mg_key_get(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed,
+                     mg_key_type type, const char *label, EVP_PKEY **out);
+void mg_key_cache_free(mg_key_cache *cache);
+
+/* An RSA (or RSA-PSS when pss) key of `bits` from the current detrand stream. */
+MG_RESULT mg_rsa_derive(OSSL_LIB_CTX *libctx, int bits, int pss, EVP_PKEY **out);
+
+#endif

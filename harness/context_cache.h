@@ -1,0 +1,14 @@
+/* A worker's contexts, keyed by (stack, config): a context made once serves every case that
+ * shares the config. Small and most-recent-first: the case list is scenario-major, so the
+ * contexts a case needs were nearly always made a few cases earlier. */
+#ifndef MG_CONTEXT_CACHE_H
+#define MG_CONTEXT_CACHE_H
+
+#include "runner.h"
+
+/* The context for (stack, config), made on first use. NULL with `why` filled when the stack
+ * refused the config (a setup failure: part of the verdict, also cached). */
+mg_context *mg_context_cache_get(mg_context_cache *cache, const mg_stack *stack,
+                                 const mg_side_config *config, mg_side_outcome *why);
+
+#endif

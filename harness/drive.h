@@ -1,0 +1,41 @@
+/* One case: both sides' contexts, one handshake over an in-memory pair driven non-blocking in
+ * turn, then one application-data round trip each way (TLS 1.3: the server judges the client
+ * certificate after the client's handshake returned, so "ok" needs the round trip). */
+#ifndef MG_DRIVE_H
+#define MG_DRIVE_H
+
+#include "memory_pipe.h"
+#include "stack.h"
+
+typedef struct {
+    mg_verdict verdict;
+    mg_side_outcome client;
+    mg_side_outcome server;
+    char reason_text[1024]; /* for people: which side saw what, native codes, alerts */
+} mg_pair_result;
+
+/* Empty result: no verdict yet, no alerts (alert 0 is close_notify, so "none" is explicit). */
+void mg_pair_result_init(mg_pair_result *out);
+
+/* Drives one connection between two ready contexts. `tap` (may be NULL) sees every record
+ * byte that crosses the pipe, for captures. */
+void mg_drive_in_memory(const mg_stack *client_stack, mg_context *client_ctx,
+                        const mg_stack *server_stack, mg_context *server_ctx,
+                        const mg_pipe_tap *tap, mg_pair_result *out);
+
+/* Makes both contexts from their configs, drives the connection, frees the contexts. A side
+ * whose context cannot be made gives {client,server}-error with its reason. */
+void mg_run_pair(const mg_stack *client_stack, const mg_side_config *client_config,
+                 const mg_stack *server_stack, const mg_side_config *server_config,
+                 mg_pair_result *out);
+
+/* The verdict from what each side did: setup errors first, then the side that rejected its
+ * peer's credentials, then ok only when both completed the round trip, else protocol. */
+mg_verdict mg_verdict_from_sides(const mg_side_outcome *client, const mg_side_outcome *server,
+                                 bool round_trip_done);
+
+/* Writes the people's account of both sides (native codes, alerts) into buf. */
+void mg_describe_sides(const mg_side_outcome *client, const mg_side_outcome *server, char *buf,
+                       size_t len);
+
+#endif

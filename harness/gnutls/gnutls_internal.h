@@ -1,0 +1,99 @@
+/* The GnuTLS backend's private state, shared by the files of harness/gnutls/. The stack
+ * interface hands out opaque mg_context / mg_session pointers; this backend's are these
+ * structs, converted at the boundary by mg_gnutls_ctx() and mg_gnutls_sess(). */
+#ifndef MG_GNUTLS_INTERNAL_H
+#define MG_GNUTLS_INTERNAL_H
+
+#include "stack.h"
+
+#include <gnutls/abstract.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
+#include <stdbool.h>
+
+/* A chain and its key. Once set in credentials, these own the contents; the array stays ours. */
+typedef struct {
+    gnutls_pcert_st *pcerts;
+    unsigned count;
+    gnutls_privkey_t key;
+} mg_gnutls_key_pair;
+
+typedef struct {
+    mg_side_config config; /* a copy; the paths stay owned by the caller */
+    gnutls_certificate_credentials_t creds;
+    gnutls_priority_t priority; /* "NORMAL:-VERS-ALL:+VERS-TLS1.x", parsed once */
+    gnutls_datum_t ocsp_response; /* server: the DER response stapled as it is */
+    mg_gnutls_key_pair pair;      /* this side's credential (count 0: none) */
+    gnutls_x509_crl_t *crls;      /* strict: the CRLs again, for their validity periods */
+    unsigned crl_count;
+} mg_gnutls_context;
+
+typedef struct {
+    mg_gnutls_context *ctx;
+    gnutls_session_t tls;
+    mg_transport io;
+
+    /* What strict verification is told (gnutls_session_set_verify_cert2 data). */
+    gnutls_typed_vdata_st vdata[2];
+    unsigned vdata_count;
+    unsigned char ip[16]; /* the server name as a raw address when it is an IP literal */
+
+    /* What happened, for outcome(). */
+    bool handshake_done;
+    bool peer_sent_certificate_msg; /* a Certificate message (maybe empty) came from the peer */
+    int failure;            /* the GnuTLS error this side failed with; 0: none */
+    bool verify_ran;        /* our verification callback judged the peer */
+    int verify_error;       /* gnutls_certificate_verify_peers' own error (no status) */
+    unsigned verify_status; /* gnutls_certificate_status_t bits */
+    int alert_sent, alert_received;
+    size_t sent; /* bytes of the current message already sent (after a WANT) */
+} mg_gnutls_session;
+
+static inline mg_gnutls_context *mg_gnutls_ctx(mg_context *ctx) { return (mg_gnutls_context *)ctx; }
+static inline mg_gnutls_session *mg_gnutls_sess(mg_session *s) { return (mg_gnutls_session *)s; }
+
+/* Fills `why` as a setup failure with this reason and the stack's words. */
+void mg_gnutls_setup_failed(mg_side_outcome *why, mg_reason reason, int native, const char *fmt,
+                            ...) __attribute__((format(printf, 4, 5)));
+
+/* Credentials, trust, CRLs and the OCSP staple into ctx->creds. A bad file fills `why` and
+ * returns false; MG_RESULT failures are for the tool's own errors (memory). */
+MG_RESULT mg_gnutls_load_credentials(mg_gnutls_context *ctx, mg_side_outcome *why, bool *loaded);
+
+/* This side's certificate chain and key (gnutls_keypair.c); false with `why` filled when a
+ * file is missing, corrupt, locked by another password, or the key does not match. */
+bool mg_gnutls_load_key_pair(mg_gnutls_context *ctx, mg_side_outcome *why);
+
+/* PEM when the data holds a PEM header, else DER. */
+gnutls_x509_crt_fmt_t mg_gnutls_format_of(const gnutls_datum_t *data);
+
+/* Strict CRL validity periods (gnutls_crl_time.c): the CRLs of ctx->config.crl_file, and the
+ * REVOCATION_DATA_* status bits for those covering the peer's chain (0 when all are current). */
+MG_RESULT mg_gnutls_load_crl_list(mg_gnutls_context *ctx);
+void mg_gnutls_free_crl_list(mg_gnutls_context *ctx);
+unsigned mg_gnutls_crl_time_status(const mg_gnutls_session *s);
+
+/* Per-session verification per policy and role (gnutls_session_set_verify_cert[2] or the
+ * strict callback). */
+MG_RESULT mg_gnutls_setup_verification(mg_gnutls_session *s);
+
+/* Makes GnuTLS read the clock at `verify_time` (0: the wall clock again). Process-global. */
+void mg_gnutls_use_time(int64_t verify_time);
+
+/* gnutls_session_set_keylog_function target writing NSS key log lines to the context's file. */
+int mg_gnutls_keylog(gnutls_session_t tls, const char *label, const gnutls_datum_t *secret);
+
+/* Records why this side stopped and, where GnuTLS has not, tells the peer by an alert. */
+void mg_gnutls_note_failure(mg_gnutls_session *s, int error);
+
+/* The stack interface's session functions (gnutls_session.c) and outcome. */
+MG_RESULT mg_gnutls_session_new(mg_context *ctx, const mg_transport *io, mg_session **out,
+                                mg_side_outcome *why);
+void mg_gnutls_session_free(mg_session *session);
+mg_io_status mg_gnutls_handshake(mg_session *session);
+mg_io_status mg_gnutls_send(mg_session *session, const void *data, size_t len);
+mg_io_status mg_gnutls_recv(mg_session *session, void *buf, size_t cap, size_t *got);
+void mg_gnutls_outcome(mg_session *session, mg_side_outcome *out);
+
+#endif

@@ -1,0 +1,76 @@
+/* The GnuTLS backend's entry in the stack table: what it can express, and its contexts. */
+#include "backends.h"
+#include "gnutls_internal.h"
+
+#include <stdlib.h>
+
+static const char *version(void) { return gnutls_check_version(NULL); }
+
+/* strict adds GnuTLS's MEDIUM verification profile (112-bit security). It must come through
+ * the priority string: profile bits OR-ed into the credentials' verify flags combine with the
+ * session's own profile into a different one (LOW | MEDIUM reads as ULTRA). */
+static const char *priority_for(const mg_side_config *c)
+{
+    bool strict = c->policy == MG_POLICY_STRICT;
+    if (c->tls == MG_TLS12)
+        return strict ? "NORMAL:-VERS-ALL:+VERS-TLS1.2:%PROFILE_MEDIUM"
+                      : "NORMAL:-VERS-ALL:+VERS-TLS1.2";
+    return strict ? "NORMAL:-VERS-ALL:+VERS-TLS1.3:%PROFILE_MEDIUM" : "NORMAL:-VERS-ALL:+VERS-TLS1.3";
+}
+
+static void context_free(mg_context *context)
+{
+    mg_gnutls_context *ctx = mg_gnutls_ctx(context);
+    if (!ctx) return;
+    if (ctx->creds) gnutls_certificate_free_credentials(ctx->creds);
+    if (ctx->priority) gnutls_priority_deinit(ctx->priority);
+    gnutls_free(ctx->ocsp_response.data);
+    gnutls_free(ctx->pair.pcerts); /* the contents went with the credentials */
+    mg_gnutls_free_crl_list(ctx);
+    free(ctx);
+}
+
+static MG_RESULT context_new(const mg_side_config *config, mg_context **out, mg_side_outcome *why)
+{
+    *out = NULL;
+    MG_ENSURE(config->tls == MG_TLS12 || config->tls == MG_TLS13, MG_E_USAGE,
+              "gnutls: unsupported TLS version %d", (int)config->tls);
+    mg_gnutls_context *ctx = calloc(1, sizeof *ctx);
+    MG_ENSURE(ctx, MG_E_INTERNAL, "gnutls: out of memory for a context");
+    ctx->config = *config;
+    mg_gnutls_use_time(config->verify_time); /* CRL and OCSP checks while loading */
+    const char *where = NULL;
+    int rc = gnutls_priority_init(&ctx->priority, priority_for(config), &where);
+    if (rc < 0) {
+        context_free((mg_context *)ctx);
+        return mg_fail(MG_E_INTERNAL, "gnutls: priority string rejected at \"%s\": %s",
+                       where ? where : "?", gnutls_strerror(rc));
+    }
+    bool loaded = false;
+    mg_result r = mg_gnutls_load_credentials(ctx, why, &loaded);
+    if (!mg_ok(r) || !loaded) {
+        context_free((mg_context *)ctx);
+        return r;
+    }
+    *out = (mg_context *)ctx;
+    return MG_OK;
+}
+
+/* Not MG_CAP_SAN_ONLY: for a DNS name GnuTLS falls back to the CN when the certificate has no
+ * dNSName SAN, and no flag turns that off (3.7). IP literals are checked against iPAddress
+ * SANs only under strict (GNUTLS_DT_IP_ADDRESS). */
+const mg_stack mg_stack_gnutls = {
+    .name = "gnutls",
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+            MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_KEYLOG |
+            MG_CAP_MAX_DEPTH,
+    .version = version,
+    .context_new = context_new,
+    .context_free = context_free,
+    .session_new = mg_gnutls_session_new,
+    .session_free = mg_gnutls_session_free,
+    .handshake = mg_gnutls_handshake,
+    .send = mg_gnutls_send,
+    .recv = mg_gnutls_recv,
+    .outcome = mg_gnutls_outcome,
+};

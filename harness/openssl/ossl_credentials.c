@@ -1,0 +1,143 @@
+/* The side's own certificate, chain and key: PEM (leaf then chain in one file), DER, or
+ * PKCS#12 with its password. The chain is sent exactly as given, in the order given: the
+ * context sets SSL_MODE_NO_AUTO_CHAIN so OpenSSL never completes it from the trust store. */
+#include "ossl_internal.h"
+
+#include <openssl/decoder.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+
+typedef struct {
+    X509 *leaf;
+    STACK_OF(X509) *chain;
+    EVP_PKEY *key;
+} credential_parts;
+
+static void parts_free(credential_parts *p)
+{
+    X509_free(p->leaf);
+    sk_X509_pop_free(p->chain, X509_free);
+    EVP_PKEY_free(p->key);
+}
+
+/* An encrypted PEM key fails to load instead of prompting on the terminal. */
+static int no_password(char *buf, int size, int rwflag, void *u)
+{
+    (void)buf, (void)size, (void)rwflag, (void)u;
+    return 0;
+}
+
+/* True when the PEM reader stopped because no further PEM block exists (not a bad one). */
+static bool pem_ran_out(void)
+{
+    unsigned long err = ERR_peek_last_error();
+    return ERR_GET_LIB(err) == ERR_LIB_PEM && ERR_GET_REASON(err) == PEM_R_NO_START_LINE;
+}
+
+static bool read_certificates(const char *path, credential_parts *p, mg_side_outcome *why)
+{
+    BIO *bio = BIO_new_file(path, "rb");
+    if (!bio) return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", path);
+    p->chain = sk_X509_new_null();
+    bool ok = p->chain != NULL;
+    X509 *x;
+    while (ok && (x = PEM_read_bio_X509(bio, NULL, no_password, NULL)) != NULL) {
+        if (!p->leaf)
+            p->leaf = x;
+        else if (!sk_X509_push(p->chain, x)) {
+            X509_free(x);
+            ok = false;
+        }
+    }
+    if (ok && pem_ran_out()) {
+        ERR_clear_error();
+        if (!p->leaf && BIO_reset(bio) == 0) p->leaf = d2i_X509_bio(bio, NULL); /* DER */
+        ok = p->leaf != NULL;
+    } else {
+        ok = false;
+    }
+    BIO_free(bio);
+    if (!ok)
+        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
+                                     "cannot read the PEM or DER certificates in %s", path);
+    return true;
+}
+
+/* PEM or DER, PKCS#8 or the traditional forms: OpenSSL's decoders find out which. */
+static bool read_key(const char *path, credential_parts *p, mg_side_outcome *why)
+{
+    BIO *bio = BIO_new_file(path, "rb");
+    if (!bio) return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", path);
+    OSSL_DECODER_CTX *dctx = OSSL_DECODER_CTX_new_for_pkey(&p->key, NULL, NULL, NULL,
+                                                           EVP_PKEY_KEYPAIR, NULL, NULL);
+    if (dctx) {
+        OSSL_DECODER_CTX_set_pem_password_cb(dctx, no_password, NULL);
+        if (!OSSL_DECODER_from_bio(dctx, bio)) p->key = NULL;
+    }
+    OSSL_DECODER_CTX_free(dctx);
+    BIO_free(bio);
+    if (!p->key)
+        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
+                                     "%s holds no readable (unencrypted) PEM or DER private key",
+                                     path);
+    return true;
+}
+
+static bool read_pkcs12(const char *path, const char *password, credential_parts *p,
+                        mg_side_outcome *why)
+{
+    BIO *bio = BIO_new_file(path, "rb");
+    if (!bio) return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", path);
+    PKCS12 *p12 = d2i_PKCS12_bio(bio, NULL);
+    BIO_free(bio);
+    if (!p12)
+        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "%s is not a PKCS#12 file",
+                                     path);
+    int ok = PKCS12_parse(p12, password ? password : "", &p->key, &p->leaf, &p->chain);
+    PKCS12_free(p12);
+    if (!ok)
+        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
+                                     "cannot open PKCS#12 file %s (wrong password?)", path);
+    if (!p->key || !p->leaf)
+        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
+                                     "PKCS#12 file %s lacks a certificate or its key", path);
+    return true;
+}
+
+/* Installs the parts; a weak credential of our own is let through by ossl_security.c. */
+static bool install(mg_context *ctx, const credential_parts *p, mg_side_outcome *why)
+{
+    const mg_credential *c = &ctx->config.credential;
+    const char *cert_name = c->p12_file ? c->p12_file : c->cert_file;
+    const char *key_name = c->p12_file ? c->p12_file : c->key_file;
+    if (!X509_check_private_key(p->leaf, p->key))
+        return mg_ossl_setup_failure(why, MG_REASON_KEY_MISMATCH,
+                                     "the key in %s does not match the certificate in %s",
+                                     key_name, cert_name);
+    if (!SSL_CTX_use_cert_and_key(ctx->ssl_ctx, p->leaf, p->key, p->chain, 1))
+        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
+                                     "OpenSSL refused the credential from %s", cert_name);
+    return true;
+}
+
+bool mg_ossl_load_credential(mg_context *ctx, mg_side_outcome *why)
+{
+    const mg_credential *c = &ctx->config.credential;
+    credential_parts parts = {0};
+    bool ok;
+    if (c->p12_file) {
+        ok = read_pkcs12(c->p12_file, c->p12_password, &parts, why);
+    } else if (c->cert_file && c->key_file) {
+        ok = read_certificates(c->cert_file, &parts, why) && read_key(c->key_file, &parts, why);
+    } else if (c->cert_file || c->key_file) {
+        ok = mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "%s given without its %s",
+                                   c->cert_file ? c->cert_file : c->key_file,
+                                   c->cert_file ? "key" : "certificate");
+    } else {
+        return true; /* no credential: a client that sends none */
+    }
+    if (ok) ok = install(ctx, &parts, why);
+    parts_free(&parts);
+    return ok;
+}

@@ -1,0 +1,85 @@
+/* Private state of the OpenSSL backend, shared by its files: one SSL_CTX per context (all
+ * parsing done once), one SSL per session with what this side learned while it ran. */
+#ifndef MG_OSSL_INTERNAL_H
+#define MG_OSSL_INTERNAL_H
+
+#include "stack.h"
+
+#include <openssl/ssl.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct mg_context {
+    SSL_CTX *ssl_ctx;
+    mg_side_config config;    /* paths stay owned by the caller */
+    bool server_name_is_ip;   /* client: verify an iPAddress SAN, send no SNI */
+    unsigned char *ocsp_der;  /* server: the response to staple */
+    size_t ocsp_len;
+    FILE *keylog;             /* NSS key log, opened for append */
+    /* OpenSSL's own security callback, consulted for everything but our own chain. */
+    int (*default_security)(const SSL *s, const SSL_CTX *ctx, int op, int bits, int nid,
+                            void *other, void *ex);
+};
+
+/* A judgement this side made itself, outside X509_verify_cert (the OCSP staple). */
+typedef struct {
+    mg_reason reason; /* MG_REASON_NONE: none made */
+    long code;        /* an X509_V_ERR_* code, so the one reason table describes it */
+    char text[128];
+} mg_ossl_own_rejection;
+
+struct mg_session {
+    SSL *ssl;
+    mg_transport io; /* a copy: the BIO reads and writes through it */
+    bool handshake_done;
+    bool failed;
+    unsigned long ssl_error; /* the first packed ERR_* code of the failure, 0 if none */
+    char failure_text[128];  /* what failed when the error queue said nothing */
+    int first_verify_error;  /* X509_V_ERR_* the verify callback saw first, 0 if none */
+    int first_verify_depth;
+    mg_ossl_own_rejection own;
+    int alert_sent;
+    int alert_received;
+    bool alert_sent_fatal;
+    bool alert_received_fatal;
+};
+
+/* Fills `why` as a setup failure (the case's verdict, not an error of the tool) with the
+ * formatted text and the first queued OpenSSL error; clears the queue; returns false. */
+bool mg_ossl_setup_failure(mg_side_outcome *why, mg_reason reason, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* An outcome with nothing recorded yet (state OK, no alerts). */
+void mg_ossl_outcome_clear(mg_side_outcome *out);
+
+/* Context building blocks, each true on success and false with `why` filled. */
+bool mg_ossl_load_credential(mg_context *ctx, mg_side_outcome *why);
+bool mg_ossl_load_trust(mg_context *ctx, mg_side_outcome *why);
+bool mg_ossl_setup_verify(mg_context *ctx, mg_side_outcome *why);
+bool mg_ossl_setup_ocsp(mg_context *ctx, mg_side_outcome *why);
+MG_RESULT mg_ossl_setup_keylog(mg_context *ctx);
+void mg_ossl_setup_alert_tracking(SSL_CTX *ssl_ctx);
+void mg_ossl_setup_security(mg_context *ctx);
+
+/* The session an SSL belongs to (set by session_new), and the context of an SSL_CTX. */
+mg_session *mg_ossl_session_of(const SSL *ssl);
+mg_context *mg_ossl_context_of(const SSL_CTX *ssl_ctx);
+
+/* A BIO that moves bytes through `io` (which must outlive it): WOULD_BLOCK becomes a retry,
+ * CLOSED becomes end of stream. NULL when out of memory. */
+BIO *mg_ossl_bio_new(const mg_transport *io);
+
+/* The stack's functions, in their files. */
+MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_context **out,
+                              mg_side_outcome *why);
+void mg_ossl_context_free(mg_context *ctx);
+MG_RESULT mg_ossl_session_new(mg_context *ctx, const mg_transport *io, mg_session **out,
+                              mg_side_outcome *why);
+void mg_ossl_session_free(mg_session *session);
+mg_io_status mg_ossl_handshake(mg_session *session);
+mg_io_status mg_ossl_send(mg_session *session, const void *data, size_t len);
+mg_io_status mg_ossl_recv(mg_session *session, void *buf, size_t cap, size_t *got);
+void mg_ossl_outcome(mg_session *session, mg_side_outcome *out);
+
+#endif

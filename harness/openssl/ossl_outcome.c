@@ -1,0 +1,72 @@
+/* What this side did and why. A failed session is REJECTED_PEER when this side refused its
+ * peer's credential (its chain did not verify, its OCSP staple was refused, it sent no
+ * certificate though one was required, its CertificateVerify failed), FAILED otherwise. */
+#include "ossl_internal.h"
+#include "ossl_reasons.h"
+
+#include <openssl/err.h>
+#include <openssl/x509_vfy.h>
+
+#include <stdio.h>
+#include <string.h>
+
+/* OpenSSL's name for the failure, e.g. "tlsv13 alert certificate required". */
+static void describe_ssl_error(const mg_session *s, char *buf, size_t len)
+{
+    const char *text = s->ssl_error ? ERR_reason_error_string(s->ssl_error) : NULL;
+    snprintf(buf, len, "%s", text ? text : s->failure_text);
+}
+
+static bool rejected_by_verification(mg_session *s, mg_side_outcome *out)
+{
+    long code = s->first_verify_error;
+    int depth = s->first_verify_depth;
+    if (code == X509_V_OK) {
+        code = SSL_get_verify_result(s->ssl);
+        depth = -1;
+    }
+    if (code == X509_V_OK) return false;
+    out->reason = mg_ossl_verify_reason(code);
+    out->native_code = code;
+    mg_ossl_describe_verify_error(code, depth, out->native_text, sizeof out->native_text);
+    return true;
+}
+
+static bool rejected_own_check(const mg_session *s, mg_side_outcome *out)
+{
+    if (s->own.reason == MG_REASON_NONE) return false;
+    out->reason = s->own.reason;
+    out->native_code = s->own.code;
+    snprintf(out->native_text, sizeof out->native_text, "%s (X509_V_ERR %ld)", s->own.text,
+             s->own.code);
+    return true;
+}
+
+static bool rejected_by_protocol(const mg_session *s, mg_side_outcome *out)
+{
+    if (ERR_GET_LIB(s->ssl_error) != ERR_LIB_SSL ||
+        !mg_ossl_ssl_rejection_reason(ERR_GET_REASON(s->ssl_error), &out->reason))
+        return false;
+    out->native_code = (long)s->ssl_error;
+    describe_ssl_error(s, out->native_text, sizeof out->native_text);
+    return true;
+}
+
+void mg_ossl_outcome(mg_session *s, mg_side_outcome *out)
+{
+    mg_ossl_outcome_clear(out);
+    out->alert_sent = s->alert_sent;
+    out->alert_received = s->alert_received;
+    if (!s->failed) {
+        out->state = SSL_is_init_finished(s->ssl) ? MG_SIDE_OK : MG_SIDE_INCOMPLETE;
+        return;
+    }
+    if (rejected_own_check(s, out) || rejected_by_verification(s, out) ||
+        rejected_by_protocol(s, out)) {
+        out->state = MG_SIDE_REJECTED_PEER;
+        return;
+    }
+    out->state = MG_SIDE_FAILED;
+    out->native_code = (long)s->ssl_error;
+    describe_ssl_error(s, out->native_text, sizeof out->native_text);
+}

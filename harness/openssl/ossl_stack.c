@@ -1,0 +1,25 @@
+/* The OpenSSL backend's entry in the stack table. */
+#include "backends.h"
+#include "ossl_internal.h"
+
+#include <openssl/crypto.h>
+
+static const char *ossl_version(void) { return OpenSSL_version(OPENSSL_VERSION_STRING); }
+
+/* Not MG_CAP_SKIP_KEY_CHECK: SSL_CTX_use_cert_and_key refuses a key that does not match its
+ * certificate, and there is no switch to turn that off. */
+const mg_stack mg_stack_openssl = {
+    .name = "openssl",
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+            MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SAN_ONLY | MG_CAP_KEYLOG |
+            MG_CAP_MAX_DEPTH,
+    .version = ossl_version,
+    .context_new = mg_ossl_context_new,
+    .context_free = mg_ossl_context_free,
+    .session_new = mg_ossl_session_new,
+    .session_free = mg_ossl_session_free,
+    .handshake = mg_ossl_handshake,
+    .send = mg_ossl_send,
+    .recv = mg_ossl_recv,
+    .outcome = mg_ossl_outcome,
+};

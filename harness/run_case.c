@@ -1,0 +1,40 @@
+/* One case in this process: contexts from the cache, one in-memory connection, the verdict. */
+#include "context_cache.h"
+#include "drive.h"
+#include "fault.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+void mg_run_case(const mg_case *c, mg_context_cache *cache, mg_case_outcome *out)
+{
+    memset(out, 0, sizeof *out);
+    if (c->skip_reason) {
+        out->skipped = true;
+        snprintf(out->reason_text, sizeof out->reason_text, "%s", c->skip_reason);
+        return;
+    }
+    mg_fault_inject(c->id);
+    double start = now_ms();
+    mg_pair_result pair;
+    mg_pair_result_init(&pair);
+    mg_context *server = mg_context_cache_get(cache, c->server_stack, c->server, &pair.server);
+    mg_context *client = mg_context_cache_get(cache, c->client_stack, c->client, &pair.client);
+    if (server && client) {
+        mg_drive_in_memory(c->client_stack, client, c->server_stack, server, NULL, &pair);
+    } else {
+        pair.verdict = mg_verdict_from_sides(&pair.client, &pair.server, false);
+        mg_describe_sides(&pair.client, &pair.server, pair.reason_text, sizeof pair.reason_text);
+    }
+    out->ms = now_ms() - start;
+    out->verdict = pair.verdict;
+    snprintf(out->reason_text, sizeof out->reason_text, "%s", pair.reason_text);
+}

@@ -1,0 +1,128 @@
+/* One interface, one backend per TLS stack, in the manner of curl's lib/vtls: a table of
+ * function pointers with the stack's name first and a capability mask. The caller owns every
+ * context and session; a backend keeps its private state behind the opaque types. */
+#ifndef MG_STACK_H
+#define MG_STACK_H
+
+#include "mg_result.h"
+#include "outcome.h"
+#include "transport.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum { MG_ROLE_CLIENT, MG_ROLE_SERVER } mg_role;
+typedef enum { MG_TLS12 = 12, MG_TLS13 = 13 } mg_tls_version;
+
+/* strict: every check the stack offers; minimal: the stack's own documented minimal mTLS
+ * setup (trust store, verify peer, host name on the client). See DESIGN.md "Policies". */
+typedef enum { MG_POLICY_STRICT, MG_POLICY_MINIMAL } mg_policy;
+
+/* Server side: whether a client certificate is asked for and whether it must verify. */
+typedef enum {
+    MG_PEER_REQUIRED, /* ask, fail without one, fail when it does not verify */
+    MG_PEER_OPTIONAL, /* ask, accept none, fail when one is sent and does not verify */
+    MG_PEER_NONE,     /* do not ask */
+} mg_peer_check;
+
+/* What a backend can express. A case that needs a capability the backend lacks is graded
+ * skip, never pass or fail. */
+enum {
+    MG_CAP_TLS12 = 1u << 0,
+    MG_CAP_TLS13 = 1u << 1,
+    MG_CAP_PKCS12 = 1u << 2,
+    MG_CAP_CRL = 1u << 3,
+    MG_CAP_OCSP_STAPLE = 1u << 4,    /* server staples a given response; client requires it */
+    MG_CAP_PINNED_TIME = 1u << 5,    /* verification at a given instant */
+    MG_CAP_HOST_IP = 1u << 6,        /* verify an IP address against iPAddress SANs */
+    MG_CAP_SAN_ONLY = 1u << 7,       /* host name checked without CN fallback */
+    MG_CAP_SKIP_KEY_CHECK = 1u << 8, /* load a certificate with a key that does not match it */
+    MG_CAP_KEYLOG = 1u << 9,         /* NSS key log lines */
+    MG_CAP_MAX_DEPTH = 1u << 10,
+};
+
+/* A credential: a certificate file (PEM or DER; PEM may hold leaf then chain) and its key,
+ * or a PKCS#12 bundle with its password. All NULL: no credential. */
+typedef struct {
+    const char *cert_file;
+    const char *key_file;
+    const char *p12_file;
+    const char *p12_password;
+} mg_credential;
+
+/* Everything one side needs; the same struct configures client and server. Paths stay owned
+ * by the caller and must outlive the context made from them. */
+typedef struct {
+    mg_role role;
+    mg_tls_version tls;
+    mg_policy policy;
+    mg_credential credential;
+    const char *trust_file;  /* PEM: CAs trusted for the peer's chain (NULL: trust none) */
+    const char *crl_file;    /* PEM: CRLs, checked for the whole chain under strict */
+    const char *ocsp_file;   /* server: DER OCSP response to staple */
+    bool require_ocsp;       /* client: a stapled OCSP response must be present and good */
+    const char *server_name; /* client: SNI and the name verified (DNS name or IP literal) */
+    mg_peer_check peer_check; /* server only */
+    int max_depth;           /* maximum chain depth; 0: the stack's default */
+    int64_t verify_time;     /* seconds since the epoch to verify at; 0: the wall clock */
+    bool skip_key_check;     /* load the credential even if key and certificate disagree */
+    const char *keylog_file; /* append NSS key log lines here (NULL: none) */
+} mg_side_config;
+
+typedef enum {
+    MG_SIDE_OK,             /* handshake (and data) completed */
+    MG_SIDE_SETUP_FAILED,   /* context or session could not be made: reason says why */
+    MG_SIDE_REJECTED_PEER,  /* this side judged the peer's certificate and refused it */
+    MG_SIDE_FAILED,         /* the handshake failed for another reason (alert, protocol) */
+    MG_SIDE_INCOMPLETE,     /* still running when the driver stopped */
+} mg_side_state;
+
+#define MG_NO_ALERT (-1)
+
+/* What one side did and why, in the shared vocabulary and in the stack's own words. */
+typedef struct {
+    mg_side_state state;
+    mg_reason reason;        /* for SETUP_FAILED and REJECTED_PEER; NONE otherwise */
+    long native_code;        /* e.g. X509_V_ERR_* or a gnutls_certificate_status_t mask */
+    char native_text[256];   /* the stack's own message for native_code */
+    int alert_sent;          /* TLS alert description this side sent, or MG_NO_ALERT */
+    int alert_received;      /* TLS alert description this side received, or MG_NO_ALERT */
+} mg_side_outcome;
+
+typedef struct mg_context mg_context; /* credentials and settings, shared by sessions */
+typedef struct mg_session mg_session; /* one connection */
+
+typedef enum {
+    MG_IO_DONE,   /* the call completed */
+    MG_IO_WANT,   /* needs the peer to move first (non-blocking transport) */
+    MG_IO_FAILED, /* failed: outcome() says why */
+} mg_io_status;
+
+typedef struct mg_stack {
+    const char *name; /* "openssl", "gnutls": used in case ids */
+    unsigned caps;    /* MG_CAP_* */
+
+    /* The library's version, for reports and version-scoped divergences. */
+    const char *(*version)(void);
+
+    /* Parses credentials and trust once. On failure returns MG_OK with *out NULL and `why`
+     * filled (state SETUP_FAILED, reason bad-credential or key-mismatch, the native text):
+     * that is the case's verdict, not an error of the tool. */
+    MG_RESULT (*context_new)(const mg_side_config *config, mg_context **out, mg_side_outcome *why);
+    void (*context_free)(mg_context *ctx);
+
+    /* A connection over `io`. Same failure convention as context_new. */
+    MG_RESULT (*session_new)(mg_context *ctx, const mg_transport *io, mg_session **out,
+                             mg_side_outcome *why);
+    void (*session_free)(mg_session *session);
+
+    mg_io_status (*handshake)(mg_session *session);
+    mg_io_status (*send)(mg_session *session, const void *data, size_t len);
+    mg_io_status (*recv)(mg_session *session, void *buf, size_t cap, size_t *got);
+
+    /* Fills what this side did and why (state, reason, native code and text, alerts). */
+    void (*outcome)(mg_session *session, mg_side_outcome *out);
+} mg_stack;
+
+#endif

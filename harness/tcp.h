@@ -1,0 +1,25 @@
+/* TCP on loopback, for `serve` and `connect`: a blocking stream with a receive timeout (a hung
+ * peer ends the connection instead of the program) behind the same mg_transport. */
+#ifndef MG_TCP_H
+#define MG_TCP_H
+
+#include "mg_result.h"
+#include "transport.h"
+
+typedef struct {
+    int fd;
+} mg_tcp_stream;
+
+mg_transport mg_tcp_transport(mg_tcp_stream *stream);
+
+/* Listens on host:port. Only loopback addresses (127.0.0.0/8, ::1, localhost) are accepted
+ * unless allow_other is set: tests and users' experiments stay on this machine. */
+MG_RESULT mg_tcp_listen(const char *host, unsigned port, bool allow_other, int *listen_fd,
+                        unsigned *bound_port);
+/* Waits up to timeout_s for a connection; *fd = -1 when none came in time. */
+MG_RESULT mg_tcp_accept(int listen_fd, double timeout_s, int *fd);
+MG_RESULT mg_tcp_connect(const char *host, unsigned port, double timeout_s, int *fd);
+/* Receive and send timeouts on a connected socket. */
+void mg_tcp_set_timeout(int fd, double timeout_s);
+
+#endif

@@ -1,0 +1,23 @@
+/* One connection over TCP with a real peer: the handshake, then one HTTP/1.1 exchange so that
+ * curl, browsers and `openssl s_client` can be the peer, and so that a TLS 1.3 client learns
+ * whether the server accepted its certificate. */
+#ifndef MG_TCP_SESSION_H
+#define MG_TCP_SESSION_H
+
+#include "stack.h"
+
+typedef struct {
+    mg_side_outcome side;
+    mg_verdict verdict;      /* as this side can tell it (see one_side.h) */
+    char reason_text[1024];
+    char body[512];          /* connect: the first line of the server's response body */
+} mg_tcp_result;
+
+/* Server side: handshake, read one request (bounded), answer 200 with `verdict\n` as body. */
+void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, mg_tcp_result *out);
+
+/* Client side: handshake, send GET / for `host`, read the response. */
+void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
+                        mg_tcp_result *out);
+
+#endif

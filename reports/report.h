@@ -1,0 +1,64 @@
+/* The comparator and the writers. A row is one graded case; the writers turn rows into
+ * results.jsonl, junit.xml, summary.md and index.html (DESIGN.md "Results"). */
+#ifndef MG_REPORT_H
+#define MG_REPORT_H
+
+#include "mg_result.h"
+#include "scenario.h"
+
+typedef enum { MG_GRADE_PASS, MG_GRADE_FAIL, MG_GRADE_XFAIL, MG_GRADE_XPASS, MG_GRADE_SKIP,
+               MG_GRADE_COUNT } mg_grade;
+
+const char *mg_grade_name(mg_grade grade);
+
+/* The facts of one case that grading looks at. */
+typedef struct {
+    const mg_scenario *scenario;
+    const char *client, *server;                 /* stack names */
+    const char *client_version, *server_version; /* stack versions, for version-scoped records */
+    const char *tls;                             /* "1.2" or "1.3" */
+    const char *policy;                          /* "strict" or "minimal" */
+    bool skipped;
+    mg_verdict verdict;
+} mg_case_facts;
+
+typedef struct {
+    mg_grade grade;
+    const mg_divergence *divergence; /* the record that applied, for xfail and xpass */
+} mg_grading;
+
+/* pass: an allowed verdict; xfail: a recorded divergence that happened; xpass: a recorded
+ * divergence that no longer happens (stale); skip; otherwise fail. */
+mg_grading mg_grade_case(const mg_scenario_set *set, const mg_case_facts *facts);
+
+typedef struct {
+    char *id;
+    const mg_scenario *scenario;
+    const char *client, *server, *tls, *policy;
+    char verdict[64];     /* "" when skipped */
+    mg_grade grade;
+    char reason_text[2048];
+    double ms;
+} mg_report_row;
+
+typedef struct {
+    mg_report_row *rows;
+    size_t count;
+    size_t grade_counts[MG_GRADE_COUNT];
+    double wall_seconds;
+    const char *stack_versions; /* "openssl 3.0.19, gnutls 3.7.9" */
+} mg_report;
+
+/* Writes results.jsonl, junit.xml, summary.md and index.html into dir (the formats asked for,
+ * as a comma-separated list; NULL: all). Each file is written whole, then renamed into place. */
+MG_RESULT mg_report_write(const mg_report *report, const char *dir, const char *formats);
+
+MG_RESULT mg_write_jsonl(const mg_report *report, const char *path);
+MG_RESULT mg_write_junit(const mg_report *report, const char *path);
+MG_RESULT mg_write_summary_md(const mg_report *report, const char *path);
+MG_RESULT mg_write_html(const mg_report *report, const char *path);
+
+/* The one-screen summary printed at the end of a run. */
+void mg_report_print_summary(const mg_report *report, const char *dir);
+
+#endif

@@ -1,0 +1,60 @@
+/* summary.md for a CI job summary: counts, then what needs attention (fail, xpass), then the
+ * defaults audit (what each stack's minimal setup lets through), then skips. */
+#include "atomic_file.h"
+#include "report.h"
+
+#include <string.h>
+
+static void table_of(FILE *out, const mg_report *report, mg_grade grade, const char *title)
+{
+    if (!report->grade_counts[grade]) return;
+    fprintf(out, "\n## %s (%zu)\n\n| case | expected | verdict | why |\n|---|---|---|---|\n", title,
+            report->grade_counts[grade]);
+    for (size_t i = 0; i < report->count; i++) {
+        const mg_report_row *r = &report->rows[i];
+        if (r->grade != grade) continue;
+        char expected[256] = "";
+        for (size_t k = 0, n = 0; k < r->scenario->expected_count && n < sizeof expected; k++) {
+            char v[64];
+            mg_verdict_format(r->scenario->expected[k], v, sizeof v);
+            n += (size_t)snprintf(expected + n, sizeof expected - n, "%s`%s`", k ? " or " : "", v);
+        }
+        fprintf(out, "| `%s` | %s | `%s` | ", r->id, expected, r->verdict[0] ? r->verdict : "-");
+        for (const char *p = r->reason_text; *p; p++) fputc(*p == '|' ? '/' : *p, out);
+        fputs(" |\n", out);
+    }
+}
+
+mg_result mg_write_summary_md(const mg_report *report, const char *path)
+{
+    mg_atomic_file f;
+    MG_GUARD(mg_atomic_open(&f, path));
+    const size_t *g = report->grade_counts;
+    bool clean = !g[MG_GRADE_FAIL] && !g[MG_GRADE_XPASS];
+    fprintf(f.file, "# mtlsgrid: %s\n\n%zu cases in %.1f s (%s).\n\n", clean ? "all as expected"
+                                                                            : "unexpected outcomes",
+            report->count, report->wall_seconds, report->stack_versions);
+    fputs("| grade | cases |\n|---|---|\n", f.file);
+    for (int k = 0; k < MG_GRADE_COUNT; k++)
+        fprintf(f.file, "| %s | %zu |\n", mg_grade_name((mg_grade)k), g[k]);
+    table_of(f.file, report, MG_GRADE_FAIL, "Unexpected (fail)");
+    table_of(f.file, report, MG_GRADE_XPASS, "Stale divergences (xpass): remove the record");
+    table_of(f.file, report, MG_GRADE_XFAIL, "Known divergences and the defaults audit (xfail)");
+    table_of(f.file, report, MG_GRADE_SKIP, "Skipped (the stack cannot express the case)");
+    return mg_atomic_commit(&f);
+}
+
+void mg_report_print_summary(const mg_report *report, const char *dir)
+{
+    const size_t *g = report->grade_counts;
+    printf("\n%zu cases in %.1f s: %zu pass, %zu fail, %zu xfail, %zu xpass, %zu skip\n",
+           report->count, report->wall_seconds, g[MG_GRADE_PASS], g[MG_GRADE_FAIL],
+           g[MG_GRADE_XFAIL], g[MG_GRADE_XPASS], g[MG_GRADE_SKIP]);
+    for (size_t i = 0; i < report->count; i++) {
+        const mg_report_row *r = &report->rows[i];
+        if (r->grade == MG_GRADE_FAIL || r->grade == MG_GRADE_XPASS)
+            printf("  %s %s: got %s\n      %s\n", mg_grade_name(r->grade), r->id, r->verdict,
+                   r->reason_text);
+    }
+    if (dir) printf("reports: %s/index.html (also results.jsonl, junit.xml, summary.md)\n", dir);
+}

@@ -1,0 +1,118 @@
+/* Known divergences: one INI section per record. Every key is required, so that no record
+ * lacks its reason or its reference. */
+#include "ini_lines.h"
+#include "scenario.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *key;
+    size_t offset;
+    const char *choices; /* NULL: free text */
+} divergence_field;
+
+#define AT(name) offsetof(mg_divergence, name)
+static const divergence_field fields[] = {
+    {"stack", AT(stack), NULL},
+    {"side", AT(side), "client|server|*"},
+    {"scenario", AT(scenario), NULL},
+    {"tls", AT(tls), "1.2|1.3|*"},
+    {"policy", AT(policy), "strict|minimal|*"},
+    {"version", AT(version), NULL},
+    {"reason", AT(reason), NULL},
+    {"reference", AT(reference), NULL},
+};
+#define FIELD_COUNT (sizeof fields / sizeof fields[0])
+
+typedef struct {
+    mg_scenario_set *set;
+    const char *path;
+    mg_divergence *current;
+    bool verdict_set;
+} loader;
+
+static bool append_text(char **slot, const char *more)
+{
+    size_t old = strlen(*slot);
+    char *grown = realloc(*slot, old + strlen(more) + 2);
+    if (!grown) return mg_failed(mg_fail(MG_E_INTERNAL, "out of memory"));
+    grown[old] = ' ';
+    strcpy(grown + old + 1, more);
+    *slot = grown;
+    return true;
+}
+
+static bool choice_ok(const char *choices, const char *value)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "|%s|", choices);
+    char want[64];
+    snprintf(want, sizeof want, "|%s|", value);
+    return strstr(buf, want) != NULL;
+}
+
+static bool start(loader *l, const char *section, int line)
+{
+    for (size_t i = 0; i < l->set->divergence_count; i++)
+        if (strcmp(l->set->divergences[i].id, section) == 0)
+            return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: duplicate divergence id [%s]", l->path,
+                                  line, section));
+    mg_divergence *grown = realloc(l->set->divergences,
+                                   (l->set->divergence_count + 1) * sizeof *grown);
+    if (!grown) return mg_failed(mg_fail(MG_E_INTERNAL, "out of memory"));
+    l->set->divergences = grown;
+    l->current = &grown[l->set->divergence_count++];
+    memset(l->current, 0, sizeof *l->current);
+    l->current->line = line;
+    l->verdict_set = false;
+    return mg_ok(mg_strdup(section, &l->current->id)) &&
+           mg_ok(mg_strdup(l->path, &l->current->file));
+}
+
+static bool on_key(void *user, const char *section, const char *key, const char *value,
+                   mg_ini_position at)
+{
+    int line = at.line, section_line = at.section_line;
+    loader *l = user;
+    if (!section[0])
+        return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: key \"%s\" outside any [divergence-id] section",
+                              l->path, line, key));
+    if (section_line || !l->current || strcmp(l->current->id, section) != 0)
+        if (!start(l, section, section_line ? section_line : line)) return false;
+    if (strcmp(key, "verdict") == 0) {
+        l->verdict_set = mg_verdict_parse(value, &l->current->verdict);
+        if (!l->verdict_set)
+            return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: unknown verdict \"%s\"", l->path, line, value));
+        return true;
+    }
+    for (size_t i = 0; i < FIELD_COUNT; i++) {
+        if (strcmp(fields[i].key, key) != 0) continue;
+        char **slot = (char **)((char *)l->current + fields[i].offset);
+        if (*slot && at.continued && !fields[i].choices) return append_text(slot, value);
+        if (*slot)
+            return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: key \"%s\" set twice", l->path, line, key));
+        if (fields[i].choices && !choice_ok(fields[i].choices, value))
+            return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: %s: expected one of %s", l->path, line,
+                                  key, fields[i].choices));
+        return mg_ok(mg_strdup(value, slot));
+    }
+    return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: unknown key \"%s\" in divergence [%s]", l->path,
+                          line, key, section));
+}
+
+mg_result mg_divergences_load_file(const char *path, mg_scenario_set *set)
+{
+    loader l = {.set = set, .path = path};
+    size_t first = set->divergence_count;
+    MG_GUARD(mg_ini_parse_file(path, on_key, &l));
+    for (size_t i = first; i < set->divergence_count; i++) {
+        mg_divergence *d = &set->divergences[i];
+        for (size_t f = 0; f < FIELD_COUNT; f++)
+            MG_ENSURE(*(char **)((char *)d + fields[f].offset), MG_E_INPUT,
+                      "%s:%d: divergence [%s] lacks \"%s\"", path, d->line, d->id, fields[f].key);
+    }
+    return MG_OK;
+}

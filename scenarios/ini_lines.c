@@ -1,0 +1,64 @@
+#include "ini_lines.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    FILE *file;
+    const char *path;
+    int line;
+    int section_line; /* header line of a section whose first key is not yet handled */
+    bool indented;    /* the last line read starts with white space: a continuation */
+    bool too_long;
+    bool handler_failed;
+    mg_ini_handler handler;
+    void *user;
+} line_reader;
+
+static char *read_line(char *str, int num, void *stream)
+{
+    line_reader *r = stream;
+    char *got = fgets(str, num, r->file);
+    if (!got) return NULL;
+    r->line++;
+    const char *first = got + strspn(got, " \t");
+    if (*first == '[') r->section_line = r->line;
+    r->indented = first != got;
+    size_t len = strlen(got);
+    /* inih's buffer is small; a longer line would be split silently, so refuse it. */
+    if (len == (size_t)num - 1 && got[len - 1] != '\n' && !feof(r->file)) {
+        r->too_long = true;
+        return NULL;
+    }
+    return got;
+}
+
+static int on_key(void *user, const char *section, const char *key, const char *value)
+{
+    line_reader *r = user;
+    if (r->handler_failed) return 0;
+    mg_ini_position at = {r->line, r->section_line, r->indented && !r->section_line};
+    r->section_line = 0;
+    if (!r->handler(r->user, section, key, value, at)) {
+        r->handler_failed = true;
+        return 0;
+    }
+    return 1;
+}
+
+mg_result mg_ini_parse_file(const char *path, mg_ini_handler handler, void *user)
+{
+    line_reader r = {.path = path, .handler = handler, .user = user};
+    r.file = fopen(path, "r");
+    MG_ENSURE(r.file, MG_E_INPUT, "%s: cannot open: %s", path, strerror(errno));
+    int rc = ini_parse_stream(read_line, &r, on_key, &r);
+    fclose(r.file);
+    if (r.handler_failed) return (mg_result){MG_E_INPUT}; /* the handler's message stands */
+    MG_ENSURE(!r.too_long, MG_E_INPUT, "%s:%d: line too long (at most 199 characters; "
+              "continue a long value on indented lines)", path, r.line);
+    MG_ENSURE(rc == 0, MG_E_INPUT, "%s:%d: not valid INI (expected [section] or key = value)",
+              path, rc);
+    return MG_OK;
+}

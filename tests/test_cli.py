@@ -1,0 +1,112 @@
+"""The command-line contract: help from the tables, exit codes, messages that name the
+flag or the file and line."""
+import json
+
+import pytest
+
+from conftest import run_mtlsgrid
+
+COMMANDS = ["gen", "list", "run", "serve", "connect"]
+
+
+def test_help_lists_every_command():
+    proc = run_mtlsgrid("--help")
+    assert proc.returncode == 0
+    for name in COMMANDS:
+        assert f"  {name} " in proc.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_help_describes_its_options(command):
+    proc = run_mtlsgrid(command, "--help")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith(f"usage: mtlsgrid {command}")
+    assert "--help" in proc.stdout
+
+
+def test_unknown_command_exits_2_with_one_line():
+    proc = run_mtlsgrid("frobnicate")
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "frobnicate" in proc.stderr
+
+
+@pytest.mark.parametrize("args,named", [
+    (["list", "--bogus"], "--bogus"),
+    (["run", "--jobs", "many"], "--jobs"),
+    (["list", "--tls", "1.1"], "--tls"),
+    (["list", "--stacks", "wolfssl"], "--stacks"),
+    (["run", "--format", "pdf"], "--format"),
+    (["gen"], "--out"),
+])
+def test_bad_flags_exit_2_naming_the_flag(args, named):
+    proc = run_mtlsgrid(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert named in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def _scenario_dir(tmp_path, text):
+    (tmp_path / "catalogue").mkdir()
+    (tmp_path / "divergences").mkdir()
+    (tmp_path / "catalogue" / "bad.ini").write_text(text)
+    return tmp_path
+
+
+GOOD = ("[x]\nfamily = f\nsummary = s\nstandard = RFC 5280\nexpect = ok\n"
+        "server.cert = server\nclient.cert = client\n")
+
+
+@pytest.mark.parametrize("text,line,words", [
+    (GOOD + "colour = blue\n", 8, "unknown key"),
+    (GOOD.replace("expect = ok", "expect = server-rejects:grumpy"), 5, "unknown verdict"),
+    (GOOD + "\n[x]\nfamily = again\n", 9, "duplicate scenario id"),
+    (GOOD.replace("family = f\n", ""), 1, "lacks the required key \"family\""),
+    (GOOD.replace("server.cert = server", "server.client-cert = maybe"), 6, "client-cert"),
+    (GOOD + "client.ocsp = x\n", 8, "unknown key"),
+])
+def test_malformed_scenarios_exit_2_naming_file_and_line(tmp_path, text, line, words):
+    folder = _scenario_dir(tmp_path, text)
+    proc = run_mtlsgrid("list", "--scenarios", folder)
+    assert proc.returncode == 2
+    assert f"bad.ini:{line}:" in proc.stderr and words in proc.stderr, proc.stderr
+
+
+def test_unknown_artifact_names_file_and_line(tmp_path):
+    folder = _scenario_dir(tmp_path, GOOD.replace("client.cert = client", "client.cert = nope"))
+    proc = run_mtlsgrid("run", "--scenarios", folder, "--out", tmp_path / "out")
+    assert proc.returncode == 2
+    assert "bad.ini:7:" in proc.stderr and "nope" in proc.stderr
+    assert not (tmp_path / "out" / "results.jsonl").exists()
+
+
+def test_filter_selects_by_case_id():
+    proc = run_mtlsgrid("list", "--filter", "baseline/*-gnutls/tls1.3/strict", check=True)
+    assert proc.stdout.split() == ["baseline/openssl-gnutls/tls1.3/strict",
+                                   "baseline/gnutls-gnutls/tls1.3/strict"]
+
+
+def test_no_matching_case_is_bad_usage(tmp_path):
+    proc = run_mtlsgrid("run", "--filter", "no-such-scenario/*", "--out", tmp_path)
+    assert proc.returncode == 2 and "no case matches" in proc.stderr
+
+
+def test_unwritable_output_folder_exits_2(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    proc = run_mtlsgrid("run", "--filter", "baseline/*", "--out", blocker / "out")
+    assert proc.returncode == 2 and str(blocker) in proc.stderr
+
+
+def test_crash_and_hang_are_isolated(tmp_path):
+    """A case that crashes or hangs is recorded as such and the run goes on."""
+    crash, hang = "baseline/openssl-gnutls/tls1.2/strict", "baseline/gnutls-openssl/tls1.3/strict"
+    proc = run_mtlsgrid("run", "--filter", "baseline/*", "--out", tmp_path, "--timeout", "2",
+                        env={"MTLSGRID_FAULT": f"crash:{crash};hang:{hang}", "PATH": "/usr/bin:/bin",
+                             "ASAN_OPTIONS": "handle_abort=0:detect_leaks=0"})
+    records = {json.loads(l)["case"]: json.loads(l)
+               for l in (tmp_path / "results.jsonl").read_text().splitlines()}
+    assert proc.returncode == 1
+    assert records[crash]["verdict"] == "crash" and records[crash]["grade"] == "fail"
+    assert "signal" in records[crash]["reason_text"]
+    assert records[hang]["verdict"] == "timeout" and records[hang]["grade"] == "fail"
+    others = [r for c, r in records.items() if c not in (crash, hang)]
+    assert len(others) == 14 and all(r["verdict"] == "ok" for r in others)
