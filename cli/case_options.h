@@ -12,6 +12,8 @@
     {"tls", OPT_STRING, offsetof(type, plan.tls), "1.2,1.3", "TLS versions (default both)"},       \
     {"policy", OPT_STRING, offsetof(type, plan.policies), "strict,minimal",                        \
      "policies (default both)"},                                                                   \
+    {"shard", OPT_STRING, offsetof(type, plan.shard), "K/N",                                       \
+     "keep the K-th of N disjoint parts of the cases (CI split across machines)"},                 \
     {"scenarios", OPT_STRING, offsetof(type, plan.scenarios_dir), "DIR",                           \
      "scenario folder (default: the built-in catalogue)"}
 

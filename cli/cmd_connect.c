@@ -54,11 +54,11 @@ static int run_connect(void *raw, const cli_rest *rest)
         char verdict[64];
         mg_verdict_format(res.verdict, verdict, sizeof verdict);
         printf("%s (%s)\n", verdict, res.reason_text);
-        if (res.body[0]) printf("server said: %s\n", res.body);
+        if (res.http_status) printf("server said: HTTP %d: %s\n", res.http_status, res.body);
         code = res.verdict.kind == MG_VERDICT_OK ? 0 : 1;
     }
     if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: connect: %s\n", mg_error_message());
-    if (fd >= 0) close(fd);
+    if (fd >= 0) mg_tcp_close_gracefully(fd, 1.0);
     if (ctx) stack->context_free(ctx);
     mg_side_source_free(&storage);
     return mg_ok(r) ? code : mg_exit_code(r);

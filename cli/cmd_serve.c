@@ -46,7 +46,7 @@ static mg_result serve_loop(serve_args *a, const mg_stack *stack, mg_context *ct
         mg_tcp_set_timeout(fd, a->timeout);
         mg_tcp_result r;
         mg_tcp_serve_one(stack, ctx, fd, &r);
-        close(fd);
+        mg_tcp_close_gracefully(fd, 1.0);
         char verdict[64];
         mg_verdict_format(r.verdict, verdict, sizeof verdict);
         printf("connection %u: %s (%s)\n", ++served, verdict, r.reason_text);

@@ -14,6 +14,7 @@ typedef struct {
     const char *stacks;   /* comma-separated stack names; NULL: all built in */
     const char *tls;      /* "1.2,1.3" */
     const char *policies; /* "strict,minimal" */
+    const char *shard;    /* "K/N": keep the K-th of N disjoint parts (1-based); NULL: all */
 } mg_plan_options;
 
 typedef struct {

@@ -2,6 +2,7 @@
 #include "plan.h"
 
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,26 @@ static mg_result parse_axes(const mg_plan_options *o, axes *a)
     return MG_OK;
 }
 
+/* A case's shard comes from its id alone (FNV-1a), so it does not move when other scenarios
+ * are added, and the N shards are disjoint and together make the whole list. */
+static unsigned shard_of(const char *id, unsigned n)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) h = (h ^ *p) * 16777619u;
+    return h % n;
+}
+
+static mg_result parse_shard(const char *text, unsigned *k, unsigned *n)
+{
+    *k = 0, *n = 1;
+    if (!text) return MG_OK;
+    char tail;
+    MG_ENSURE(sscanf(text, "%u/%u%c", k, n, &tail) == 2 && *n >= 1 && *k >= 1 && *k <= *n,
+              MG_E_USAGE, "--shard: expected K/N with 1 <= K <= N, got \"%s\"", text);
+    (*k)--;
+    return MG_OK;
+}
+
 static mg_result add_case(mg_plan *plan, const mg_case_key *key, const char *id)
 {
     mg_case_key *keys = realloc(plan->keys, (plan->count + 1) * sizeof *keys);
@@ -82,6 +103,8 @@ mg_result mg_plan_enumerate(const mg_plan_options *o, mg_plan *plan)
     memset(plan, 0, sizeof *plan);
     axes a = {0};
     MG_GUARD(parse_axes(o, &a));
+    unsigned shard, shards;
+    MG_GUARD(parse_shard(o->shard, &shard, &shards));
     MG_GUARD(mg_scenarios_load_dir(o->scenarios_dir, &plan->scenarios));
     mg_strings globs = {0};
     MG_GUARD(mg_strings_add_split(&globs, o->filter ? o->filter : ""));
@@ -98,7 +121,8 @@ mg_result mg_plan_enumerate(const mg_plan_options *o, mg_plan *plan)
                         snprintf(id, sizeof id, "%s/%s-%s/tls%s/%s", key.scenario->id,
                                  key.client_stack->name, key.server_stack->name,
                                  mg_tls_name(key.tls), mg_policy_name(key.policy));
-                        if (matches_any(&globs, id)) r = add_case(plan, &key, id);
+                        if (matches_any(&globs, id) && shard_of(id, shards) == shard)
+                            r = add_case(plan, &key, id);
                     }
     mg_strings_free(&globs);
     return r;

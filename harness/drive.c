@@ -117,7 +117,7 @@ static const char *const state_names[] = {
     [MG_SIDE_INCOMPLETE] = "did not finish",
 };
 
-static int describe_side(const char *who, const mg_side_outcome *o, char *buf, size_t len)
+int mg_describe_side(const char *who, const mg_side_outcome *o, char *buf, size_t len)
 {
     char sent[48], received[48];
     int n = snprintf(buf, len, "%s %s", who, state_names[o->state]);
@@ -137,10 +137,10 @@ static int describe_side(const char *who, const mg_side_outcome *o, char *buf, s
 void mg_describe_sides(const mg_side_outcome *client, const mg_side_outcome *server, char *buf,
                        size_t len)
 {
-    int n = describe_side("client", client, buf, len);
+    int n = mg_describe_side("client", client, buf, len);
     if (n >= 0 && (size_t)n + 2 < len) {
         memcpy(buf + n, "; ", 3);
-        describe_side("server", server, buf + n + 2, len - (size_t)n - 2);
+        mg_describe_side("server", server, buf + n + 2, len - (size_t)n - 2);
     }
 }
 

@@ -34,6 +34,10 @@ void mg_run_pair(const mg_stack *client_stack, const mg_side_config *client_conf
 mg_verdict mg_verdict_from_sides(const mg_side_outcome *client, const mg_side_outcome *server,
                                  bool round_trip_done);
 
+/* One side's account ("client rejected the peer (expired): ...; alert sent ..."); returns
+ * the length written, as snprintf does. */
+int mg_describe_side(const char *who, const mg_side_outcome *o, char *buf, size_t len);
+
 /* Writes the people's account of both sides (native codes, alerts) into buf. */
 void mg_describe_sides(const mg_side_outcome *client, const mg_side_outcome *server, char *buf,
                        size_t len);

@@ -11,6 +11,7 @@ static const struct {
     {45, MG_REASON_EXPIRED},          /* certificate_expired */
     {46, MG_REASON_OTHER},            /* certificate_unknown */
     {48, MG_REASON_UNKNOWN_CA},       /* unknown_ca */
+    {49, MG_REASON_OTHER},            /* access_denied: gnutls-serv's answer to any bad chain */
     {51, MG_REASON_BAD_SIGNATURE},    /* decrypt_error: CertificateVerify failed */
     {113, MG_REASON_REVOCATION_UNKNOWN}, /* bad_certificate_status_response */
     {116, MG_REASON_NO_CERTIFICATE},  /* certificate_required */

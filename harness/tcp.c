@@ -125,3 +125,13 @@ mg_result mg_tcp_connect(const char *host, unsigned port, double timeout_s, int 
     MG_ENSURE(*fd >= 0, MG_E_IO, "cannot connect to %s port %u: %s", host, port, strerror(err));
     return MG_OK;
 }
+
+void mg_tcp_close_gracefully(int fd, double timeout_s)
+{
+    shutdown(fd, SHUT_WR);
+    char sink[4096];
+    struct pollfd p = {fd, POLLIN, 0};
+    for (int i = 0; i < 64 && poll(&p, 1, (int)(timeout_s * 1e3)) > 0; i++)
+        if (recv(fd, sink, sizeof sink, 0) <= 0) break;
+    close(fd);
+}

@@ -19,6 +19,11 @@ MG_RESULT mg_tcp_listen(const char *host, unsigned port, bool allow_other, int *
 /* Waits up to timeout_s for a connection; *fd = -1 when none came in time. */
 MG_RESULT mg_tcp_accept(int listen_fd, double timeout_s, int *fd);
 MG_RESULT mg_tcp_connect(const char *host, unsigned port, double timeout_s, int *fd);
+/* Closes without losing what we sent last (an alert): shuts our side, reads what the peer
+ * still sends for up to timeout_s, then closes. Closing with unread data in the receive queue
+ * would make the kernel answer with a reset that can destroy the alert in flight. */
+void mg_tcp_close_gracefully(int fd, double timeout_s);
+
 /* Receive and send timeouts on a connected socket. */
 void mg_tcp_set_timeout(int fd, double timeout_s);
 

@@ -18,16 +18,23 @@ static mg_io_status handshake(const mg_stack *stack, mg_session *s)
     return st;
 }
 
+/* Reads once, retrying while the stack only processed non-application data (a TLS 1.3
+ * NewSessionTicket): true with *got > 0 when data came, false at the end of the stream. */
+static bool read_some(const mg_stack *stack, mg_session *s, char *buf, size_t cap, size_t *got)
+{
+    *got = 0;
+    mg_io_status st = MG_IO_WANT;
+    for (int i = 0; i < MAX_STEPS && st == MG_IO_WANT; i++) st = stack->recv(s, buf, cap, got);
+    return st == MG_IO_DONE && *got > 0;
+}
+
 static void finish(const mg_stack *stack, mg_session *s, mg_role role, bool exchanged,
                    mg_tcp_result *out)
 {
     stack->outcome(s, &out->side);
     out->verdict = mg_verdict_seen_by(role, &out->side, exchanged);
-    mg_side_outcome none = {.alert_sent = MG_NO_ALERT, .alert_received = MG_NO_ALERT};
-    if (role == MG_ROLE_CLIENT)
-        mg_describe_sides(&out->side, &none, out->reason_text, sizeof out->reason_text);
-    else
-        mg_describe_sides(&none, &out->side, out->reason_text, sizeof out->reason_text);
+    mg_describe_side(role == MG_ROLE_CLIENT ? "client" : "server", &out->side, out->reason_text,
+                     sizeof out->reason_text);
 }
 
 static bool open_session(const mg_stack *stack, mg_context *ctx, mg_tcp_stream *stream,
@@ -57,7 +64,7 @@ void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, mg_tcp_res
         char request[MAX_REQUEST + 1] = "";
         size_t used = 0, got = 0;
         while (used < MAX_REQUEST && !strstr(request, "\r\n\r\n") &&
-               stack->recv(s, request + used, MAX_REQUEST - used, &got) == MG_IO_DONE && got) {
+               read_some(stack, s, request + used, MAX_REQUEST - used, &got)) {
             used += got;
             request[used] = '\0';
         }
@@ -69,6 +76,16 @@ void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, mg_tcp_res
     }
     finish(stack, s, MG_ROLE_SERVER, done, out);
     stack->session_free(s);
+}
+
+/* Keeps the status code and the first line of the body of an HTTP response. */
+static void note_response(const char *response, mg_tcp_result *out)
+{
+    int status = 0;
+    if (sscanf(response, "HTTP/%*d.%*d %d", &status) == 1) out->http_status = status;
+    const char *body = strstr(response, "\r\n\r\n");
+    if (body)
+        snprintf(out->body, sizeof out->body, "%.*s", (int)strcspn(body + 4, "\r\n"), body + 4);
 }
 
 void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
@@ -86,16 +103,21 @@ void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const ch
         size_t used = 0, got = 0;
         if (stack->send(s, request, (size_t)n) == MG_IO_DONE) {
             while (used < sizeof response - 1 &&
-                   stack->recv(s, response + used, sizeof response - 1 - used, &got) ==
-                       MG_IO_DONE && got)
+                   read_some(stack, s, response + used, sizeof response - 1 - used, &got))
                 used += got;
         }
         response[used] = '\0';
         exchanged = used > 0; /* the server answered after judging our certificate */
-        const char *body = strstr(response, "\r\n\r\n");
-        if (body) snprintf(out->body, sizeof out->body, "%.*s", (int)strcspn(body + 4, "\r\n"),
-                           body + 4);
+        note_response(response, out);
     }
     finish(stack, s, MG_ROLE_CLIENT, exchanged, out);
+    if (exchanged && out->verdict.kind == MG_VERDICT_OK && out->http_status >= 400) {
+        /* Some servers (nginx's ssl_verify_client) complete the handshake and refuse the
+         * client certificate in HTTP instead: still the server rejecting our credentials. */
+        out->verdict = (mg_verdict){MG_VERDICT_SERVER_REJECTS, MG_REASON_OTHER};
+        size_t n = strlen(out->reason_text);
+        snprintf(out->reason_text + n, sizeof out->reason_text - n,
+                 "; the server answered HTTP %d after the handshake", out->http_status);
+    }
     stack->session_free(s);
 }

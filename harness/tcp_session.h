@@ -11,12 +11,14 @@ typedef struct {
     mg_verdict verdict;      /* as this side can tell it (see one_side.h) */
     char reason_text[1024];
     char body[512];          /* connect: the first line of the server's response body */
+    int http_status;         /* connect: the response's status code; 0 when none */
 } mg_tcp_result;
 
 /* Server side: handshake, read one request (bounded), answer 200 with `verdict\n` as body. */
 void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, mg_tcp_result *out);
 
-/* Client side: handshake, send GET / for `host`, read the response. */
+/* Client side: handshake, send GET / for `host`, read the response. A response with status
+ * 400 or more turns ok into server-rejects:other (servers that refuse a certificate in HTTP). */
 void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
                         mg_tcp_result *out);
 

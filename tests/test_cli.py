@@ -110,3 +110,12 @@ def test_crash_and_hang_are_isolated(tmp_path):
     assert records[hang]["verdict"] == "timeout" and records[hang]["grade"] == "fail"
     others = [r for c, r in records.items() if c not in (crash, hang)]
     assert len(others) == 14 and all(r["verdict"] == "ok" for r in others)
+
+
+def test_shards_are_disjoint_and_make_the_whole_list():
+    whole = run_mtlsgrid("list", check=True).stdout.split()
+    parts = [run_mtlsgrid("list", "--shard", f"{k}/3", check=True).stdout.split()
+             for k in (1, 2, 3)]
+    assert sorted(sum(parts, [])) == sorted(whole)
+    assert all(p for p in parts), "a shard is empty"
+    assert run_mtlsgrid("list", "--shard", "4/3").returncode == 2
