@@ -18,6 +18,7 @@ typedef struct {
     const char *formats;
     const char *matrix;
     const char *seed;
+    const char *baseline;
 } run_args;
 
 static const cli_option run_options[] = {
@@ -31,6 +32,8 @@ static const cli_option run_options[] = {
     {"matrix", OPT_STRING, offsetof(run_args, matrix), "DIR",
      "use this generated matrix instead of generating one into OUT/matrix"},
     {"seed", OPT_STRING, offsetof(run_args, seed), "S", "generator seed (default: built in)"},
+    {"baseline", OPT_STRING, offsetof(run_args, baseline), "FILE",
+     "an earlier results.jsonl: list the cases whose verdict changed"},
 };
 
 static void run_defaults(void *raw)
@@ -89,7 +92,7 @@ static void grade_all(const mg_plan *plan, const mg_case_outcome *outcomes, mg_r
                                outcomes[i].skipped, outcomes[i].verdict};
         mg_grading g = mg_grade_case(&plan->scenarios, &facts);
         *row = (mg_report_row){plan->ids[i], k->scenario, facts.client, facts.server, facts.tls,
-                               facts.policy, "", g.grade, "", outcomes[i].ms};
+                               facts.policy, "", g.grade, g.divergence, "", outcomes[i].ms};
         if (!outcomes[i].skipped) mg_verdict_format(outcomes[i].verdict, row->verdict, sizeof row->verdict);
         if (g.divergence)
             snprintf(row->reason_text, sizeof row->reason_text, "%s divergence [%s]: %s (%s). %s",
@@ -115,7 +118,7 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     MG_GUARD(mg_plan_resolve(plan, matrix, work));
 
     mg_case_outcome *outcomes = calloc(plan->count, sizeof *outcomes);
-    mg_report report = {calloc(plan->count, sizeof(mg_report_row)), plan->count, {0}, 0, NULL};
+    mg_report report = {.rows = calloc(plan->count, sizeof(mg_report_row)), .count = plan->count};
     mg_result r = outcomes && report.rows ? MG_OK : mg_fail(MG_E_INTERNAL, "out of memory");
     mg_runner_options ro = {a->jobs, a->timeout, NULL, NULL};
     if (mg_ok(r)) r = mg_run_cases(plan->cases, plan->count, &ro, outcomes);
@@ -126,7 +129,8 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     if (mg_ok(r)) {
         grade_all(plan, outcomes, &report);
         report.wall_seconds = now_s() - start;
-        r = mg_report_write(&report, a->out, a->formats);
+        if (a->baseline) r = mg_report_compare_baseline(&report, a->baseline);
+        if (mg_ok(r)) r = mg_report_write(&report, a->out, a->formats);
     }
     if (mg_ok(r)) {
         mg_report_print_summary(&report, a->out);
@@ -134,6 +138,7 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     }
     free(outcomes);
     free(report.rows);
+    mg_report_free_changes(&report);
     return r;
 }
 
@@ -151,7 +156,7 @@ static int run_run(void *raw, const cli_rest *rest)
 const cli_command mg_cmd_run = {
     "run",
     "[--filter GLOB] [--stacks a,b] [--tls 1.2,1.3] [--policy strict,minimal] [--jobs N] "
-    "[--out DIR] [--format json,junit,md,html]",
+    "[--out DIR] [--format json,junit,md,html] [--baseline FILE] [--shard K/N]",
     "Run the cases as real mutual-TLS handshakes, grade them against the scenarios' expectations "
     "and write the reports. Exit 0 when nothing is graded fail or xpass, 1 otherwise.",
     CLI_OPTIONS(run_options), sizeof(run_args), run_defaults, 0, 0, run_run,

@@ -96,8 +96,12 @@ void cli_print_help(void)
 {
     printf("usage: mtlsgrid COMMAND [OPTIONS]\n\n"
            "mTLS handshake conformance across TLS stacks, both directions.\n\ncommands:\n");
-    for (const cli_command *const *c = mg_commands; *c; c++)
-        printf("  %-10s %s\n", (*c)->name, (*c)->summary);
+    for (const cli_command *const *c = mg_commands; *c; c++) {
+        /* The first sentence (or clause) of the summary fits one line. */
+        const char *s = (*c)->summary;
+        int brief = (int)strcspn(s, ".:;");
+        printf("  %-10s %.*s\n", (*c)->name, brief, s);
+    }
     printf("\n'mtlsgrid COMMAND --help' describes a command. Exit status: 0 all as expected, "
            "1 unexpected outcomes, 2 bad usage or bad input.\n");
 }

@@ -18,6 +18,10 @@ const char mg_html_head[] =
     "<option>pass</option><option>fail</option><option>xfail</option><option>xpass</option>"
     "<option>skip</option></select></label></p>\n"
     "<div id=\"detail\">Click a cell for the verdict, the expectation and the reason.</div>\n"
+    "<h2>Defaults audit</h2><p>What each stack's minimal setup lets through that the standard "
+    "rejects (recorded divergences of the minimal policy that happened in this run).</p>\n"
+    "<table id=\"audit\"><tr><th>stack</th><th>the check it skips</th><th>shown by</th>"
+    "<th>reference</th></tr></table>\n<div id=\"changes\"></div>\n<h2>Grid</h2>\n"
     "<table id=\"grid\"></table>\n<script id=\"data\" type=\"application/json\">";
 
 const char mg_html_tail[] =
@@ -51,4 +55,15 @@ const char mg_html_tail[] =
     "r.expected.join(' or ')+'\\n'+r.reason_text; td.textContent=r.grade[0]==='p'?'':r.grade[0];"
     " td.onclick=()=>show(r);}}}}\n"
     "fam.onchange=draw; document.getElementById('grade').onchange=draw; draw();\n"
+    "const at=document.getElementById('audit');\n"
+    "for(const a of doc.audit){const tr=at.insertRow();\n"
+    " for(const k of ['stack','check','scenarios'])tr.insertCell().textContent=a[k];\n"
+    " const l=document.createElement('a');l.href=a.reference;l.textContent=a.reference;"
+    "tr.insertCell().appendChild(l);}\n"
+    "if(!doc.audit.length)at.insertRow().insertCell().textContent='nothing recorded';\n"
+    "if(doc.changes.length){const c=document.getElementById('changes');\n"
+    " const h=document.createElement('h2');h.textContent='Changed since the baseline ('+"
+    "doc.changes.length+')';c.appendChild(h);const ul=document.createElement('ul');\n"
+    " for(const x of doc.changes){const li=document.createElement('li');"
+    "li.textContent=x.case+': '+x.before+' \\u2192 '+x.after;ul.appendChild(li);}c.appendChild(ul);}\n"
     "</script></body></html>\n";

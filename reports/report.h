@@ -37,13 +37,24 @@ typedef struct {
     const char *client, *server, *tls, *policy;
     char verdict[64];     /* "" when skipped */
     mg_grade grade;
+    const mg_divergence *divergence; /* the record behind an xfail or xpass */
     char reason_text[2048];
     double ms;
 } mg_report_row;
 
+/* A case whose verdict differs from an earlier run's results.jsonl (run --baseline). */
+typedef struct {
+    const char *id;
+    char before[64]; /* the earlier verdict, "(new case)" or "(skipped)" */
+    char after[64];  /* the verdict now, or "(skipped)" */
+} mg_verdict_change;
+
 typedef struct {
     mg_report_row *rows;
     size_t count;
+    mg_verdict_change *changes; /* NULL without --baseline */
+    size_t change_count;
+    const char *baseline;       /* the file compared with */
     size_t grade_counts[MG_GRADE_COUNT];
     double wall_seconds;
     const char *stack_versions; /* "openssl 3.0.19, gnutls 3.7.9" */
@@ -57,6 +68,16 @@ MG_RESULT mg_write_jsonl(const mg_report *report, const char *path);
 MG_RESULT mg_write_junit(const mg_report *report, const char *path);
 MG_RESULT mg_write_summary_md(const mg_report *report, const char *path);
 MG_RESULT mg_write_html(const mg_report *report, const char *path);
+
+/* Compares the rows with an earlier results.jsonl; fills report->changes. A missing or
+ * malformed file fails naming it and the line (MG_E_INPUT). */
+MG_RESULT mg_report_compare_baseline(mg_report *report, const char *path);
+void mg_report_free_changes(mg_report *report);
+
+/* The defaults audit: each recorded divergence of a minimal setup that happened in this run,
+ * with the scenarios that show it. Calls `each` once per divergence, stacks in order. */
+typedef void (*mg_audit_fn)(void *ctx, const mg_divergence *d, const char *scenarios);
+void mg_report_audit(const mg_report *report, mg_audit_fn each, void *ctx);
 
 /* The one-screen summary printed at the end of a run. */
 void mg_report_print_summary(const mg_report *report, const char *dir);

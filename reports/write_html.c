@@ -9,13 +9,32 @@
 extern const char mg_html_head[];
 extern const char mg_html_tail[];
 
+static void audit_entry(void *ctx, const mg_divergence *d, const char *scenarios)
+{
+    json_array_append_new(ctx, json_pack("{s:s, s:s, s:s, s:s}", "stack", d->stack, "check",
+                                         d->reason, "scenarios", scenarios, "reference",
+                                         d->reference));
+}
+
+static json_t *changes_json(const mg_report *report)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < report->change_count; i++)
+        json_array_append_new(list, json_pack("{s:s, s:s, s:s}", "case", report->changes[i].id,
+                                              "before", report->changes[i].before, "after",
+                                              report->changes[i].after));
+    return list;
+}
+
 mg_result mg_write_html(const mg_report *report, const char *path)
 {
-    json_t *rows = json_array();
+    json_t *rows = json_array(), *audit = json_array();
     for (size_t i = 0; rows && i < report->count; i++)
         json_array_append_new(rows, mg_row_to_json(&report->rows[i]));
-    json_t *doc = json_pack("{s:o, s:s, s:f}", "rows", rows, "versions", report->stack_versions,
-                            "seconds", report->wall_seconds);
+    if (audit) mg_report_audit(report, audit_entry, audit);
+    json_t *doc = json_pack("{s:o, s:o, s:o, s:s, s:f}", "rows", rows, "audit", audit, "changes",
+                            changes_json(report), "versions", report->stack_versions, "seconds",
+                            report->wall_seconds);
     /* JSON_ESCAPE_SLASH: no "</script>" can end the data block early. */
     char *data = doc ? json_dumps(doc, JSON_COMPACT | JSON_ESCAPE_SLASH) : NULL;
     json_decref(doc);
