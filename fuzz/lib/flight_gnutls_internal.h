@@ -1,0 +1,30 @@
+/* What the GnuTLS flight server, its fixed hello and the recorder share. Each GnuTLS session
+ * lives on one pinned thread (pinned_thread_gnutls.h): GnuTLS's generator is per thread. */
+#ifndef MG_FLIGHT_GNUTLS_INTERNAL_H
+#define MG_FLIGHT_GNUTLS_INTERNAL_H
+
+#include "flight.h"
+
+#include <gnutls/gnutls.h>
+
+/* TLS 1.2 only, for both sides. */
+gnutls_priority_t mg_flight_gnutls_priority(void);
+
+/* An in-memory stream for one session: reads come from `in` (then EOF, or EAGAIN when
+ * would_block), writes are appended to `out` (may be NULL: discarded). */
+typedef struct {
+    const uint8_t *in;
+    size_t in_len, in_pos;
+    bool would_block;
+    mg_bytes *out;
+} mg_flight_gnutls_stream;
+
+void mg_flight_gnutls_attach(gnutls_session_t session, mg_flight_gnutls_stream *stream);
+
+/* Runs a client with these credentials on a thread pinned at MG_FLIGHT_CLIENT_SEED: it sends
+ * its hello, reads server_flight (may be empty), sends what follows. Everything it wrote is
+ * appended to client_out. */
+void mg_flight_gnutls_run_client(gnutls_certificate_credentials_t creds,
+                                 const mg_bytes *server_flight, mg_bytes *client_out);
+
+#endif
