@@ -6,7 +6,7 @@ import pytest
 
 from conftest import run_mtlsgrid
 
-COMMANDS = ["gen", "list", "run", "serve", "connect"]
+COMMANDS = ["gen", "list", "run", "serve", "connect", "inspect", "limbo"]
 
 
 def test_help_lists_every_command():

@@ -1,0 +1,84 @@
+/* mtlsgrid inspect: whether each certificate can serve in the role, and why not, in words,
+ * in the strings OpenSSL, GnuTLS, browsers and curl print, and with the fix. Exit 0 when every
+ * certificate is suitable, 1 when one is not, 2 when an input could not be read. */
+#include "command.h"
+#include "inspect.h"
+#include "inspect_json.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct {
+    mg_inspect_request request;
+    int json;
+} inspect_args;
+
+static const cli_option inspect_options[] = {
+    {"role", OPT_STRING, offsetof(inspect_args, request.role), "client|server",
+     "the role to judge for (default: server with --host, else from the EKU)"},
+    {"host", OPT_STRING, offsetof(inspect_args, request.host), "NAME",
+     "DNS name or IP address clients connect to (checked against the SANs)"},
+    {"ca", OPT_STRING, offsetof(inspect_args, request.ca_file), "FILE",
+     "CA certificates the verifier trusts (PEM or DER): checks the chain"},
+    {"crl", OPT_STRING, offsetof(inspect_args, request.crl_file), "FILE",
+     "CRLs (PEM or DER): checks revocation of the leaf and, with --ca, of its CAs"},
+    {"at", OPT_STRING, offsetof(inspect_args, request.at), "TIME",
+     "judge at this instant: now (default), 2026-01-01T00:00:00Z, 2026-01-01 or epoch seconds"},
+    {"json", OPT_FLAG, offsetof(inspect_args, json), NULL,
+     "print a JSON array, one object per FILE"},
+};
+
+/* Inspects one file; returns its exit code (0 suitable, 1 not, 2 unreadable). */
+static int inspect_one(const mg_inspect_session *session, const char *path, json_t *array)
+{
+    mg_inspect_report report;
+    mg_result r = mg_inspect_file(session, path, &report);
+    int code = !mg_ok(r) ? 2 : mg_inspect_suitable(&report) ? 0 : 1;
+    if (!mg_ok(r)) {
+        fprintf(stderr, "mtlsgrid: inspect: %s\n", mg_error_message());
+        if (array) json_array_append_new(array, mg_inspect_error_json(path, mg_error_message()));
+    } else if (array) {
+        json_t *object = NULL;
+        if (mg_ok(mg_inspect_report_json(&report, &object))) json_array_append_new(array, object);
+        else code = 2;
+    } else {
+        mg_inspect_print_text(stdout, &report);
+    }
+    mg_inspect_report_free(&report);
+    return code;
+}
+
+static int run_inspect(void *raw, const cli_rest *rest)
+{
+    inspect_args *a = raw;
+    mg_inspect_session *session = NULL;
+    mg_result r = mg_inspect_session_open(&a->request, &session);
+    if (!mg_ok(r)) {
+        fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        return 2;
+    }
+    json_t *array = a->json ? json_array() : NULL;
+    int worst = a->json && !array ? 2 : 0;
+    for (int i = 0; i < rest->positional_count; i++) {
+        if (!a->json && i > 0) printf("\n");
+        int code = inspect_one(session, rest->positional[i], array);
+        if (code > worst) worst = code;
+    }
+    if (array) {
+        json_dumpf(array, stdout, JSON_INDENT(2));
+        printf("\n");
+        json_decref(array);
+    }
+    mg_inspect_session_free(session);
+    return worst;
+}
+
+const cli_command mg_cmd_inspect = {
+    "inspect",
+    "FILE... [--role client|server] [--host NAME] [--ca FILE] [--crl FILE] [--at TIME] [--json]",
+    "Explain whether each certificate can serve as a TLS client or server certificate, and why "
+    "not: purpose (EKU), key usage, names, validity, chain, revocation, key and signature "
+    "strength, each problem with the error strings OpenSSL, GnuTLS, browsers and curl print and "
+    "the fix. FILE holds the leaf and optionally its chain, in any order, PEM or DER.",
+    CLI_OPTIONS(inspect_options), sizeof(inspect_args), NULL, 1, 4096, run_inspect,
+};

@@ -1,0 +1,72 @@
+/* mtlsgrid inspect: can this certificate serve as a TLS client or server credential, and if
+ * not, why — in plain words, in the error strings each stack prints for that cause, and with
+ * the fix. Every check uses libcrypto's own verdict (X509_check_host, X509_verify_cert, ...);
+ * the words around it come from one table of causes (inspect_causes.h). */
+#ifndef MG_INSPECT_H
+#define MG_INSPECT_H
+
+#include "inspect_causes.h"
+#include "mg_result.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* What the user asked, as given on the command line (NULL: not given). */
+typedef struct {
+    const char *role;     /* "client" or "server"; NULL: server with --host, else from the EKU */
+    const char *host;     /* DNS name or IP address the client connects to */
+    const char *ca_file;  /* trust anchors, PEM or DER; NULL: the chain is not checked */
+    const char *crl_file; /* CRLs, PEM or DER */
+    const char *at;       /* the instant to judge at (see inspect_time.h); NULL: now */
+} mg_inspect_request;
+
+/* The request with its files loaded, shared by every FILE inspected. */
+typedef struct mg_inspect_session mg_inspect_session;
+
+/* MG_E_USAGE for a bad flag value, MG_E_IO / MG_E_INPUT naming an unreadable CA or CRL file. */
+MG_RESULT mg_inspect_session_open(const mg_inspect_request *req, mg_inspect_session **out);
+void mg_inspect_session_free(mg_inspect_session *session);
+
+typedef struct {
+    const mg_inspect_cause *cause;
+    char *detail; /* this certificate's facts: names, dates, which CA */
+} mg_inspect_problem;
+
+typedef struct {
+    const char *check; /* the check's name: "validity", "purpose", ... */
+    char *detail;
+} mg_inspect_note;
+
+typedef struct {
+    char *file;
+    char *subject, *issuer; /* as openssl x509 -subject prints them */
+    char *names;            /* the subjectAltName entries, "DNS:a, IP:b" ("" when none) */
+    char *not_before, *not_after, *key, *signature;
+    mg_inspect_role role;
+    bool role_guessed;      /* no --role: guessed (say so, so the operator can correct it) */
+    const char *host;       /* from the session; NULL when not given */
+    int64_t at;
+    size_t cert_count;      /* certificates in the file; the leaf is the one inspected */
+    mg_inspect_problem *problems;
+    size_t problem_count;
+    mg_inspect_note *passed;
+    size_t passed_count;
+    mg_inspect_note *skipped; /* checks that could not run: what to give to run them */
+    size_t skipped_count;
+} mg_inspect_report;
+
+/* Inspects the leaf of FILE (PEM or DER, leaf and chain in any order). A failure is bad
+ * input (MG_E_IO / MG_E_INPUT, naming the file); an unsuitable certificate is a success whose
+ * report lists problems. Free the report with mg_inspect_report_free either way. */
+MG_RESULT mg_inspect_file(const mg_inspect_session *session, const char *path,
+                          mg_inspect_report *out);
+void mg_inspect_report_free(mg_inspect_report *report);
+
+static inline bool mg_inspect_suitable(const mg_inspect_report *r) { return r->problem_count == 0; }
+
+/* The report for people: verdict first, then each problem with the stacks' words and the fix. */
+void mg_inspect_print_text(FILE *out, const mg_inspect_report *report);
+
+#endif

@@ -1,0 +1,82 @@
+/* What the checks share: the loaded session, the certificate being inspected, the table of
+ * checks, and the calls that add findings to a report. Internal to inspect/. */
+#ifndef MG_INSPECT_INTERNAL_H
+#define MG_INSPECT_INTERNAL_H
+
+#include "inspect.h"
+#include "inspect_names.h"
+#include "mg_strings.h"
+
+#include <openssl/x509.h>
+
+struct mg_inspect_session {
+    bool role_given;
+    mg_inspect_role role;
+    char *host; /* NULL: not given */
+    mg_host_kind host_kind;
+    int64_t at;
+    char *ca_file;
+    STACK_OF(X509) *anchors; /* NULL without --ca */
+    char *crl_file;
+    STACK_OF(X509_CRL) *crls; /* NULL without --crl */
+};
+
+typedef struct {
+    const mg_inspect_session *session;
+    const char *path;
+    X509 *leaf;
+    STACK_OF(X509) *others; /* the rest of the file, in file order: chain candidates */
+    mg_inspect_role role;
+} mg_inspect_subject;
+
+/* One check: adds a problem, a pass or a skip to the report. Fails only on a library error. */
+typedef struct {
+    const char *name;
+    MG_RESULT (*run)(const mg_inspect_subject *subject, mg_inspect_report *report);
+} mg_inspect_check;
+
+extern const mg_inspect_check mg_inspect_checks[];
+extern const size_t mg_inspect_check_count;
+
+#define MG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* cause_id must be in the causes table (MG_E_INTERNAL otherwise: a bug). */
+MG_RESULT mg_inspect_add_problem(mg_inspect_report *r, const char *cause_id, const char *fmt, ...)
+    MG_PRINTF(3, 4);
+MG_RESULT mg_inspect_add_passed(mg_inspect_report *r, const char *check, const char *fmt, ...)
+    MG_PRINTF(3, 4);
+MG_RESULT mg_inspect_add_skipped(mg_inspect_report *r, const char *check, const char *fmt, ...)
+    MG_PRINTF(3, 4);
+bool mg_inspect_has_cause(const mg_inspect_report *r, const char *cause_id);
+
+/* A cause's messages for the report's role, HOST and FILE replaced by the report's own. */
+typedef struct {
+    char *openssl, *gnutls, *browser, *curl, *other;
+} mg_inspect_filled_messages;
+MG_RESULT mg_inspect_fill_messages(const mg_inspect_report *r, const mg_inspect_cause *cause,
+                                   mg_inspect_filled_messages *out);
+void mg_inspect_filled_messages_free(mg_inspect_filled_messages *m);
+
+/* Text forms of certificate fields, malloc'd ("" rather than NULL when a field is absent;
+ * NULL only when memory runs out). */
+char *mg_inspect_name_text(const X509_NAME *name);
+char *mg_inspect_hex_text(const ASN1_OCTET_STRING *bytes); /* "1A:2B:..." */
+char *mg_inspect_san_text(X509 *cert);                     /* "DNS:a, IP:127.0.0.1" */
+char *mg_inspect_key_text(X509 *cert);       /* "EC prime256v1 (256 bits)", "RSA 2048 bits" */
+char *mg_inspect_signature_text(X509 *cert); /* "ecdsa-with-SHA256" */
+/* True when a CRL from cert's issuer (by name) lists it; buf gets "revoked on DATE, reason R". */
+bool mg_inspect_crl_entry(STACK_OF(X509_CRL) *crls, X509 *cert, char *buf, size_t len);
+/* Seconds since the epoch; false for a malformed time. */
+bool mg_inspect_asn1_seconds(const ASN1_TIME *t, int64_t *out);
+
+MG_RESULT mg_check_validity(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_purpose(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_key_usage(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_name(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_key_strength(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_signature(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_extensions(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_chain(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_revocation(const mg_inspect_subject *s, mg_inspect_report *r);
+
+#endif

@@ -1,0 +1,60 @@
+/* Keys: file, subject, issuer, names, not_before, not_after, key, signature, role,
+ * role_guessed, host (null when not given), at (ISO 8601 UTC), suitable, problems [{cause,
+ * reason, title, detail, messages {openssl, gnutls, browser, curl, other}, fix}], passed
+ * [{check, detail}], not_checked [{check, why}]. */
+#include "inspect_json.h"
+
+#include "inspect_internal.h"
+#include "inspect_time.h"
+
+static json_t *problem_json(const mg_inspect_report *r, const mg_inspect_problem *p)
+{
+    mg_inspect_filled_messages m;
+    if (!mg_ok(mg_inspect_fill_messages(r, p->cause, &m))) return NULL;
+    json_t *messages = json_pack("{s:s, s:s, s:s, s:s, s:s}", "openssl", m.openssl, "gnutls",
+                                 m.gnutls, "browser", m.browser, "curl", m.curl, "other", m.other);
+    mg_inspect_filled_messages_free(&m);
+    return json_pack("{s:s, s:s, s:s, s:s, s:o*, s:s}", "cause", p->cause->id, "reason",
+                     mg_reason_name(p->cause->reason), "title", p->cause->title, "detail",
+                     p->detail, "messages", messages, "fix", p->cause->fix);
+}
+
+static json_t *notes_json(const mg_inspect_note *notes, size_t count, const char *text_key)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < count; i++)
+        if (json_array_append_new(list, json_pack("{s:s, s:s}", "check", notes[i].check, text_key,
+                                                  notes[i].detail)) != 0) {
+            json_decref(list);
+            return NULL;
+        }
+    return list;
+}
+
+mg_result mg_inspect_report_json(const mg_inspect_report *r, json_t **out)
+{
+    json_t *problems = json_array();
+    for (size_t i = 0; problems && i < r->problem_count; i++)
+        if (json_array_append_new(problems, problem_json(r, &r->problems[i])) != 0) {
+            json_decref(problems);
+            problems = NULL;
+        }
+    char at[32];
+    mg_inspect_format_time_iso(r->at, at, sizeof at);
+    *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:s*, s:s, s:b, s:o*, "
+                     "s:o*, s:o*}",
+                     "file", r->file, "subject", r->subject, "issuer", r->issuer, "names", r->names,
+                     "not_before", r->not_before, "not_after", r->not_after, "key", r->key,
+                     "signature", r->signature, "role", mg_inspect_role_name(r->role),
+                     "role_guessed", r->role_guessed, "host", r->host, "at", at, "suitable",
+                     mg_inspect_suitable(r), "problems", problems, "passed",
+                     notes_json(r->passed, r->passed_count, "detail"), "not_checked",
+                     notes_json(r->skipped, r->skipped_count, "why"));
+    MG_ENSURE(*out, MG_E_INTERNAL, "cannot build the JSON report of %s", r->file);
+    return MG_OK;
+}
+
+json_t *mg_inspect_error_json(const char *path, const char *message)
+{
+    return json_pack("{s:s, s:s}", "file", path, "error", message);
+}

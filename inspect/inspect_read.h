@@ -1,0 +1,17 @@
+/* Certificates and CRLs from a file the user names: PEM (any number of blocks, other block
+ * types such as keys skipped, text between blocks ignored) or DER (one or more objects back to
+ * back). Every failure names the file and what is wrong with it. */
+#ifndef MG_INSPECT_READ_H
+#define MG_INSPECT_READ_H
+
+#include "mg_result.h"
+
+#include <openssl/x509.h>
+
+/* At least one certificate, in file order. */
+MG_RESULT mg_inspect_read_certs(const char *path, STACK_OF(X509) **out);
+
+/* At least one CRL, in file order. */
+MG_RESULT mg_inspect_read_crls(const char *path, STACK_OF(X509_CRL) **out);
+
+#endif

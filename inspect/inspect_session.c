@@ -1,0 +1,78 @@
+/* The request's flags checked and its CA and CRL files loaded once for every FILE. */
+#include "inspect_internal.h"
+#include "inspect_read.h"
+#include "inspect_time.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Prefixes the failure's message with the flag it came from. */
+static mg_result for_flag(mg_result r, const char *flag)
+{
+    if (mg_ok(r)) return r;
+    char message[1024];
+    snprintf(message, sizeof message, "%s", mg_error_message());
+    return mg_fail(r.kind, "%s: %s", flag, message);
+}
+
+static mg_result parse_flags(const mg_inspect_request *req, mg_inspect_session *s)
+{
+    if (req->role) {
+        MG_ENSURE(strcmp(req->role, "client") == 0 || strcmp(req->role, "server") == 0, MG_E_USAGE,
+                  "inspect: --role expects client or server, got \"%s\"", req->role);
+        s->role_given = true;
+        s->role = strcmp(req->role, "client") == 0 ? MG_INSPECT_CLIENT : MG_INSPECT_SERVER;
+    }
+    if (req->host) {
+        s->host_kind = mg_inspect_host_kind(req->host);
+        MG_ENSURE(s->host_kind != MG_HOST_INVALID, MG_E_USAGE,
+                  "inspect: --host \"%s\" is neither a DNS name nor an IP address", req->host);
+        MG_GUARD(mg_strdup(req->host, &s->host));
+    }
+    s->at = (int64_t)time(NULL);
+    MG_ENSURE(!req->at || mg_inspect_parse_time(req->at, s->at, &s->at), MG_E_USAGE,
+              "inspect: --at expects now, seconds since the epoch, or a UTC date and time such as "
+              "2026-01-01 or 2026-01-01T00:00:00Z; got \"%s\"", req->at);
+    return MG_OK;
+}
+
+static mg_result load_files(const mg_inspect_request *req, mg_inspect_session *s)
+{
+    if (req->ca_file) {
+        MG_GUARD(mg_strdup(req->ca_file, &s->ca_file));
+        MG_GUARD(for_flag(mg_inspect_read_certs(req->ca_file, &s->anchors), "inspect: --ca"));
+    }
+    if (req->crl_file) {
+        MG_GUARD(mg_strdup(req->crl_file, &s->crl_file));
+        MG_GUARD(for_flag(mg_inspect_read_crls(req->crl_file, &s->crls), "inspect: --crl"));
+    }
+    return MG_OK;
+}
+
+mg_result mg_inspect_session_open(const mg_inspect_request *req, mg_inspect_session **out)
+{
+    *out = NULL;
+    mg_inspect_session *s = calloc(1, sizeof *s);
+    MG_ENSURE(s, MG_E_INTERNAL, "out of memory");
+    mg_result r = parse_flags(req, s);
+    if (mg_ok(r)) r = load_files(req, s);
+    if (!mg_ok(r)) {
+        mg_inspect_session_free(s);
+        return r;
+    }
+    *out = s;
+    return MG_OK;
+}
+
+void mg_inspect_session_free(mg_inspect_session *s)
+{
+    if (!s) return;
+    free(s->host);
+    free(s->ca_file);
+    free(s->crl_file);
+    sk_X509_pop_free(s->anchors, X509_free);
+    sk_X509_CRL_pop_free(s->crls, X509_CRL_free);
+    free(s);
+}

@@ -1,0 +1,131 @@
+/* The case list of a limbo run: testcase-major, so that a worker's context cache serves the
+ * consecutive cases of one testcase. */
+#include "limbo_plan.h"
+
+#include "limbo_express.h"
+
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+mg_role mg_limbo_validator_role(mg_limbo_kind kind)
+{
+    return kind == MG_LIMBO_SERVER ? MG_ROLE_CLIENT : MG_ROLE_SERVER;
+}
+
+static bool kept(const mg_strings *globs, const char *id)
+{
+    if (!globs->count) return true;
+    for (size_t i = 0; i < globs->count; i++)
+        if (fnmatch(globs->items[i], id, 0) == 0) return true;
+    return false;
+}
+
+static mg_result grow(mg_limbo_plan *p)
+{
+    size_t n = p->count + 1;
+    mg_limbo_case_key *keys = realloc(p->keys, n * sizeof *keys);
+    if (keys) p->keys = keys;
+    char **ids = keys ? realloc(p->ids, n * sizeof *ids) : NULL;
+    if (ids) p->ids = ids;
+    mg_case *cases = ids ? realloc(p->cases, n * sizeof *cases) : NULL;
+    if (cases) p->cases = cases;
+    char **skips = cases ? realloc(p->skip_texts, n * sizeof *skips) : NULL;
+    if (skips) p->skip_texts = skips;
+    MG_ENSURE(skips, MG_E_INTERNAL, "out of memory listing limbo cases");
+    p->ids[p->count] = NULL;
+    p->skip_texts[p->count] = NULL;
+    return MG_OK;
+}
+
+/* Adds the case unless the filter drops it. */
+static mg_result add_case(mg_limbo_plan *p, const mg_strings *globs, const mg_limbo_case_key *k,
+                          const mg_stack *client, const mg_stack *server)
+{
+    char id[1024];
+    snprintf(id, sizeof id, "%s/%s-%s/tls%s/strict", p->suite->items[k->testcase].id, client->name,
+             server->name, k->tls == MG_TLS12 ? "1.2" : "1.3");
+    if (!kept(globs, id)) return MG_OK;
+    MG_GUARD(grow(p));
+    p->keys[p->count] = *k;
+    p->cases[p->count] = (mg_case){NULL, client, server, NULL, NULL, NULL};
+    MG_GUARD(mg_strdup(id, &p->ids[p->count]));
+    p->cases[p->count].id = p->ids[p->count];
+    p->count++;
+    return MG_OK;
+}
+
+static mg_result list_testcase(mg_limbo_plan *p, const mg_strings *globs, size_t t)
+{
+    bool server_kind = p->suite->items[t].kind == MG_LIMBO_SERVER;
+    for (size_t v = 0; v < p->tls_count; v++)
+        for (size_t c = 0; c < p->stack_count; c++)
+            for (size_t s = 0; s < p->stack_count; s++) {
+                const mg_stack *client = p->stacks[c], *server = p->stacks[s];
+                mg_limbo_case_key k = {t, server_kind ? client : server,
+                                       server_kind ? server : client, p->tls[v]};
+                MG_GUARD(add_case(p, globs, &k, client, server));
+            }
+    return MG_OK;
+}
+
+/* Points the testcase's cases at its configs and gives each its skip reason, if any. */
+static mg_result resolve_testcase(mg_limbo_plan *p, size_t first, size_t end, const char *why)
+{
+    for (size_t i = first; i < end; i++) {
+        const mg_limbo_case_key *k = &p->keys[i];
+        size_t tls = k->tls == p->tls[0] ? 0 : 1;
+        mg_side_config *cfg = &p->configs[k->testcase * 4];
+        p->cases[i].client = &cfg[MG_ROLE_CLIENT * 2 + tls];
+        p->cases[i].server = &cfg[MG_ROLE_SERVER * 2 + tls];
+        if (why[0]) MG_GUARD(mg_strdup(why, &p->skip_texts[i]));
+        else MG_GUARD(mg_limbo_caps_skip(&p->cases[i], &p->skip_texts[i]));
+        p->cases[i].skip_reason = p->skip_texts[i];
+    }
+    return MG_OK;
+}
+
+mg_result mg_limbo_plan_build(const mg_limbo_suite *suite, const mg_limbo_options *o,
+                              const char *work_dir, const char *server_cert,
+                              const char *server_key, mg_limbo_plan *plan)
+{
+    memset(plan, 0, sizeof *plan);
+    plan->suite = suite;
+    MG_GUARD(mg_limbo_parse_axes(o, plan));
+    plan->configs = calloc(suite->count ? suite->count * 4 : 1, sizeof *plan->configs);
+    MG_ENSURE(plan->configs, MG_E_INTERNAL, "out of memory");
+    /* The configs point at these copies: the caller's buffers may not outlive the plan. */
+    MG_GUARD(mg_strings_add(&plan->paths, server_cert));
+    MG_GUARD(mg_strings_add(&plan->paths, server_key));
+    server_cert = plan->paths.items[0];
+    server_key = plan->paths.items[1];
+    mg_strings globs = {0};
+    mg_result r = mg_strings_add_split(&globs, o->filter ? o->filter : "");
+    for (size_t t = 0; t < suite->count && mg_ok(r); t++) {
+        size_t first = plan->count;
+        r = list_testcase(plan, &globs, t);
+        if (!mg_ok(r) || plan->count == first) continue;
+        char why[512];
+        mg_limbo_unexpressible(&suite->items[t], why, sizeof why);
+        if (!why[0]) r = mg_limbo_write_testcase(plan, t, work_dir, server_cert, server_key);
+        if (mg_ok(r)) r = resolve_testcase(plan, first, plan->count, why);
+    }
+    mg_strings_free(&globs);
+    return r;
+}
+
+void mg_limbo_plan_free(mg_limbo_plan *plan)
+{
+    for (size_t i = 0; i < plan->count; i++) {
+        free(plan->ids[i]);
+        free(plan->skip_texts[i]);
+    }
+    free(plan->ids);
+    free(plan->skip_texts);
+    free(plan->keys);
+    free(plan->cases);
+    free(plan->configs);
+    mg_strings_free(&plan->paths);
+    memset(plan, 0, sizeof *plan);
+}
