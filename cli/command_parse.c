@@ -46,6 +46,7 @@ mg_result cli_parse(const cli_command *cmd, int argc, char **argv, void *args, c
     *wants_help = 0;
     rest->positional_count = 0;
     bool options_done = false;
+    bool seen[64] = {false}; /* an option given twice is a mistake, not "the last one wins" */
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         if (options_done || arg[0] != '-' || arg[1] != '-' ) {
@@ -61,6 +62,10 @@ mg_result cli_parse(const cli_command *cmd, int argc, char **argv, void *args, c
         const cli_option *o = find_option(cmd, name, len);
         MG_ENSURE(o, MG_E_USAGE, "%s: unknown option --%.*s (try: mtlsgrid %s --help)", cmd->name,
                   (int)len, name, cmd->name);
+        size_t which = (size_t)(o - cmd->options);
+        MG_ENSURE(which >= 64 || !seen[which], MG_E_USAGE, "%s: --%s given twice", cmd->name,
+                  o->name);
+        if (which < 64) seen[which] = true;
         const char *value = NULL;
         if (o->kind != OPT_FLAG) {
             value = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);

@@ -34,10 +34,11 @@ static mg_result bundle_file(mg_side_storage *st, const char *dir, const char *n
 static mg_result from_bundle(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
 {
     bool client = c->role == MG_ROLE_CLIENT;
-    MG_GUARD(bundle_file(st, src->bundle, client ? "client.pem" : "server.pem", true,
+    /* A client without a certificate is a case too (client-no-cert-*): its files are absent. */
+    MG_GUARD(bundle_file(st, src->bundle, client ? "client.pem" : "server.pem", !client,
                          &c->credential.cert_file));
-    MG_GUARD(bundle_file(st, src->bundle, client ? "client.key" : "server.key", true,
-                         &c->credential.key_file));
+    MG_GUARD(bundle_file(st, src->bundle, client ? "client.key" : "server.key",
+                         c->credential.cert_file != NULL, &c->credential.key_file));
     MG_GUARD(bundle_file(st, src->bundle, client ? "client-trust.pem" : "server-trust.pem", true,
                          &c->trust_file));
     MG_GUARD(bundle_file(st, src->bundle, "crl.pem", false, &c->crl_file));

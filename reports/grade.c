@@ -12,12 +12,14 @@ static bool glob(const char *pattern, const char *text)
     return fnmatch(pattern, text ? text : "", 0) == 0;
 }
 
+/* The record's stack plays the record's side, at a matching version, against a matching peer. */
 static bool stack_in_role(const mg_divergence *d, const mg_case_facts *f)
 {
+    const char *peer = d->peer ? d->peer : "*";
     bool as_client = strcmp(d->side, "server") != 0 && strcmp(d->stack, f->client) == 0 &&
-                     glob(d->version, f->client_version);
+                     glob(d->version, f->client_version) && glob(peer, f->server);
     bool as_server = strcmp(d->side, "client") != 0 && strcmp(d->stack, f->server) == 0 &&
-                     glob(d->version, f->server_version);
+                     glob(d->version, f->server_version) && glob(peer, f->client);
     return as_client || as_server;
 }
 

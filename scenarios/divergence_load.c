@@ -1,5 +1,5 @@
-/* Known divergences: one INI section per record. Every key is required, so that no record
- * lacks its reason or its reference. */
+/* Known divergences: one INI section per record. Every key but `peer` is required, so that
+ * no record lacks its reason or its reference. */
 #include "ini_lines.h"
 #include "scenario.h"
 
@@ -12,18 +12,20 @@ typedef struct {
     const char *key;
     size_t offset;
     const char *choices; /* NULL: free text */
+    bool optional;
 } divergence_field;
 
 #define AT(name) offsetof(mg_divergence, name)
 static const divergence_field fields[] = {
-    {"stack", AT(stack), NULL},
-    {"side", AT(side), "client|server|*"},
-    {"scenario", AT(scenario), NULL},
-    {"tls", AT(tls), "1.2|1.3|*"},
-    {"policy", AT(policy), "strict|minimal|*"},
-    {"version", AT(version), NULL},
-    {"reason", AT(reason), NULL},
-    {"reference", AT(reference), NULL},
+    {"stack", AT(stack), NULL, false},
+    {"side", AT(side), "client|server|*", false},
+    {"scenario", AT(scenario), NULL, false},
+    {"tls", AT(tls), "1.2|1.3|*", false},
+    {"policy", AT(policy), "strict|minimal|*", false},
+    {"version", AT(version), NULL, false},
+    {"peer", AT(peer), NULL, true},
+    {"reason", AT(reason), NULL, false},
+    {"reference", AT(reference), NULL, false},
 };
 #define FIELD_COUNT (sizeof fields / sizeof fields[0])
 
@@ -111,7 +113,7 @@ mg_result mg_divergences_load_file(const char *path, mg_scenario_set *set)
     for (size_t i = first; i < set->divergence_count; i++) {
         mg_divergence *d = &set->divergences[i];
         for (size_t f = 0; f < FIELD_COUNT; f++)
-            MG_ENSURE(*(char **)((char *)d + fields[f].offset), MG_E_INPUT,
+            MG_ENSURE(fields[f].optional || *(char **)((char *)d + fields[f].offset), MG_E_INPUT,
                       "%s:%d: divergence [%s] lacks \"%s\"", path, d->line, d->id, fields[f].key);
     }
     return MG_OK;

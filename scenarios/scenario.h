@@ -59,6 +59,7 @@ typedef struct {
     char *tls;             /* "1.2", "1.3" or "*" */
     char *policy;          /* "strict", "minimal" or "*" */
     char *version;         /* glob over the stack's version; "*" for any */
+    char *peer;            /* optional glob over the other side's stack (NULL: any) */
     mg_verdict verdict;    /* what the stack actually gives */
     char *reason;          /* why it deviates, for people */
     char *reference;       /* upstream issue or documentation */

@@ -37,6 +37,7 @@ def test_unknown_command_exits_2_with_one_line():
     (["list", "--stacks", "wolfssl"], "--stacks"),
     (["run", "--format", "pdf"], "--format"),
     (["gen"], "--out"),
+    (["list", "--tls", "1.2", "--tls", "1.3"], "--tls"),
 ])
 def test_bad_flags_exit_2_naming_the_flag(args, named):
     proc = run_mtlsgrid(*args)

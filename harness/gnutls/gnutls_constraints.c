@@ -107,7 +107,7 @@ mg_reason mg_gnutls_constraint_reason(gnutls_session_t tls, mg_reason fallback)
     if (name_constraints_violated(&c))
         reason = MG_REASON_NAME_CONSTRAINTS;
     else if (issuer_lacks_cert_sign(&c))
-        reason = MG_REASON_BAD_KEY_USAGE;
+        reason = MG_REASON_INVALID_CA; /* RFC 5280 6.1.4 (n), as the OpenSSL backend */
     chain_free(&c);
     return reason;
 }

@@ -64,6 +64,11 @@ MG_RESULT mg_gnutls_load_credentials(mg_gnutls_context *ctx, mg_side_outcome *wh
 {
     int rc = gnutls_certificate_allocate_credentials(&ctx->creds);
     MG_ENSURE(rc >= 0, MG_E_INTERNAL, "gnutls: allocating credentials: %s", gnutls_strerror(rc));
+    /* strict: the verification flags that add checks (no version-1 CA certificates even as
+     * trust anchors; RSA-PSS salts as long as the digest, RFC 8446 4.2.3). */
+    if (ctx->config.policy == MG_POLICY_STRICT)
+        gnutls_certificate_set_verify_flags(ctx->creds, GNUTLS_VERIFY_DO_NOT_ALLOW_X509_V1_CA_CRT |
+                                                            GNUTLS_VERIFY_RSA_PSS_FIXED_SALT_LENGTH);
     if (ctx->config.skip_key_check)
         gnutls_certificate_set_flags(ctx->creds, GNUTLS_CERTIFICATE_SKIP_KEY_CERT_MATCH);
     if (ctx->config.max_depth > 0)

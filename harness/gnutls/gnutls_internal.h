@@ -42,6 +42,7 @@ typedef struct {
     /* What happened, for outcome(). */
     bool handshake_done;
     bool peer_sent_certificate_msg; /* a Certificate message (maybe empty) came from the peer */
+    bool peer_listed_certificates;  /* ... and it held at least one certificate */
     int failure;            /* the GnuTLS error this side failed with; 0: none */
     bool verify_ran;        /* our verification callback judged the peer */
     int verify_error;       /* gnutls_certificate_verify_peers' own error (no status) */
@@ -83,6 +84,11 @@ void mg_gnutls_use_time(int64_t verify_time);
 
 /* gnutls_session_set_keylog_function target writing NSS key log lines to the context's file. */
 int mg_gnutls_keylog(gnutls_session_t tls, const char *label, const gnutls_datum_t *secret);
+
+/* The peer's certificates as received (gnutls_peer_cert.c): how many, and whether the leaf has
+ * a keyUsage extension without digitalSignature (present but unfit to sign the handshake). */
+unsigned mg_gnutls_peer_cert_count(gnutls_session_t tls);
+bool mg_gnutls_peer_leaf_cannot_sign(gnutls_session_t tls);
 
 /* Records why this side stopped and, where GnuTLS has not, tells the peer by an alert. */
 void mg_gnutls_note_failure(mg_gnutls_session *s, int error);

@@ -33,7 +33,26 @@ static const struct {
     {GNUTLS_E_CERTIFICATE_REQUIRED, true, MG_REASON_NO_CERTIFICATE}, /* the same, TLS 1.3 */
     {GNUTLS_E_PK_SIG_VERIFY_FAILED, false, MG_REASON_BAD_SIGNATURE}, /* CertificateVerify */
     {GNUTLS_E_CONSTRAINT_ERROR, false, MG_REASON_PATH_LENGTH},       /* more than max_depth */
+    /* The peer's certificate could not be parsed (own credentials are parsed at setup). */
+    {GNUTLS_E_X509_DUPLICATE_EXTENSION, false, MG_REASON_OTHER},
 };
+
+/* Refusals of the certificate the peer did send that GnuTLS's error leaves ambiguous: TLS 1.2
+ * reports a peer certificate it cannot parse as GNUTLS_E_NO_CERTIFICATE_FOUND, and
+ * GNUTLS_E_KEY_USAGE_VIOLATION is raised for this side's own certificate too. */
+static bool refused_sent_certificate(const mg_gnutls_session *s, int error, mg_reason *reason)
+{
+    if (error == GNUTLS_E_KEY_USAGE_VIOLATION && mg_gnutls_peer_leaf_cannot_sign(s->tls)) {
+        *reason = MG_REASON_BAD_KEY_USAGE;
+        return true;
+    }
+    if (error == GNUTLS_E_NO_CERTIFICATE_FOUND &&
+        (s->peer_listed_certificates || mg_gnutls_peer_cert_count(s->tls) > 0)) {
+        *reason = MG_REASON_OTHER;
+        return true;
+    }
+    return false;
+}
 
 static bool peer_error_reason(const mg_gnutls_session *s, int error, mg_reason *reason)
 {
@@ -94,7 +113,8 @@ static void judge_failure(const mg_gnutls_session *s, mg_side_outcome *out)
     }
     native_error(error, out);
     mg_reason reason = MG_REASON_OTHER;
-    bool judged_peer = peer_error_reason(s, error, &reason) || verification_failed(error);
+    bool judged_peer = refused_sent_certificate(s, error, &reason) ||
+                       peer_error_reason(s, error, &reason) || verification_failed(error);
     out->state = judged_peer ? MG_SIDE_REJECTED_PEER : MG_SIDE_FAILED;
     out->reason = judged_peer ? reason : MG_REASON_NONE;
 }

@@ -33,15 +33,28 @@ static bool is_ip_literal(const char *name)
     return inet_pton(AF_INET, name, addr) == 1 || inet_pton(AF_INET6, name, addr) == 1;
 }
 
+/* Whether a Certificate message body lists any certificate: TLS 1.3 puts a request context
+ * (one length byte and its bytes) before the 3-byte list length, TLS 1.2 starts with it. */
+static bool lists_certificates(gnutls_session_t tls, const gnutls_datum_t *msg)
+{
+    if (!msg->data || msg->size == 0) return false;
+    size_t at = gnutls_protocol_get_version(tls) == GNUTLS_TLS1_3 ? 1u + msg->data[0] : 0;
+    if (at + 3 > msg->size) return false;
+    return msg->data[at] || msg->data[at + 1] || msg->data[at + 2];
+}
+
 /* GnuTLS (TLS 1.2) turns an alert received while a server waits for a required client
- * certificate into GNUTLS_E_NO_CERTIFICATE_FOUND; noting whether the Certificate message
- * itself arrived tells "sent none" from "went away". */
+ * certificate into GNUTLS_E_NO_CERTIFICATE_FOUND, and a client certificate it cannot parse
+ * too; noting whether the Certificate message arrived, and whether it listed certificates,
+ * tells "sent none" from "went away" and from "sent one GnuTLS could not use". */
 static int note_certificate_msg(gnutls_session_t tls, unsigned htype, unsigned when,
                                 unsigned incoming, const gnutls_datum_t *msg)
 {
-    (void)htype, (void)when, (void)msg;
+    (void)htype, (void)when;
     mg_gnutls_session *s = gnutls_session_get_ptr(tls);
-    if (incoming) s->peer_sent_certificate_msg = true;
+    if (!incoming) return 0;
+    s->peer_sent_certificate_msg = true;
+    s->peer_listed_certificates = msg && lists_certificates(tls, msg);
     return 0;
 }
 

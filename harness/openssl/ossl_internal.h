@@ -38,6 +38,7 @@ struct mg_session {
     char failure_text[128];  /* what failed when the error queue said nothing */
     int first_verify_error;  /* X509_V_ERR_* the verify callback saw first, 0 if none */
     int first_verify_depth;
+    bool first_verify_malformed; /* the certificate at that depth is one OpenSSL found invalid */
     mg_ossl_own_rejection own;
     int alert_sent;
     int alert_received;

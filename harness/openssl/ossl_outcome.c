@@ -29,6 +29,15 @@ static bool rejected_by_verification(mg_session *s, mg_side_outcome *out)
     out->reason = mg_ossl_verify_reason(code);
     out->native_code = code;
     mg_ossl_describe_verify_error(code, depth, out->native_text, sizeof out->native_text);
+    if (s->first_verify_malformed && code == s->first_verify_error) {
+        /* OpenSSL marks a certificate that breaks RFC 5280's structure rules (a duplicate
+         * extension, ...) invalid while caching its extensions; no issuer then matches it, so
+         * the code says "unable to get issuer" when the certificate itself was refused. */
+        out->reason = MG_REASON_OTHER;
+        size_t used = strlen(out->native_text);
+        snprintf(out->native_text + used, sizeof out->native_text - used,
+                 " (the certificate is malformed: OpenSSL marked it invalid)");
+    }
     return true;
 }
 

@@ -1,14 +1,19 @@
 /* How this side judges its peer, set through OpenSSL's own API. minimal follows OpenSSL's
  * documented minimal setup (SSL_CTX_set_verify, the trust store, the host name on the
- * client); strict adds the purpose, SAN-only host names without partial wildcards (and the
- * CRLs and OCSP checks, in their files). Depth and the verification instant apply to both. */
+ * client); strict adds the purpose, SAN-only host names without partial wildcards, the
+ * RFC 5280 strictness and policy checks, security level 2 (and the CRLs and OCSP checks, in
+ * their files). Depth and the verification instant apply to both. */
 #include "ossl_internal.h"
 
 #include <openssl/err.h>
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
-/* Remembers the first error of the chain (with its depth); never changes the judgement. */
+/* 112-bit security: RSA and DH of at least 2048 bits, ECC of at least 224, no SHA-1. */
+#define MG_OSSL_STRICT_SECURITY_LEVEL 2
+
+/* Remembers the first error of the chain (with its depth, and whether the certificate there is
+ * malformed); never changes the judgement. */
 static int record_verify_error(int preverify_ok, X509_STORE_CTX *store_ctx)
 {
     if (preverify_ok) return preverify_ok;
@@ -17,6 +22,8 @@ static int record_verify_error(int preverify_ok, X509_STORE_CTX *store_ctx)
     if (s && s->first_verify_error == X509_V_OK) {
         s->first_verify_error = X509_STORE_CTX_get_error(store_ctx);
         s->first_verify_depth = X509_STORE_CTX_get_error_depth(store_ctx);
+        X509 *cert = X509_STORE_CTX_get_current_cert(store_ctx);
+        s->first_verify_malformed = cert && (X509_get_extension_flags(cert) & EXFLAG_INVALID);
     }
     return preverify_ok;
 }
@@ -53,6 +60,20 @@ static bool setup_host(mg_context *ctx, X509_VERIFY_PARAM *param, mg_side_outcom
     return true;
 }
 
+/* The checks OpenSSL offers beyond its defaults: RFC 5280 structure rules (X509_STRICT: empty
+ * SAN, missing AKI, non-critical basicConstraints in a CA, ...), certificate policy processing
+ * (requireExplicitPolicy in the chain; the initial policy set stays anyPolicy), the signature
+ * of a self-signed trust anchor, and at least security level 2 (112 bits: no RSA-1024, no
+ * SHA-1) whatever the system's openssl.cnf says. libssl verifies at the SSL's security level,
+ * so that is what is raised; ossl_security.c still waives it for this side's own chain. */
+static void setup_strict_checks(SSL_CTX *ssl_ctx, X509_VERIFY_PARAM *param)
+{
+    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_X509_STRICT | X509_V_FLAG_POLICY_CHECK |
+                                           X509_V_FLAG_CHECK_SS_SIGNATURE);
+    if (SSL_CTX_get_security_level(ssl_ctx) < MG_OSSL_STRICT_SECURITY_LEVEL)
+        SSL_CTX_set_security_level(ssl_ctx, MG_OSSL_STRICT_SECURITY_LEVEL);
+}
+
 bool mg_ossl_setup_verify(mg_context *ctx, mg_side_outcome *why)
 {
     const mg_side_config *cfg = &ctx->config;
@@ -64,6 +85,7 @@ bool mg_ossl_setup_verify(mg_context *ctx, mg_side_outcome *why)
         bool judging_client = cfg->role == MG_ROLE_SERVER;
         X509_VERIFY_PARAM_set_purpose(param, judging_client ? X509_PURPOSE_SSL_CLIENT
                                                             : X509_PURPOSE_SSL_SERVER);
+        setup_strict_checks(ssl_ctx, param);
     }
     if (cfg->max_depth > 0) SSL_CTX_set_verify_depth(ssl_ctx, cfg->max_depth);
     if (cfg->verify_time != 0) {

@@ -31,6 +31,11 @@ int main(void)
     CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_FAIL);
     f.server = "gnutls", f.server_version = "3.8.1"; /* version-scoped */
     CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_FAIL);
+    f.server_version = "3.7.9";
+    d.peer = "gnutls"; /* only against a GnuTLS client */
+    CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_FAIL);
+    f.client = "gnutls";
+    CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_XFAIL);
     f.skipped = true;
     CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_SKIP);
     CHECK_STR(mg_grade_name(MG_GRADE_XPASS), "xpass");

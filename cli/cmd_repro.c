@@ -1,0 +1,95 @@
+/* mtlsgrid repro CASE --out DIR: a bundle that replays one case with stock tools, generated
+ * in wall-clock time mode (DESIGN.md "Repro bundle"). */
+#include "case_options.h"
+#include "compose.h"
+#include "repro_bundle.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+    const char *out;
+    const char *scenarios;
+    int quiet;
+} repro_args;
+
+static const cli_option repro_options[] = {
+    {"out", OPT_STRING, offsetof(repro_args, out), "DIR", "bundle folder to write (required)"},
+    {"scenarios", OPT_STRING, offsetof(repro_args, scenarios), "DIR",
+     "scenario folder (default: the built-in catalogue)"},
+    {"quiet", OPT_FLAG, offsetof(repro_args, quiet), NULL, "print nothing on success"},
+};
+
+static void repro_defaults(void *raw)
+{
+    repro_args *a = raw;
+    mg_plan_options o = {0};
+    mg_case_options_defaults(&o);
+    a->scenarios = o.scenarios_dir;
+}
+
+/* Every name a bundle may hold: a rerun into the same folder first removes these (and
+ * nothing else), so no file of an earlier case (say its crl.pem) is left to mislead. */
+static const char *const bundle_names[] = {
+    "server.pem",       "server.key",       "client.pem",      "client.key",   "client.p12",
+    "p12-password.txt", "server-trust.pem", "client-trust.pem", "crl.pem",     "ocsp.der",
+    "server-name.txt",  "expected.txt",     "README.md",       "commands.sh", "handshake.pcap",
+    "keylog.txt",
+};
+
+/* Fails early, naming the folder, before the matrix is generated. */
+static mg_result prepare_out_dir(const char *out)
+{
+    MG_ENSURE(out, MG_E_USAGE, "--out DIR is required");
+    MG_GUARD(mg_make_dirs(out));
+    MG_ENSURE(access(out, W_OK | X_OK) == 0, MG_E_IO, "--out %s: folder is not writable", out);
+    for (size_t i = 0; i < sizeof bundle_names / sizeof bundle_names[0]; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", out, bundle_names[i]);
+        MG_ENSURE(unlink(path) == 0 || errno == ENOENT, MG_E_IO, "%s: cannot replace: %s", path,
+                  strerror(errno));
+    }
+    return MG_OK;
+}
+
+static mg_result write_bundle(const repro_args *a, const char *id, mg_repro_case *rc,
+                              mg_repro_bundle *b)
+{
+    MG_GUARD(prepare_out_dir(a->out));
+    MG_GUARD(mg_repro_case_resolve(id, a->scenarios, rc));
+    b->dir = a->out;
+    b->rc = rc;
+    MG_GUARD(mg_repro_write_files(b));
+    MG_GUARD(mg_repro_capture(b));
+    MG_GUARD(mg_repro_write_commands(b)); /* before README.md, whose file table lists it */
+    return mg_repro_write_readme(b);
+}
+
+static int run_repro(void *raw, const cli_rest *rest)
+{
+    repro_args *a = raw;
+    mg_repro_case rc;
+    mg_repro_bundle b = {0};
+    memset(&rc, 0, sizeof rc);
+    mg_result r = write_bundle(a, rest->positional[0], &rc, &b);
+    if (mg_ok(r) && !a->quiet) {
+        char seen[64];
+        mg_verdict_format(b.seen.verdict, seen, sizeof seen);
+        printf("%s: bundle in %s (expected %s; mtlsgrid's run gave %s)\n", rc.case_id, a->out,
+               b.expected, seen);
+    }
+    if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: repro: %s\n", mg_error_message());
+    mg_repro_case_free(&rc);
+    return mg_exit_code(r);
+}
+
+const cli_command mg_cmd_repro = {
+    "repro", "CASE --out DIR",
+    "Write a bundle that replays one case with stock tools: credentials, trust, CRL/OCSP, "
+    "expected verdict, README.md, commands.sh (openssl, gnutls, curl), handshake.pcap and "
+    "keylog.txt. CASE is SCENARIO/CLIENT-SERVER/TLS/POLICY, or a scenario id for its first "
+    "TLS 1.3 strict case the stacks can express (openssl-openssl when both can).",
+    CLI_OPTIONS(repro_options), sizeof(repro_args), repro_defaults, 1, 1, run_repro,
+};

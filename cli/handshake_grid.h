@@ -1,0 +1,32 @@
+/* The user's pair on every client x server stack pairing and both TLS versions, printed as a
+ * small grid (one line per pairing and version: the verdict and the reason in words) or as
+ * JSON. */
+#ifndef MG_HANDSHAKE_GRID_H
+#define MG_HANDSHAKE_GRID_H
+
+#include "drive.h"
+#include "handshake_inputs.h"
+
+#include <stdio.h>
+
+#define MG_HANDSHAKE_MAX_ROWS 32
+
+typedef struct {
+    const mg_stack *client, *server;
+    mg_tls_version tls;
+    mg_pair_result result;
+} mg_handshake_row;
+
+typedef struct {
+    mg_handshake_row rows[MG_HANDSHAKE_MAX_ROWS];
+    size_t count;
+    size_t ok;
+} mg_handshake_grid;
+
+void mg_handshake_run_grid(mg_handshake_inputs *in, mg_handshake_grid *grid);
+void mg_handshake_print_grid(FILE *out, const mg_handshake_inputs *in,
+                             const mg_handshake_grid *grid, bool verbose);
+MG_RESULT mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,
+                                  const mg_handshake_grid *grid);
+
+#endif

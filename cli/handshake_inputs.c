@@ -1,0 +1,104 @@
+#include "handshake_inputs.h"
+
+#include "handshake_parts.h"
+#include "handshake_time.h"
+#include "remove_tree.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static mg_result check_usage(const mg_handshake_files *f)
+{
+    MG_ENSURE(f->server_cert && f->server_key, MG_E_USAGE,
+              "--server-cert F and --server-key F are required");
+    MG_ENSURE(!f->client_p12 != !(f->client_cert || f->client_key), MG_E_USAGE,
+              "give the client's credential as --client-cert F --client-key F, or as "
+              "--client-p12 F --p12-password P (one of the two)");
+    MG_ENSURE(f->client_p12 || (f->client_cert && f->client_key), MG_E_USAGE,
+              "--client-cert and --client-key go together");
+    MG_ENSURE(f->server_trust && f->client_trust, MG_E_USAGE,
+              "--server-trust F (CAs for client certificates) and --client-trust F (CAs for "
+              "server certificates) are required");
+    return MG_OK;
+}
+
+static void in_dir(const mg_handshake_inputs *in, const char *name, char *out, size_t len)
+{
+    snprintf(out, len, "%s/%s", in->dir, name);
+}
+
+static mg_result write_copies(mg_handshake_inputs *in, mg_handshake_parts *p)
+{
+    in_dir(in, "server.pem", in->server_pem, sizeof in->server_pem);
+    in_dir(in, "server.key", in->server_key, sizeof in->server_key);
+    in_dir(in, "client.pem", in->client_pem, sizeof in->client_pem);
+    in_dir(in, "client.key", in->client_key, sizeof in->client_key);
+    in_dir(in, "server-trust.pem", in->server_trust, sizeof in->server_trust);
+    in_dir(in, "client-trust.pem", in->client_trust, sizeof in->client_trust);
+    MG_GUARD(mg_hs_write_certs(in->server_pem, p->server_chain));
+    MG_GUARD(mg_hs_write_key(in->server_key, p->server_key));
+    if (p->client_key) { /* PEM pair given; a PKCS#12 goes to the stacks as it is */
+        MG_GUARD(mg_hs_write_certs(in->client_pem, p->client_chain));
+        MG_GUARD(mg_hs_write_key(in->client_key, p->client_key));
+    }
+    MG_GUARD(mg_hs_write_certs(in->server_trust, p->server_trust));
+    MG_GUARD(mg_hs_write_certs(in->client_trust, p->client_trust));
+    if (sk_X509_CRL_num(p->server_crls)) {
+        in_dir(in, "server-crl.pem", in->server_crl, sizeof in->server_crl);
+        MG_GUARD(mg_hs_write_crls(in->server_crl, p->server_crls));
+    }
+    if (sk_X509_CRL_num(p->client_crls)) {
+        in_dir(in, "client-crl.pem", in->client_crl, sizeof in->client_crl);
+        MG_GUARD(mg_hs_write_crls(in->client_crl, p->client_crls));
+    }
+    return MG_OK;
+}
+
+static void make_configs(mg_handshake_inputs *in, const mg_handshake_files *f)
+{
+    mg_side_config *s = &in->server, *c = &in->client;
+    memset(s, 0, sizeof *s);
+    memset(c, 0, sizeof *c);
+    s->role = MG_ROLE_SERVER, c->role = MG_ROLE_CLIENT;
+    s->policy = c->policy = MG_POLICY_STRICT;
+    s->credential = (mg_credential){in->server_pem, in->server_key, NULL, NULL};
+    if (f->client_p12)
+        c->credential = (mg_credential){NULL, NULL, f->client_p12, f->p12_password};
+    else
+        c->credential = (mg_credential){in->client_pem, in->client_key, NULL, NULL};
+    s->trust_file = in->server_trust, c->trust_file = in->client_trust;
+    s->crl_file = in->server_crl[0] ? in->server_crl : NULL;
+    c->crl_file = in->client_crl[0] ? in->client_crl : NULL;
+    c->server_name = in->host;
+    s->peer_check = MG_PEER_REQUIRED;
+    s->verify_time = c->verify_time = in->verify_time;
+}
+
+mg_result mg_handshake_prepare(const mg_handshake_files *f, mg_handshake_inputs *in)
+{
+    memset(in, 0, sizeof *in);
+    MG_GUARD(check_usage(f));
+    if (f->at) MG_GUARD(mg_parse_time("at", f->at, &in->verify_time));
+    mg_handshake_parts parts;
+    mg_result r = mg_handshake_read_parts(f, &parts);
+    if (mg_ok(r) && f->host) snprintf(in->host, sizeof in->host, "%s", f->host);
+    else if (mg_ok(r)) {
+        r = mg_hs_first_name(parts.server_chain, in->host, sizeof in->host);
+        in->host_from_cert = true;
+    }
+    if (mg_ok(r)) {
+        snprintf(in->dir, sizeof in->dir, "/tmp/mtlsgrid-handshake-XXXXXX");
+        if (!mkdtemp(in->dir)) {
+            in->dir[0] = '\0';
+            r = mg_fail(MG_E_IO, "cannot make a temporary folder in /tmp");
+        }
+    }
+    if (mg_ok(r)) r = write_copies(in, &parts);
+    mg_handshake_parts_free(&parts);
+    MG_GUARD(r);
+    make_configs(in, f);
+    return MG_OK;
+}
+
+void mg_handshake_inputs_free(mg_handshake_inputs *in) { mg_remove_tree(in->dir); }

@@ -1,0 +1,28 @@
+/* The user's files for `mtlsgrid handshake`, checked before any handshake (so a wrong file
+ * gets a message that names it and the problem, exit 2), then copied as PEM, in the order
+ * given, into a private folder, with both side configs made from them. */
+#ifndef MG_HANDSHAKE_INPUTS_H
+#define MG_HANDSHAKE_INPUTS_H
+
+#include "stack.h"
+
+typedef struct {
+    const char *server_cert, *server_key, *server_chain;
+    const char *client_cert, *client_key, *client_p12, *p12_password;
+    const char *server_trust, *client_trust, *crl, *host, *at;
+} mg_handshake_files;
+
+typedef struct {
+    char dir[256]; /* the PEM copies; removed by mg_handshake_inputs_free */
+    char server_pem[512], server_key[512], client_pem[512], client_key[512];
+    char server_trust[512], client_trust[512], server_crl[512], client_crl[512];
+    char host[256];
+    bool host_from_cert; /* no --host: the server certificate's first name */
+    int64_t verify_time; /* 0: the wall clock */
+    mg_side_config client, server; /* policy strict, TLS version set per run */
+} mg_handshake_inputs;
+
+MG_RESULT mg_handshake_prepare(const mg_handshake_files *files, mg_handshake_inputs *out);
+void mg_handshake_inputs_free(mg_handshake_inputs *in);
+
+#endif

@@ -1,0 +1,37 @@
+/* `handshake --json`: the same grid for machines, written with jansson. */
+#include "handshake_grid.h"
+
+#include "handshake_words.h"
+#include "plan.h"
+
+#include <jansson.h>
+
+static json_t *row_json(const mg_handshake_row *row)
+{
+    char verdict[64], words[512];
+    mg_verdict_format(row->result.verdict, verdict, sizeof verdict);
+    mg_verdict_words(row->result.verdict, words, sizeof words);
+    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:s}", "client", row->client->name,
+                     "server", row->server->name, "tls", mg_tls_name(row->tls), "verdict",
+                     verdict, "ok", row->result.verdict.kind == MG_VERDICT_OK, "words", words,
+                     "detail", row->result.reason_text);
+}
+
+mg_result mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,
+                                  const mg_handshake_grid *grid)
+{
+    json_t *rows = json_array();
+    json_t *doc = json_pack("{s:s, s:b, s:o, s:b, s:o}", "host", in->host, "host_from_certificate",
+                            in->host_from_cert, "verify_time",
+                            in->verify_time ? json_integer(in->verify_time) : json_null(),
+                            "all_ok", grid->ok == grid->count, "results", rows);
+    MG_ENSURE(doc, MG_E_INTERNAL, "out of memory");
+    bool ok = true;
+    for (size_t i = 0; ok && i < grid->count; i++)
+        ok = json_array_append_new(rows, row_json(&grid->rows[i])) == 0;
+    ok = ok && json_dumpf(doc, out, JSON_INDENT(2)) == 0;
+    fputc('\n', out);
+    json_decref(doc);
+    MG_ENSURE(ok, MG_E_IO, "cannot write the JSON to standard output");
+    return MG_OK;
+}

@@ -1,0 +1,140 @@
+#include "handshake_parts.h"
+
+#include <openssl/err.h>
+
+#include <stdio.h>
+#include <string.h>
+
+/* The leaf is the certificate the key belongs to: the first one, as TLS sends it, or else a
+ * later one, which is moved to the front (a chain in any order; the rest keeps its order). */
+static mg_result find_leaf(const char *key_flag, const char *key_path, const char *cert_flag,
+                           const char *cert_path, STACK_OF(X509) *chain, EVP_PKEY *key)
+{
+    int leaf = -1;
+    for (int i = 0; leaf < 0 && i < sk_X509_num(chain); i++)
+        if (X509_check_private_key(sk_X509_value(chain, i), key) == 1) leaf = i;
+    ERR_clear_error();
+    if (leaf > 0) {
+        X509 *x = sk_X509_delete(chain, leaf);
+        sk_X509_unshift(chain, x);
+        fprintf(stderr, "mtlsgrid: handshake: note: --%s %s: the certificate --%s belongs to is "
+                        "number %d in the file; it is sent first, the others in their order\n",
+                cert_flag, cert_path, key_flag, leaf + 1);
+    }
+    char subject[256] = "";
+    X509_NAME_oneline(X509_get_subject_name(sk_X509_value(chain, 0)), subject, sizeof subject);
+    MG_ENSURE(leaf >= 0, MG_E_INPUT,
+              "--%s %s does not match the certificate in --%s %s (%s, the first in the file; "
+              "nor any other there): their public keys differ",
+              key_flag, key_path, cert_flag, cert_path, subject);
+    return MG_OK;
+}
+
+static mg_result read_server(const mg_handshake_files *f, mg_handshake_parts *p)
+{
+    MG_GUARD(mg_hs_read_certs("server-cert", f->server_cert, p->server_chain));
+    if (f->server_chain)
+        MG_GUARD(mg_hs_read_certs("server-chain", f->server_chain, p->server_chain));
+    MG_GUARD(mg_hs_read_key("server-key", f->server_key, &p->server_key));
+    return find_leaf("server-key", f->server_key, "server-cert", f->server_cert,
+                     p->server_chain, p->server_key);
+}
+
+static mg_result read_client_p12(const mg_handshake_files *f, mg_handshake_parts *p)
+{
+    EVP_PKEY *key = NULL;
+    X509 *leaf = NULL;
+    STACK_OF(X509) *cas = NULL;
+    mg_result r = mg_hs_read_p12("client-p12", f->client_p12, f->p12_password, &key, &leaf, &cas);
+    if (mg_ok(r) && X509_check_private_key(leaf, key) != 1)
+        r = mg_fail(MG_E_INPUT, "--client-p12 %s: its key does not belong to its certificate",
+                    f->client_p12);
+    ERR_clear_error();
+    if (mg_ok(r) && sk_X509_push(p->client_chain, leaf)) leaf = NULL;
+    while (mg_ok(r) && sk_X509_num(cas) > 0) {
+        X509 *ca = sk_X509_shift(cas);
+        if (!sk_X509_push(p->client_chain, ca)) X509_free(ca);
+    }
+    X509_free(leaf);
+    sk_X509_pop_free(cas, X509_free);
+    EVP_PKEY_free(key);
+    return r;
+}
+
+static mg_result read_client(const mg_handshake_files *f, mg_handshake_parts *p)
+{
+    if (f->client_p12) return read_client_p12(f, p);
+    MG_GUARD(mg_hs_read_certs("client-cert", f->client_cert, p->client_chain));
+    MG_GUARD(mg_hs_read_key("client-key", f->client_key, &p->client_key));
+    return find_leaf("client-key", f->client_key, "client-cert", f->client_cert,
+                     p->client_chain, p->client_key);
+}
+
+static bool issued_by_one_of(X509_CRL *crl, STACK_OF(X509) *a, STACK_OF(X509) *b)
+{
+    for (int i = 0; i < sk_X509_num(a); i++)
+        if (!X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(sk_X509_value(a, i))))
+            return true;
+    for (int i = 0; i < sk_X509_num(b); i++)
+        if (!X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(sk_X509_value(b, i))))
+            return true;
+    return false;
+}
+
+/* A side checks the CRLs of the CAs it trusts or that its peer sends; a CRL about neither
+ * side is set aside with a note, since no stack could use it. */
+static mg_result sort_crls(const mg_handshake_files *f, mg_handshake_parts *p)
+{
+    STACK_OF(X509_CRL) *all = sk_X509_CRL_new_null();
+    MG_ENSURE(all, MG_E_INTERNAL, "out of memory");
+    mg_result r = mg_hs_read_crls("crl", f->crl, all);
+    for (int i = 0; mg_ok(r) && i < sk_X509_CRL_num(all); i++) {
+        X509_CRL *crl = sk_X509_CRL_value(all, i);
+        bool server = issued_by_one_of(crl, p->server_trust, p->client_chain);
+        bool client = issued_by_one_of(crl, p->client_trust, p->server_chain);
+        if (server && X509_CRL_up_ref(crl) && !sk_X509_CRL_push(p->server_crls, crl))
+            X509_CRL_free(crl);
+        if (client && X509_CRL_up_ref(crl) && !sk_X509_CRL_push(p->client_crls, crl))
+            X509_CRL_free(crl);
+        if (!server && !client) {
+            char issuer[256] = "";
+            X509_NAME_oneline(X509_CRL_get_issuer(crl), issuer, sizeof issuer);
+            fprintf(stderr, "mtlsgrid: handshake: note: --crl %s: the CRL of %s is about no CA "
+                            "either side trusts or is sent; not used\n", f->crl, issuer);
+        }
+    }
+    sk_X509_CRL_pop_free(all, X509_CRL_free);
+    return r;
+}
+
+mg_result mg_handshake_read_parts(const mg_handshake_files *f, mg_handshake_parts *p)
+{
+    memset(p, 0, sizeof *p);
+    p->server_chain = sk_X509_new_null();
+    p->client_chain = sk_X509_new_null();
+    p->server_trust = sk_X509_new_null();
+    p->client_trust = sk_X509_new_null();
+    p->server_crls = sk_X509_CRL_new_null();
+    p->client_crls = sk_X509_CRL_new_null();
+    MG_ENSURE(p->server_chain && p->client_chain && p->server_trust && p->client_trust &&
+                  p->server_crls && p->client_crls,
+              MG_E_INTERNAL, "out of memory");
+    MG_GUARD(read_server(f, p));
+    MG_GUARD(read_client(f, p));
+    MG_GUARD(mg_hs_read_certs("server-trust", f->server_trust, p->server_trust));
+    MG_GUARD(mg_hs_read_certs("client-trust", f->client_trust, p->client_trust));
+    if (f->crl) MG_GUARD(sort_crls(f, p));
+    return MG_OK;
+}
+
+void mg_handshake_parts_free(mg_handshake_parts *p)
+{
+    sk_X509_pop_free(p->server_chain, X509_free);
+    sk_X509_pop_free(p->client_chain, X509_free);
+    sk_X509_pop_free(p->server_trust, X509_free);
+    sk_X509_pop_free(p->client_trust, X509_free);
+    sk_X509_CRL_pop_free(p->server_crls, X509_CRL_free);
+    sk_X509_CRL_pop_free(p->client_crls, X509_CRL_free);
+    EVP_PKEY_free(p->server_key);
+    EVP_PKEY_free(p->client_key);
+}

@@ -1,0 +1,69 @@
+#include "repro_case.h"
+
+#include "gen.h"
+#include "remove_tree.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A bare scenario id stands for its TLS 1.3 strict cases; the first the stacks can express
+ * (openssl-openssl first) is the one reproduced. */
+static mg_result find_cases(const char *id, const char *scenarios_dir, mg_repro_case *rc,
+                            bool *bare)
+{
+    *bare = strchr(id, '/') == NULL;
+    snprintf(rc->case_id, sizeof rc->case_id, *bare ? "%s/*/tls1.3/strict" : "%s", id);
+    mg_plan_options o = {.scenarios_dir = scenarios_dir, .filter = rc->case_id};
+    MG_GUARD(mg_plan_enumerate(&o, &rc->plan));
+    MG_ENSURE(rc->plan.count > 0, MG_E_USAGE,
+              "%s: no such case (mtlsgrid list shows them: SCENARIO/CLIENT-SERVER/TLS/POLICY)", id);
+    MG_ENSURE(*bare || rc->plan.count == 1, MG_E_USAGE, "%s: matches %zu cases; give exactly one",
+              id, rc->plan.count);
+    return MG_OK;
+}
+
+static size_t pick_case(const mg_plan *plan)
+{
+    for (size_t i = 0; i < plan->count; i++)
+        if (!plan->cases[i].skip_reason) return i;
+    return 0;
+}
+
+mg_result mg_repro_case_resolve(const char *id, const char *scenarios_dir, mg_repro_case *rc)
+{
+    memset(rc, 0, sizeof *rc);
+    bool bare;
+    MG_GUARD(find_cases(id, scenarios_dir, rc, &bare));
+    snprintf(rc->temp_dir, sizeof rc->temp_dir, "/tmp/mtlsgrid-repro-XXXXXX");
+    if (!mkdtemp(rc->temp_dir)) {
+        rc->temp_dir[0] = '\0';
+        return mg_fail(MG_E_IO, "cannot make a temporary folder in /tmp");
+    }
+    char matrix[512], work[512];
+    snprintf(matrix, sizeof matrix, "%s/matrix", rc->temp_dir);
+    snprintf(work, sizeof work, "%s/work", rc->temp_dir);
+    mg_gen_options g = {.out_dir = matrix, .time_mode = MG_TIME_NOW};
+    mg_gen_stats stats;
+    MG_GUARD(mg_gen_matrix(&g, &stats));
+    MG_GUARD(mg_plan_resolve(&rc->plan, matrix, work));
+    size_t pick = bare ? pick_case(&rc->plan) : 0;
+    rc->c = &rc->plan.cases[pick];
+    rc->key = &rc->plan.keys[pick];
+    snprintf(rc->case_id, sizeof rc->case_id, "%s", rc->plan.ids[pick]);
+    return MG_OK;
+}
+
+const mg_artifact *mg_repro_side_artifact(const mg_repro_case *rc, mg_role role)
+{
+    const mg_scenario_side *side =
+        role == MG_ROLE_CLIENT ? &rc->key->scenario->client : &rc->key->scenario->server;
+    const char *name = side->p12 ? side->p12 : side->cert;
+    return name ? mg_manifest_find(&rc->plan.manifest, name) : NULL;
+}
+
+void mg_repro_case_free(mg_repro_case *rc)
+{
+    mg_plan_free(&rc->plan);
+    mg_remove_tree(rc->temp_dir);
+}
