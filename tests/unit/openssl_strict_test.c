@@ -4,70 +4,24 @@
  * security level 2 whatever openssl.cnf says (RSA-1024 is insecure-algorithm); minimal lets the
  * first two through. And a certificate OpenSSL marks invalid (a duplicate extension) is
  * refused as `other`, not as the "unable to get issuer" OpenSSL's code suggests. */
-#include "backends.h"
-#include "drive.h"
-#include "gen.h"
-#include "manifest.h"
-#include "mg_test.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-
-static void run_case(const mg_manifest *m, const char *client_name, mg_tls_version tls,
-                     mg_policy policy, const char *expected)
-{
-    const mg_artifact *client = mg_manifest_find(m, client_name);
-    const mg_artifact *server = mg_manifest_find(m, "server");
-    const mg_artifact *client_root = mg_manifest_find(m, "client-root");
-    const mg_artifact *server_root = mg_manifest_find(m, "server-root");
-    CHECK(client && server && client_root && server_root);
-    if (!client || !server || !client_root || !server_root) return;
-    mg_side_config c = {
-        .role = MG_ROLE_CLIENT, .tls = tls, .policy = policy,
-        .credential = {client->chain_pem, client->key_pem, NULL, NULL},
-        .trust_file = server_root->cert_pem, .server_name = server->host,
-        .verify_time = m->reference_time,
-    };
-    mg_side_config s = {
-        .role = MG_ROLE_SERVER, .tls = tls, .policy = policy,
-        .credential = {server->chain_pem, server->key_pem, NULL, NULL},
-        .trust_file = client_root->cert_pem, .peer_check = MG_PEER_REQUIRED,
-        .verify_time = m->reference_time,
-    };
-    mg_pair_result r;
-    mg_run_pair(&mg_stack_openssl, &c, &mg_stack_openssl, &s, &r);
-    char verdict[64];
-    mg_verdict_format(r.verdict, verdict, sizeof verdict);
-    printf("%s/openssl-openssl/tls1.%d/%s: %s (%s)\n", client_name, tls - 10,
-           policy == MG_POLICY_STRICT ? "strict" : "minimal", verdict, r.reason_text);
-    CHECK_STR(verdict, expected);
-}
+#include "pair_fixture.h"
 
 int main(void)
 {
-    char dir[] = "/tmp/mg-openssl-strict-XXXXXX";
-    CHECK(mkdtemp(dir) != NULL);
-    char out[sizeof dir + 16];
-    snprintf(out, sizeof out, "%s/matrix", dir);
-    mg_gen_options options = {.out_dir = out, .time_mode = MG_TIME_PINNED};
-    mg_gen_stats stats;
-    mg_manifest m;
-    bool ready = mg_ok(mg_gen_matrix(&options, &stats)) && mg_ok(mg_manifest_load(out, &m));
-    if (!ready) fprintf(stderr, "gen: %s\n", mg_error_message());
-    CHECK(ready);
-    for (int tls = MG_TLS12; ready && tls <= MG_TLS13; tls++) {
-        run_case(&m, "client", tls, MG_POLICY_STRICT, "ok");
-        run_case(&m, "client-empty-san", tls, MG_POLICY_STRICT, "server-rejects:other");
-        run_case(&m, "client-empty-san", tls, MG_POLICY_MINIMAL, "ok");
-        run_case(&m, "client-policy-missing", tls, MG_POLICY_STRICT, "server-rejects:other");
-        run_case(&m, "client-policy-missing", tls, MG_POLICY_MINIMAL, "ok");
-        run_case(&m, "client-rsa1024", tls, MG_POLICY_STRICT, "server-rejects:insecure-algorithm");
-        run_case(&m, "client-duplicate-extension", tls, MG_POLICY_STRICT, "server-rejects:other");
-        run_case(&m, "client-duplicate-extension", tls, MG_POLICY_MINIMAL, "server-rejects:other");
+    pair_fixture f;
+    pair_fixture_open(&f, "openssl-strict");
+    const mg_stack *o = &mg_stack_openssl;
+    const mg_policy strict = MG_POLICY_STRICT, minimal = MG_POLICY_MINIMAL;
+    for (int tls = MG_TLS12; f.ready && tls <= MG_TLS13; tls++) {
+        pair_check(&f, o, o, "client", tls, strict, "ok");
+        pair_check(&f, o, o, "client-empty-san", tls, strict, "server-rejects:other");
+        pair_check(&f, o, o, "client-empty-san", tls, minimal, "ok");
+        pair_check(&f, o, o, "client-policy-missing", tls, strict, "server-rejects:other");
+        pair_check(&f, o, o, "client-policy-missing", tls, minimal, "ok");
+        pair_check(&f, o, o, "client-rsa1024", tls, strict, "server-rejects:insecure-algorithm");
+        pair_check(&f, o, o, "client-duplicate-extension", tls, strict, "server-rejects:other");
+        pair_check(&f, o, o, "client-duplicate-extension", tls, minimal, "server-rejects:other");
     }
-    if (ready) mg_manifest_free(&m);
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK(system(cmd) == 0);
+    pair_fixture_close(&f);
     TEST_END();
 }
