@@ -10,6 +10,7 @@ extern const cli_command mg_cmd_connect;
 extern const cli_command mg_cmd_handshake;
 extern const cli_command mg_cmd_inspect;
 extern const cli_command mg_cmd_limbo;
+extern const cli_command mg_cmd_bench;
 
 const cli_command *const mg_commands[] = {
     &mg_cmd_gen,
@@ -21,5 +22,6 @@ const cli_command *const mg_commands[] = {
     &mg_cmd_handshake,
     &mg_cmd_inspect,
     &mg_cmd_limbo,
+    &mg_cmd_bench,
     NULL,
 };

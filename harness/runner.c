@@ -1,6 +1,8 @@
-/* The worker pool: the parent hands case indices to forked workers over pipes and reads back
- * fixed-size outcomes. A worker that dies mid-case gives that case `crash`; one that passes
- * the deadline is killed and gives `timeout`; either way a fresh worker takes its place. */
+/* The worker pool: the parent hands forked workers batches of consecutive cases that share
+ * their configs (so one worker makes each context once and nobody else makes it again) and
+ * reads back one fixed-size outcome per case as each ends. A worker that dies mid-case gives
+ * that case `crash`; one that passes the deadline is killed and gives `timeout`; either way
+ * the rest of its batch goes back in the queue and a fresh worker takes its place. */
 #include "runner.h"
 
 #include <errno.h>
@@ -14,16 +16,29 @@
 #include <time.h>
 #include <unistd.h>
 
+#define MAX_WORKERS 64
+/* A batch never holds more than this many cases, nor more than a share of what is left, so
+ * that the last batches are small and every worker finishes at about the same time. */
+#define MAX_BATCH 64
+
+typedef struct {
+    uint32_t first, count;
+} wire_batch;
+
 typedef struct {
     uint32_t index;
     mg_case_outcome outcome;
 } wire_outcome; /* under PIPE_BUF, so one write() is atomic */
 
 typedef struct {
+    size_t first, end; /* cases [first, end) */
+} case_range;
+
+typedef struct {
     pid_t pid;
     int to_worker, from_worker;
-    long busy;       /* case index in flight, or -1 */
-    double deadline; /* monotonic seconds */
+    case_range batch; /* handed over and not yet back; empty when idle */
+    double deadline;  /* monotonic seconds, for the case batch.first */
 } worker;
 
 static double now_s(void)
@@ -45,17 +60,28 @@ static bool read_full(int fd, void *buf, size_t len)
     return true;
 }
 
-static _Noreturn void worker_main(const mg_case *cases, int in, int out)
+/* Workers end with _exit (no atexit handlers, no flushing of the parent's buffers), which
+ * would also skip LeakSanitizer's check: run it here when the build has it, so the whole
+ * matrix is leak-checked, not only the parent. */
+extern int __lsan_do_recoverable_leak_check(void) __attribute__((weak));
+#define MG_WORKER_LEAKED 23
+
+static _Noreturn void worker_main(const mg_case *cases, size_t count, int in, int out)
 {
     mg_context_cache *cache = mg_context_cache_new();
-    uint32_t index;
-    while (cache && read_full(in, &index, sizeof index)) {
-        wire_outcome w = {.index = index};
-        mg_run_case(&cases[index], cache, &w.outcome);
-        if (write(out, &w, sizeof w) != (ssize_t)sizeof w) break;
+    wire_batch batch;
+    bool writing = true;
+    while (cache && writing && read_full(in, &batch, sizeof batch)) {
+        for (uint32_t i = batch.first; writing && i - batch.first < batch.count && i < count;
+             i++) {
+            wire_outcome w = {.index = i};
+            mg_run_case(&cases[i], cache, &w.outcome);
+            writing = write(out, &w, sizeof w) == (ssize_t)sizeof w;
+        }
     }
     mg_context_cache_free(cache);
-    _exit(0);
+    _exit(__lsan_do_recoverable_leak_check && __lsan_do_recoverable_leak_check()
+              ? MG_WORKER_LEAKED : 0);
 }
 
 /* The pool, so that a new worker can close its siblings' pipe ends: a sibling holding them
@@ -74,7 +100,7 @@ static void close_siblings(const pool *p, const worker *self)
     }
 }
 
-static MG_RESULT worker_start(worker *w, const mg_case *cases, const pool *p)
+static MG_RESULT worker_start(worker *w, const mg_case *cases, size_t count, const pool *p)
 {
     int down[2], up[2];
     MG_ENSURE(pipe(down) == 0, MG_E_INTERNAL, "cannot make a pipe: %s", strerror(errno));
@@ -87,19 +113,20 @@ static MG_RESULT worker_start(worker *w, const mg_case *cases, const pool *p)
     if (pid == 0) {
         close(down[1]), close(up[0]);
         close_siblings(p, w);
-        worker_main(cases, down[0], up[1]);
+        worker_main(cases, count, down[0], up[1]);
     }
     close(down[0]), close(up[1]);
     if (pid < 0) {
         close(down[1]), close(up[0]);
         return mg_fail(MG_E_INTERNAL, "cannot start a worker: %s", strerror(errno));
     }
-    *w = (worker){pid, down[1], up[0], -1, 0};
+    *w = (worker){pid, down[1], up[0], {0, 0}, 0};
     return MG_OK;
 }
 
-/* Ends a worker; returns how it ended, as text, for a crashed case's reason. */
-static void worker_end(worker *w, bool kill_it, char *how, size_t len)
+/* Ends a worker; says how it ended, as text, for a crashed case's reason, and returns its
+ * exit status (-1 when killed by a signal). */
+static int worker_end(worker *w, bool kill_it, char *how, size_t len)
 {
     close(w->to_worker);
     close(w->from_worker);
@@ -112,6 +139,7 @@ static void worker_end(worker *w, bool kill_it, char *how, size_t len)
     else
         snprintf(how, len, "worker exited with status %d mid-case", WEXITSTATUS(status));
     w->pid = 0;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 typedef struct {
@@ -121,6 +149,8 @@ typedef struct {
     mg_case_outcome *outcomes;
     double timeout;
     pool workers;
+    case_range requeued[MAX_WORKERS]; /* what lost workers left undone, run before `next` */
+    unsigned requeued_count;
 } run_state;
 
 static void finish(run_state *rs, size_t index, const mg_case_outcome *o)
@@ -130,18 +160,57 @@ static void finish(run_state *rs, size_t index, const mg_case_outcome *o)
     if (rs->options->on_outcome) rs->options->on_outcome(rs->options->ctx, index, o);
 }
 
-/* Gives an idle worker the next case that needs running; skipped cases finish here. */
-static void dispatch(run_state *rs, worker *w)
+static bool same_configs(const mg_case *a, const mg_case *b)
 {
+    return a->client == b->client && a->server == b->server && !b->skip_reason;
+}
+
+/* The next batch: cases that share the configs of the first, up to a fair share. Skipped
+ * cases finish here, in the parent. */
+static case_range next_batch(run_state *rs)
+{
+    if (rs->requeued_count) return rs->requeued[--rs->requeued_count];
     while (rs->next < rs->count && rs->cases[rs->next].skip_reason) {
         mg_case_outcome o;
         mg_run_case(&rs->cases[rs->next], NULL, &o);
         finish(rs, rs->next++, &o);
     }
-    if (rs->next >= rs->count || !w->pid) return;
-    uint32_t index = (uint32_t)rs->next;
-    if (write(w->to_worker, &index, sizeof index) != (ssize_t)sizeof index) return;
-    w->busy = (long)rs->next++;
+    size_t first = rs->next, end = first < rs->count ? first + 1 : first;
+    size_t share = rs->workers.count > 1 ? (rs->count - first) / (2 * rs->workers.count)
+                                         : MAX_BATCH;
+    size_t cap = share < 1 ? 1 : share > MAX_BATCH ? MAX_BATCH : share;
+    while (end < rs->count && end - first < cap && same_configs(&rs->cases[first], &rs->cases[end]))
+        end++;
+    rs->next = end;
+    return (case_range){first, end};
+}
+
+static void requeue(run_state *rs, case_range r)
+{
+    if (r.first < r.end) rs->requeued[rs->requeued_count++] = r;
+}
+
+static bool work_left(const run_state *rs) { return rs->next < rs->count || rs->requeued_count; }
+
+/* Replaces a lost worker; without a replacement the others take what is queued. */
+static void restart(run_state *rs, worker *w)
+{
+    if (work_left(rs) && !mg_ok(worker_start(w, rs->cases, rs->count, &rs->workers))) w->pid = 0;
+}
+
+static void dispatch(run_state *rs, worker *w)
+{
+    case_range r = next_batch(rs);
+    if (r.first >= r.end) return;
+    wire_batch msg = {(uint32_t)r.first, (uint32_t)(r.end - r.first)};
+    if (write(w->to_worker, &msg, sizeof msg) != (ssize_t)sizeof msg) {
+        char how[128];
+        requeue(rs, r);
+        worker_end(w, true, how, sizeof how);
+        restart(rs, w);
+        return;
+    }
+    w->batch = r;
     w->deadline = now_s() + rs->timeout;
 }
 
@@ -155,32 +224,35 @@ static void lose_worker(run_state *rs, worker *w, mg_verdict_kind kind)
                  rs->timeout);
     else
         snprintf(o.reason_text, sizeof o.reason_text, "%s", how);
-    o.ms = rs->timeout * 1e3;
-    size_t index = (size_t)w->busy;
-    w->busy = -1;
-    if (kind == MG_VERDICT_CRASH) o.ms = 0;
+    o.ms = kind == MG_VERDICT_CRASH ? 0 : rs->timeout * 1e3;
+    size_t index = w->batch.first;
+    requeue(rs, (case_range){index + 1, w->batch.end});
+    w->batch = (case_range){0, 0};
     finish(rs, index, &o);
-    if (rs->next < rs->count && !mg_ok(worker_start(w, rs->cases, &rs->workers))) w->pid = 0;
+    restart(rs, w);
 }
 
 static void collect(run_state *rs, worker *w)
 {
     wire_outcome msg;
-    if (read_full(w->from_worker, &msg, sizeof msg) && (long)msg.index == w->busy) {
-        w->busy = -1;
+    if (read_full(w->from_worker, &msg, sizeof msg) && msg.index == w->batch.first) {
+        w->batch.first++;
+        w->deadline = now_s() + rs->timeout;
         finish(rs, msg.index, &msg.outcome);
     } else {
         lose_worker(rs, w, MG_VERDICT_CRASH);
     }
 }
 
+static bool busy(const worker *w) { return w->pid && w->batch.first < w->batch.end; }
+
 static void wait_and_collect(run_state *rs, worker *workers, unsigned n)
 {
-    struct pollfd fds[64];
-    unsigned who[64], polled = 0;
+    struct pollfd fds[MAX_WORKERS];
+    unsigned who[MAX_WORKERS], polled = 0;
     double soonest = 1e300, t = now_s();
     for (unsigned i = 0; i < n; i++) {
-        if (workers[i].busy < 0) continue;
+        if (!busy(&workers[i])) continue;
         fds[polled] = (struct pollfd){.fd = workers[i].from_worker, .events = POLLIN};
         who[polled++] = i;
         if (workers[i].deadline < soonest) soonest = workers[i].deadline;
@@ -192,28 +264,29 @@ static void wait_and_collect(run_state *rs, worker *workers, unsigned n)
         if (fds[k].revents) collect(rs, &workers[who[k]]);
     t = now_s();
     for (unsigned i = 0; i < n; i++)
-        if (workers[i].busy >= 0 && workers[i].deadline <= t)
+        if (busy(&workers[i]) && workers[i].deadline <= t)
             lose_worker(rs, &workers[i], MG_VERDICT_TIMEOUT);
 }
 
 mg_result mg_run_cases(const mg_case *cases, size_t count, const mg_runner_options *options,
                        mg_case_outcome *outcomes)
 {
-    run_state rs = {cases, count, 0, 0, options, outcomes,
-                    options->timeout_seconds > 0 ? options->timeout_seconds : 10.0, {NULL, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned n = options->jobs ? options->jobs : (unsigned)(cores > 0 ? cores : 1);
-    if (n > 64) n = 64;
+    if (n > MAX_WORKERS) n = MAX_WORKERS;
     if (n > count) n = count ? (unsigned)count : 1;
-    worker workers[64] = {{0}};
-    rs.workers = (pool){workers, n};
+    worker workers[MAX_WORKERS] = {{0}};
+    run_state rs = {.cases = cases, .count = count, .options = options, .outcomes = outcomes,
+                    .timeout = options->timeout_seconds > 0 ? options->timeout_seconds : 10.0,
+                    .workers = {workers, n}};
     void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
     mg_result r = MG_OK;
-    for (unsigned i = 0; i < n && mg_ok(r); i++) r = worker_start(&workers[i], cases, &rs.workers);
+    for (unsigned i = 0; i < n && mg_ok(r); i++)
+        r = worker_start(&workers[i], cases, count, &rs.workers);
     while (mg_ok(r) && rs.finished < count) {
         bool any_alive = false;
         for (unsigned i = 0; i < n; i++) {
-            if (workers[i].pid && workers[i].busy < 0) dispatch(&rs, &workers[i]);
+            if (workers[i].pid && !busy(&workers[i])) dispatch(&rs, &workers[i]);
             any_alive |= workers[i].pid != 0;
         }
         if (!any_alive && rs.finished < count)
@@ -223,7 +296,9 @@ mg_result mg_run_cases(const mg_case *cases, size_t count, const mg_runner_optio
     }
     char how[128];
     for (unsigned i = 0; i < n; i++)
-        if (workers[i].pid) worker_end(&workers[i], false, how, sizeof how);
+        if (workers[i].pid && worker_end(&workers[i], false, how, sizeof how) == MG_WORKER_LEAKED &&
+            mg_ok(r))
+            r = mg_fail(MG_E_INTERNAL, "a worker leaked memory (LeakSanitizer's report is above)");
     signal(SIGPIPE, old_pipe);
     return r;
 }
