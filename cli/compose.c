@@ -9,6 +9,9 @@ mg_result mg_make_dirs(const char *path)
 {
     char buf[4096];
     MG_ENSURE(strlen(path) < sizeof buf, MG_E_USAGE, "%s: path too long", path);
+    struct stat st;
+    if (mkdir(path, 0755) == 0 || (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode)))
+        return MG_OK; /* the usual case: only the last component was missing */
     strcpy(buf, path);
     for (char *p = buf + 1;; p++) {
         if (*p == '/' || *p == '\0') {
@@ -20,7 +23,6 @@ mg_result mg_make_dirs(const char *path)
             if (!saved) break;
         }
     }
-    struct stat st;
     MG_ENSURE(stat(path, &st) == 0 && S_ISDIR(st.st_mode), MG_E_IO, "%s: not a folder", path);
     return MG_OK;
 }

@@ -36,6 +36,10 @@ static mg_result compose(resolver *rv, const char *role, const char *what,
 {
     *out = NULL;
     if (!count) return MG_OK;
+    if (count == 1) { /* one file needs no composing: use the artifact's own */
+        *out = parts[0];
+        return MG_OK;
+    }
     char path[4096];
     snprintf(path, sizeof path, "%s/%s-%s.pem", rv->dir, role, what);
     const char *list[MAX_PARTS + 1] = {0};

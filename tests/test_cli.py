@@ -6,7 +6,7 @@ import pytest
 
 from conftest import run_mtlsgrid
 
-COMMANDS = ["gen", "list", "run", "repro", "serve", "connect", "handshake", "inspect", "limbo"]
+COMMANDS = ["gen", "list", "run", "repro", "serve", "connect", "handshake", "inspect", "limbo", "bench"]
 
 
 def test_help_lists_every_command():
