@@ -1,21 +1,36 @@
 #!/bin/bash -eu
 # ClusterFuzzLite / OSS-Fuzz build: honours $CC, $CFLAGS (sanitizers and
-# -fsanitize=fuzzer-no-link), $LIB_FUZZING_ENGINE and $OUT. Writes to $OUT each target of
-# fuzz/targets.list, its <target>_seed_corpus.zip (made by the seed maker from a gen matrix),
-# <target>.dict and <target>.options.
+# -fsanitize=fuzzer-no-link), $LIB_FUZZING_ENGINE and $OUT. First builds libtasn1, GnuTLS and
+# OpenSSL from the upstream sources the Dockerfile unpacked in $SRC, static and with $CFLAGS,
+# through the recipe ci/fuzz uses (fuzz/stacks/build-stack), so the targets fuzz inside the
+# stacks. Then writes to $OUT each target of fuzz/targets.list, its
+# <target>_seed_corpus.zip (made by the seed maker from a gen matrix), <target>.dict and
+# <target>.options.
 src=${SRC:-$(cd "$(dirname "$0")/.." && pwd)}/mtlsgrid
 [ -d "$src" ] || src=$(cd "$(dirname "$0")/.." && pwd)
 build=$WORK/mtlsgrid-build
+stacks=$WORK/stacks
+
+# OSS-Fuzz's CFLAGS define FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION; GnuTLS then swaps in a
+# fixed random generator and skips the Finished check. The stacks are built without it so
+# that what is fuzzed is the library as shipped, and the same library ci/fuzz fuzzes.
+stack_cflags=$(echo " $CFLAGS " | sed 's/ -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION / /g')
+for lib in libtasn1 gnutls openssl; do
+    STACK_CFLAGS="$stack_cflags" JOBS="$(nproc)" CC="$CC" \
+        "$src/fuzz/stacks/build-stack" "$lib" "${STACKS_SRC:-$SRC}/$lib" "$stacks"
+done
 
 # The build-time tools (gen, the seed maker) run under the sanitizers too; a leak report
 # from them must fail the build, not hide.
 cmake -S "$src" -B "$build" -DMTLSGRID_FUZZ=ON -DMTLSGRID_FUZZ_BUNDLE_LIBS=ON \
+      -DMTLSGRID_FUZZ_STACKS="$stacks" -DCMAKE_PREFIX_PATH="$stacks" -DOPENSSL_USE_STATIC_LIBS=TRUE \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER="$CC" -DCMAKE_C_FLAGS="$CFLAGS"
-targets=$(grep -E '^[a-z]' "$src/fuzz/targets.list" | awk '{print "fuzz_" $1}')
-cmake --build "$build" -j"$(nproc)" --target $targets
+mapfile -t targets < <(grep -E '^[a-z]' "$src/fuzz/targets.list" | awk '{print "fuzz_" $1}')
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 
-# The runner image has no OpenSSL 3 or GnuTLS: the shared libraries the targets use (all but
-# the C library's own) travel in $OUT/lib, where the targets' RPATH ($ORIGIN/lib) finds them.
+# The runner image lacks some of the shared libraries the targets use (nettle, gmp, idn2,
+# unistring, inih; the stacks themselves are linked in statically): they travel in
+# $OUT/lib, where the targets' RPATH ($ORIGIN/lib) finds them.
 mkdir -p "$OUT/lib"
 grep -E '^[a-z]' "$src/fuzz/targets.list" | while read -r name corpus dict max_len; do
     cp "$build/fuzz/bin/$name" "$OUT/$name"
@@ -23,7 +38,7 @@ grep -E '^[a-z]' "$src/fuzz/targets.list" | while read -r name corpus dict max_l
         grep -vE '/(libc|libm|libpthread|libdl|librt|ld-linux[^/]*)\.so' |
         while read -r lib; do cp -n "$lib" "$OUT/lib/" || true; done
     (cd "$build/fuzz/corpus/$corpus" && zip -q -r "$OUT/${name}_seed_corpus.zip" .)
-    if [ -n "$(ls -A "$src/fuzz/regressions/$name" 2>/dev/null | grep -v '^\.')" ]; then
+    if find "$src/fuzz/regressions/$name" -type f ! -name '.*' | grep -q .; then
         (cd "$src/fuzz/regressions/$name" && zip -q -r "$OUT/${name}_seed_corpus.zip" . -x '.*')
     fi
     cp "$src/fuzz/dict/$dict.dict" "$OUT/$name.dict"

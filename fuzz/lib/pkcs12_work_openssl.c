@@ -2,6 +2,7 @@
 
 #include "pkcs12_read.h"
 
+#include <limits.h>
 #include <openssl/err.h>
 
 static bool count_within_bound(const ASN1_INTEGER *count)
@@ -76,6 +77,16 @@ bool mg_pkcs12_within_bound(const PKCS12 *p12, const char *password)
         sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
     }
     sk_PKCS7_pop_free(safes, PKCS7_free);
+    ERR_clear_error();
+    return ok;
+}
+
+bool mg_pkcs12_der_within_bound(const uint8_t *data, size_t size, const char *password)
+{
+    const unsigned char *p = data;
+    PKCS12 *p12 = size <= LONG_MAX ? d2i_PKCS12(NULL, &p, (long)size) : NULL;
+    bool ok = p12 == NULL || mg_pkcs12_within_bound(p12, password);
+    PKCS12_free(p12);
     ERR_clear_error();
     return ok;
 }

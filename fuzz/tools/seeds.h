@@ -8,7 +8,7 @@
 #include <stdbool.h>
 
 typedef struct {
-    unsigned x509, crl, ocsp, pkcs12, flight_openssl, flight_gnutls;
+    unsigned x509, crl, ocsp, pkcs12, flight_openssl, flight_gnutls, credential;
     unsigned accepted_openssl, accepted_gnutls;
     bool good_client_replays; /* the "client" flight completed on both stacks */
 } mg_seed_counts;
@@ -25,5 +25,11 @@ MG_RESULT mg_seed_p12(const mg_artifact *a, const char *corpus, unsigned *count)
 MG_RESULT mg_seed_sealed_p12(const mg_manifest *m, const char *corpus, unsigned *count);
 /* Records the flight of a client credential for both stacks (CORPUS/flight_STACK/NAME.bin). */
 MG_RESULT mg_seed_flights(const mg_artifact *a, const char *corpus, mg_seed_counts *counts);
+
+/* Writes the credential targets' seeds for a certificate with a key (CORPUS/credential/). */
+MG_RESULT mg_seed_credential(const mg_artifact *a, const char *corpus, unsigned *count);
+/* Writes the sealed "client" and "server" bundles as credential seeds (after
+ * mg_seed_sealed_p12 has made them). */
+MG_RESULT mg_seed_credential_p12(const char *corpus, unsigned *count);
 
 #endif
