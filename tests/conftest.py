@@ -47,7 +47,9 @@ def matrix_dir(tmp_path_factory):
 def matrix_results(tmp_path_factory):
     """The whole built-in matrix, run once per session: {case id: result record}."""
     out = tmp_path_factory.mktemp("run")
-    proc = run_mtlsgrid("run", "--out", out)
+    # The workers of the whole matrix are leak-checked too (a sanitizer build reports and
+    # fails the run on a leak in any worker).
+    proc = run_mtlsgrid("run", "--out", out, env={**os.environ, "MTLSGRID_LEAK_CHECK_WORKERS": "1"})
     if proc.returncode not in (0, 1):
         raise AssertionError(f"mtlsgrid run failed ({proc.returncode}):\n{proc.stderr}")
     records = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
