@@ -71,6 +71,9 @@ static int read_key(const char *path, mg_gnutls_key_pair *p)
     int rc = gnutls_load_file(path, &data);
     if (rc >= 0) rc = gnutls_privkey_init(&p->key);
     if (rc >= 0) rc = gnutls_privkey_import_x509_raw(p->key, &data, mg_gnutls_format_of(&data), NULL, 0);
+    /* A key with inconsistent parameters aborts inside nettle at GnuTLS's own key/certificate
+     * match check (fuzz/regressions/credential_gnutls): refuse it here as a bad credential. */
+    if (rc >= 0) rc = gnutls_privkey_verify_params(p->key);
     free_secret(&data);
     return rc;
 }
@@ -94,6 +97,7 @@ static int read_pkcs12(const char *path, const char *password, mg_gnutls_key_pai
     if (rc >= 0) rc = gnutls_privkey_init(&p->key);
     if (rc >= 0) rc = gnutls_privkey_import_x509(p->key, xkey, GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE);
     if (rc >= 0) xkey = NULL; /* now the privkey's */
+    if (rc >= 0) rc = gnutls_privkey_verify_params(p->key); /* as in read_key */
     for (unsigned i = 0; i < chain_len; i++) gnutls_x509_crt_deinit(chain[i]);
     for (unsigned i = 0; i < extra_len; i++) gnutls_x509_crt_deinit(extra[i]);
     gnutls_free(chain);
