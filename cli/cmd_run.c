@@ -48,12 +48,9 @@ static mg_result check_formats(const char *list)
     if (!list) return MG_OK;
     mg_strings words = {0};
     MG_GUARD(mg_strings_add_split(&words, list));
-    static const char *const known[] = {"json", "junit", "md", "html"};
     mg_result r = words.count ? MG_OK : mg_fail(MG_E_USAGE, "--format: empty list");
     for (size_t i = 0; mg_ok(r) && i < words.count; i++) {
-        bool ok = false;
-        for (size_t k = 0; k < 4; k++) ok |= strcmp(words.items[i], known[k]) == 0;
-        if (!ok) r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (json, junit, md, html)",
+        if (!mg_report_format_known(words.items[i])) r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (json, junit, md, html)",
                              words.items[i]);
     }
     mg_strings_free(&words);

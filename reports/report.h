@@ -64,6 +64,9 @@ typedef struct {
  * as a comma-separated list; NULL: all). Each file is written whole, then renamed into place. */
 MG_RESULT mg_report_write(const mg_report *report, const char *dir, const char *formats);
 
+/* Whether `name` is one of the report formats mg_report_write knows (json, junit, md, html). */
+bool mg_report_format_known(const char *name);
+
 MG_RESULT mg_write_jsonl(const mg_report *report, const char *path);
 MG_RESULT mg_write_junit(const mg_report *report, const char *path);
 MG_RESULT mg_write_summary_md(const mg_report *report, const char *path);

@@ -16,6 +16,13 @@ static const report_format formats[] = {
     {"html", "index.html", mg_write_html},
 };
 
+bool mg_report_format_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(formats[i].name, name) == 0) return true;
+    return false;
+}
+
 static bool wanted(const char *list, const char *name)
 {
     if (!list) return true;
