@@ -38,7 +38,7 @@ static int run_connect(void *raw, const cli_rest *rest)
     mg_side_outcome why = {.alert_sent = MG_NO_ALERT, .alert_received = MG_NO_ALERT};
     mg_result r = mg_side_source_resolve(&a->src, MG_ROLE_CLIENT, &config, &stack, &storage);
     if (mg_ok(r) && !config.server_name) config.server_name = a->host;
-    if (mg_ok(r)) r = stack->context_new(&config, &ctx, &why);
+    if (mg_ok(r)) r = stack->context_new(&config, NULL, &ctx, &why);
     int fd = -1, code = 2;
     if (mg_ok(r) && !ctx) {
         char verdict[64];

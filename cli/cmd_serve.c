@@ -66,7 +66,7 @@ static int run_serve(void *raw, const cli_rest *rest)
     int listen_fd = -1;
     mg_side_outcome why = {.alert_sent = MG_NO_ALERT, .alert_received = MG_NO_ALERT};
     mg_result r = mg_side_source_resolve(&a->src, MG_ROLE_SERVER, &config, &stack, &storage);
-    if (mg_ok(r)) r = stack->context_new(&config, &ctx, &why);
+    if (mg_ok(r)) r = stack->context_new(&config, NULL, &ctx, &why);
     if (mg_ok(r) && !ctx)
         r = mg_fail(MG_E_INPUT, "%s cannot use the server credentials: %s", stack->name,
                     why.native_text);

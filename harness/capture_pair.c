@@ -17,7 +17,7 @@ static mg_context *make_context(const mg_stack *stack, const mg_side_config *con
                                 mg_side_outcome *why)
 {
     mg_context *ctx = NULL;
-    mg_result r = stack->context_new(config, &ctx, why);
+    mg_result r = stack->context_new(config, NULL, &ctx, why);
     if (mg_ok(r) && ctx) return ctx;
     if (!mg_ok(r)) snprintf(why->native_text, sizeof why->native_text, "%s", mg_error_message());
     why->state = MG_SIDE_SETUP_FAILED;

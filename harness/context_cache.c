@@ -16,9 +16,15 @@ typedef struct {
 struct mg_context_cache {
     cache_slot slots[CACHE_SLOTS]; /* slots[0] is the most recently used */
     unsigned used;
+    mg_parsed_cache *parsed; /* files parsed for any context, so a new one parses nothing twice */
 };
 
-mg_context_cache *mg_context_cache_new(void) { return calloc(1, sizeof(mg_context_cache)); }
+mg_context_cache *mg_context_cache_new(void)
+{
+    mg_context_cache *cache = calloc(1, sizeof(mg_context_cache));
+    if (cache) cache->parsed = mg_parsed_cache_new(); /* NULL: contexts parse for themselves */
+    return cache;
+}
 
 static void slot_release(cache_slot *slot)
 {
@@ -30,16 +36,18 @@ void mg_context_cache_free(mg_context_cache *cache)
 {
     if (!cache) return;
     for (unsigned i = 0; i < cache->used; i++) slot_release(&cache->slots[i]);
+    mg_parsed_cache_free(cache->parsed);
     free(cache);
 }
 
-static void make_slot(cache_slot *slot, const mg_stack *stack, const mg_side_config *config)
+static void make_slot(cache_slot *slot, const mg_stack *stack, const mg_side_config *config,
+                      mg_parsed_cache *parsed)
 {
     memset(slot, 0, sizeof *slot);
     slot->stack = stack;
     slot->config = config;
     slot->why.alert_sent = slot->why.alert_received = MG_NO_ALERT;
-    mg_result r = stack->context_new(config, &slot->ctx, &slot->why);
+    mg_result r = stack->context_new(config, parsed, &slot->ctx, &slot->why);
     if (mg_ok(r) && slot->ctx) return;
     if (!mg_ok(r))
         snprintf(slot->why.native_text, sizeof slot->why.native_text, "%s", mg_error_message());
@@ -60,7 +68,7 @@ mg_context *mg_context_cache_get(mg_context_cache *cache, const mg_stack *stack,
         found = cache->slots[i];
     } else {
         if (cache->used == CACHE_SLOTS) slot_release(&cache->slots[--cache->used]);
-        make_slot(&found, stack, config);
+        make_slot(&found, stack, config, cache->parsed);
         i = cache->used++;
     }
     memmove(&cache->slots[1], &cache->slots[0], i * sizeof found); /* move to the front */

@@ -163,13 +163,13 @@ void mg_run_pair(const mg_stack *client_stack, const mg_side_config *client_conf
 {
     mg_pair_result_init(out);
     mg_context *server_ctx = NULL, *client_ctx = NULL;
-    mg_result r = server_stack->context_new(server_config, &server_ctx, &out->server);
+    mg_result r = server_stack->context_new(server_config, NULL, &server_ctx, &out->server);
     if (!mg_ok(r) || !server_ctx) {
         if (!mg_ok(r)) snprintf(out->server.native_text, sizeof out->server.native_text, "%s",
                                 mg_error_message());
         setup_failed(&out->server);
     }
-    r = client_stack->context_new(client_config, &client_ctx, &out->client);
+    r = client_stack->context_new(client_config, NULL, &client_ctx, &out->client);
     if (!mg_ok(r) || !client_ctx) {
         if (!mg_ok(r)) snprintf(out->client.native_text, sizeof out->client.native_text, "%s",
                                 mg_error_message());

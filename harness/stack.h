@@ -6,6 +6,7 @@
 
 #include "mg_result.h"
 #include "outcome.h"
+#include "parsed_cache.h"
 #include "transport.h"
 
 #include <stdbool.h>
@@ -108,8 +109,11 @@ typedef struct mg_stack {
 
     /* Parses credentials and trust once. On failure returns MG_OK with *out NULL and `why`
      * filled (state SETUP_FAILED, reason bad-credential or key-mismatch, the native text):
-     * that is the case's verdict, not an error of the tool. */
-    MG_RESULT (*context_new)(const mg_side_config *config, mg_context **out, mg_side_outcome *why);
+     * that is the case's verdict, not an error of the tool. With `parsed` (may be NULL), what
+     * was parsed for an earlier context of the same files is reused and what is parsed now is
+     * kept there; the context holds its own references, so either may be freed first. */
+    MG_RESULT (*context_new)(const mg_side_config *config, mg_parsed_cache *parsed,
+                             mg_context **out, mg_side_outcome *why);
     void (*context_free)(mg_context *ctx);
 
     /* A connection over `io`. Same failure convention as context_new. */

@@ -1,6 +1,7 @@
 /* The body of the credential targets: this project's credential loader (how a backend's
  * context_new reads the certificate, chain and key files or the PKCS#12 bundle a side is
- * given: harness/openssl/ossl_credentials.c, harness/gnutls/gnutls_keypair.c), from bytes
+ * given: harness/openssl/ossl_credentials.c, harness/gnutls/gnutls_key_files.c and
+ * gnutls_keypair.c), from bytes
  * to a loaded context, through the backend's public mg_stack.context_new and temp files
  * (the loaders read only paths).
  *
@@ -12,7 +13,9 @@
  *
  * The loader's contract is checked, and a breach aborts: context_new fails only for the
  * tool's own errors (never for a bad file); a refused credential leaves no context and says
- * setup-failed with reason bad-credential or key-mismatch.
+ * setup-failed with reason bad-credential or key-mismatch; a second load of the same files
+ * through the parsed cache (harness/parsed_cache.h), which reuses what the first parsed,
+ * comes to the same end.
  *
  * Work bound: a bundle whose KDF counts exceed pkcs12_read.h's bound is not loaded (its
  * parsing is fuzzed by the pkcs12 targets); a slow input cannot pass for a hang. */

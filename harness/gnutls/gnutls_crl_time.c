@@ -11,23 +11,24 @@
 #include <string.h>
 #include <time.h>
 
-MG_RESULT mg_gnutls_load_crl_list(mg_gnutls_context *ctx)
+MG_RESULT mg_gnutls_load_crl_list(mg_gnutls_credentials *cred, const char *crl_file)
 {
     gnutls_datum_t data = {NULL, 0};
-    int rc = gnutls_load_file(ctx->config.crl_file, &data);
+    int rc = gnutls_load_file(crl_file, &data);
     if (rc >= 0)
-        rc = gnutls_x509_crl_list_import2(&ctx->crls, &ctx->crl_count, &data,
+        rc = gnutls_x509_crl_list_import2(&cred->crls, &cred->crl_count, &data,
                                           mg_gnutls_format_of(&data), 0);
     gnutls_free(data.data);
-    MG_ENSURE(rc >= 0, MG_E_INPUT, "gnutls: CRL file %s: %s", ctx->config.crl_file,
-              gnutls_strerror(rc));
+    MG_ENSURE(rc >= 0, MG_E_INPUT, "gnutls: CRL file %s: %s", crl_file, gnutls_strerror(rc));
     return MG_OK;
 }
 
-void mg_gnutls_free_crl_list(mg_gnutls_context *ctx)
+void mg_gnutls_free_crl_list(mg_gnutls_credentials *cred)
 {
-    for (unsigned i = 0; i < ctx->crl_count; i++) gnutls_x509_crl_deinit(ctx->crls[i]);
-    gnutls_free(ctx->crls);
+    for (unsigned i = 0; i < cred->crl_count; i++) gnutls_x509_crl_deinit(cred->crls[i]);
+    gnutls_free(cred->crls);
+    cred->crls = NULL;
+    cred->crl_count = 0;
 }
 
 static bool same_datum(const gnutls_datum_t *a, const gnutls_datum_t *b)
@@ -57,16 +58,16 @@ static bool covers_chain(gnutls_x509_crl_t crl, const gnutls_datum_t *chain, uns
 
 unsigned mg_gnutls_crl_time_status(const mg_gnutls_session *s)
 {
-    const mg_gnutls_context *ctx = s->ctx;
+    const mg_gnutls_credentials *cred = s->ctx->cred;
     unsigned n = 0;
     const gnutls_datum_t *chain = gnutls_certificate_get_peers(s->tls, &n);
-    time_t now = ctx->config.verify_time ? (time_t)ctx->config.verify_time : time(NULL);
+    time_t now = s->ctx->config.verify_time ? (time_t)s->ctx->config.verify_time : time(NULL);
     unsigned status = 0;
-    for (unsigned i = 0; chain && i < ctx->crl_count; i++) {
-        if (!covers_chain(ctx->crls[i], chain, n)) continue;
-        time_t next = gnutls_x509_crl_get_next_update(ctx->crls[i]);
+    for (unsigned i = 0; chain && i < cred->crl_count; i++) {
+        if (!covers_chain(cred->crls[i], chain, n)) continue;
+        time_t next = gnutls_x509_crl_get_next_update(cred->crls[i]);
         if (next != (time_t)-1 && next < now) status |= GNUTLS_CERT_REVOCATION_DATA_SUPERSEDED;
-        if (gnutls_x509_crl_get_this_update(ctx->crls[i]) > now)
+        if (gnutls_x509_crl_get_this_update(cred->crls[i]) > now)
             status |= GNUTLS_CERT_REVOCATION_DATA_ISSUED_IN_FUTURE;
     }
     return status ? status | GNUTLS_CERT_INVALID : 0;

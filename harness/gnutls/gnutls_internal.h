@@ -19,14 +19,24 @@ typedef struct {
     gnutls_privkey_t key;
 } mg_gnutls_key_pair;
 
+/* Everything the GnuTLS credentials hold for one side. GnuTLS credentials take ownership of
+ * the key and chain they are given and count no references, so instead of sharing parsed
+ * keys, contexts with the same files and settings share the whole credentials: reference
+ * counted here, kept in the parsed cache (gnutls_credentials.c). Nothing in them depends on
+ * the TLS version, which each session sets. */
 typedef struct {
-    mg_side_config config; /* a copy; the paths stay owned by the caller */
+    unsigned refs;
     gnutls_certificate_credentials_t creds;
-    gnutls_priority_t priority; /* "NORMAL:-VERS-ALL:+VERS-TLS1.x", parsed once */
     gnutls_datum_t ocsp_response; /* server: the DER response stapled as it is */
     mg_gnutls_key_pair pair;      /* this side's credential (count 0: none) */
     gnutls_x509_crl_t *crls;      /* strict: the CRLs again, for their validity periods */
     unsigned crl_count;
+} mg_gnutls_credentials;
+
+typedef struct {
+    mg_side_config config; /* a copy; the paths stay owned by the caller */
+    mg_gnutls_credentials *cred; /* one reference */
+    gnutls_priority_t priority; /* "NORMAL:-VERS-ALL:+VERS-TLS1.x", parsed once */
 } mg_gnutls_context;
 
 typedef struct {
@@ -58,21 +68,42 @@ static inline mg_gnutls_session *mg_gnutls_sess(mg_session *s) { return (mg_gnut
 void mg_gnutls_setup_failed(mg_side_outcome *why, mg_reason reason, int native, const char *fmt,
                             ...) __attribute__((format(printf, 4, 5)));
 
-/* Credentials, trust, CRLs and the OCSP staple into ctx->creds. A bad file fills `why` and
- * returns false; MG_RESULT failures are for the tool's own errors (memory). */
-MG_RESULT mg_gnutls_load_credentials(mg_gnutls_context *ctx, mg_side_outcome *why, bool *loaded);
+/* The credentials, trust, CRLs and OCSP staple `config` names: a new reference to those an
+ * earlier context with the same files and settings made (kept in `parsed`, may be NULL), or
+ * made now. A bad file leaves *out NULL and fills `why`; MG_RESULT failures are for the
+ * tool's own errors (memory). */
+MG_RESULT mg_gnutls_credentials_get(const mg_side_config *config, mg_parsed_cache *parsed,
+                                    mg_gnutls_credentials **out, mg_side_outcome *why);
+void mg_gnutls_credentials_put(mg_gnutls_credentials *cred);
 
 /* This side's certificate chain and key (gnutls_keypair.c); false with `why` filled when a
  * file is missing, corrupt, locked by another password, or the key does not match. */
-bool mg_gnutls_load_key_pair(mg_gnutls_context *ctx, mg_side_outcome *why);
+bool mg_gnutls_load_key_pair(mg_gnutls_credentials *cred, const mg_side_config *config,
+                             mg_parsed_cache *parsed, mg_side_outcome *why);
+
+/* One file of a credential as parsed (gnutls_key_files.c): a chain file fills crts, a key
+ * file fills key, a PKCS#12 bundle both. Reference counted; the parsed cache holds one. */
+typedef enum { MG_GNUTLS_CHAIN_FILE, MG_GNUTLS_KEY_FILE, MG_GNUTLS_PKCS12_FILE } mg_gnutls_file_kind;
+typedef struct {
+    unsigned refs;
+    gnutls_x509_crt_t *crts;
+    unsigned count;
+    gnutls_x509_privkey_t key;
+} mg_gnutls_parsed;
+
+/* A reference to `path` parsed (from `cache` when an earlier context parsed it, which may be
+ * NULL); a GnuTLS error code, *out NULL, when the file cannot be read as that kind. */
+int mg_gnutls_parsed_get(mg_parsed_cache *cache, mg_gnutls_file_kind kind, const char *path,
+                         const char *password, mg_gnutls_parsed **out);
+void mg_gnutls_parsed_put(mg_gnutls_parsed *parsed);
 
 /* PEM when the data holds a PEM header, else DER. */
 gnutls_x509_crt_fmt_t mg_gnutls_format_of(const gnutls_datum_t *data);
 
-/* Strict CRL validity periods (gnutls_crl_time.c): the CRLs of ctx->config.crl_file, and the
+/* Strict CRL validity periods (gnutls_crl_time.c): the CRLs of `crl_file`, and the
  * REVOCATION_DATA_* status bits for those covering the peer's chain (0 when all are current). */
-MG_RESULT mg_gnutls_load_crl_list(mg_gnutls_context *ctx);
-void mg_gnutls_free_crl_list(mg_gnutls_context *ctx);
+MG_RESULT mg_gnutls_load_crl_list(mg_gnutls_credentials *cred, const char *crl_file);
+void mg_gnutls_free_crl_list(mg_gnutls_credentials *cred);
 unsigned mg_gnutls_crl_time_status(const mg_gnutls_session *s);
 
 /* Per-session verification per policy and role (gnutls_session_set_verify_cert[2] or the

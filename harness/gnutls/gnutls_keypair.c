@@ -2,10 +2,10 @@
  *
  * Order: gnutls_certificate_set_x509_key_file() sorts a PEM chain (GNUTLS_X509_CRT_LIST_SORT:
  * leaf first, each certificate followed by its issuer), so an unordered chain would go out
- * ordered. Here the file is imported without sorting and set with gnutls_certificate_set_key(),
- * which keeps the list as it is and still runs GnuTLS's key/certificate match check. PKCS#12
- * goes through gnutls_pkcs12_simple_parse(): the leaf and the issuers found in the bundle, in
- * chain order.
+ * ordered. Here the file is imported without sorting (gnutls_key_files.c) and set with
+ * gnutls_certificate_set_key(), which keeps the list as it is and still runs GnuTLS's
+ * key/certificate match check. PKCS#12 goes through gnutls_pkcs12_simple_parse(): the leaf and
+ * the issuers found in the bundle, in chain order.
  *
  * Selection: a GnuTLS client sends nothing when no certificate of its chain was issued by a CA
  * the server named in CertificateRequest; a client here sends the chain it was given, so the
@@ -13,7 +13,6 @@
 #include "gnutls_internal.h"
 
 #include <gnutls/abstract.h>
-#include <gnutls/pkcs12.h>
 #include <gnutls/x509.h>
 
 #include <string.h>
@@ -45,66 +44,13 @@ static int pcerts_from(gnutls_x509_crt_t *crts, unsigned n, mg_gnutls_key_pair *
     return rc;
 }
 
-static int read_chain(const char *path, mg_gnutls_key_pair *p)
+/* This context's own copies of a parsed chain and key: the credentials will own them. */
+static int pair_from(const mg_gnutls_parsed *chain, const mg_gnutls_parsed *key,
+                     mg_gnutls_key_pair *p)
 {
-    gnutls_datum_t data = {NULL, 0};
-    gnutls_x509_crt_t *crts = NULL;
-    unsigned n = 0;
-    int rc = gnutls_load_file(path, &data);
-    if (rc >= 0) rc = gnutls_x509_crt_list_import2(&crts, &n, &data, mg_gnutls_format_of(&data), 0);
-    if (rc >= 0) rc = pcerts_from(crts, n, p);
-    for (unsigned i = 0; i < n; i++) gnutls_x509_crt_deinit(crts[i]);
-    gnutls_free(crts);
-    gnutls_free(data.data);
-    return rc;
-}
-
-static void free_secret(gnutls_datum_t *data)
-{
-    if (data->data) memset(data->data, 0, data->size);
-    gnutls_free(data->data);
-}
-
-static int read_key(const char *path, mg_gnutls_key_pair *p)
-{
-    gnutls_datum_t data = {NULL, 0};
-    int rc = gnutls_load_file(path, &data);
+    int rc = pcerts_from(chain->crts, chain->count, p);
     if (rc >= 0) rc = gnutls_privkey_init(&p->key);
-    if (rc >= 0) rc = gnutls_privkey_import_x509_raw(p->key, &data, mg_gnutls_format_of(&data), NULL, 0);
-    /* A key with inconsistent parameters aborts inside nettle at GnuTLS's own key/certificate
-     * match check (fuzz/regressions/credential_gnutls): refuse it here as a bad credential. */
-    if (rc >= 0) rc = gnutls_privkey_verify_params(p->key);
-    free_secret(&data);
-    return rc;
-}
-
-static int read_pkcs12(const char *path, const char *password, mg_gnutls_key_pair *p)
-{
-    gnutls_datum_t data = {NULL, 0};
-    gnutls_pkcs12_t p12 = NULL;
-    gnutls_x509_privkey_t xkey = NULL;
-    gnutls_x509_crt_t *chain = NULL, *extra = NULL;
-    unsigned chain_len = 0, extra_len = 0;
-    int rc = gnutls_load_file(path, &data);
-    if (rc >= 0) rc = gnutls_pkcs12_init(&p12);
-    if (rc >= 0) rc = gnutls_pkcs12_import(p12, &data, mg_gnutls_format_of(&data), 0);
-    if (rc >= 0 && password) rc = gnutls_pkcs12_verify_mac(p12, password);
-    if (rc >= 0)
-        rc = gnutls_pkcs12_simple_parse(p12, password, &xkey, &chain, &chain_len, &extra,
-                                        &extra_len, NULL, 0);
-    if (rc >= 0 && (!xkey || chain_len == 0)) rc = GNUTLS_E_NO_CERTIFICATE_FOUND;
-    if (rc >= 0) rc = pcerts_from(chain, chain_len, p);
-    if (rc >= 0) rc = gnutls_privkey_init(&p->key);
-    if (rc >= 0) rc = gnutls_privkey_import_x509(p->key, xkey, GNUTLS_PRIVKEY_IMPORT_AUTO_RELEASE);
-    if (rc >= 0) xkey = NULL; /* now the privkey's */
-    if (rc >= 0) rc = gnutls_privkey_verify_params(p->key); /* as in read_key */
-    for (unsigned i = 0; i < chain_len; i++) gnutls_x509_crt_deinit(chain[i]);
-    for (unsigned i = 0; i < extra_len; i++) gnutls_x509_crt_deinit(extra[i]);
-    gnutls_free(chain);
-    gnutls_free(extra);
-    if (xkey) gnutls_x509_privkey_deinit(xkey);
-    if (p12) gnutls_pkcs12_deinit(p12);
-    free_secret(&data);
+    if (rc >= 0) rc = gnutls_privkey_import_x509(p->key, key->key, GNUTLS_PRIVKEY_IMPORT_COPY);
     return rc;
 }
 
@@ -114,9 +60,9 @@ static int retrieve(gnutls_session_t tls, const gnutls_datum_t *req_ca_rdn, int 
 {
     (void)req_ca_rdn, (void)nreqs, (void)pk_algos, (void)pk_algos_length;
     const mg_gnutls_session *s = gnutls_session_get_ptr(tls);
-    *pcert = s->ctx->pair.pcerts;
-    *pcert_length = s->ctx->pair.count;
-    *key = s->ctx->pair.key;
+    *pcert = s->ctx->cred->pair.pcerts;
+    *pcert_length = s->ctx->cred->pair.count;
+    *key = s->ctx->cred->pair.key;
     return 0;
 }
 
@@ -131,32 +77,49 @@ static bool refuse(mg_side_outcome *why, const char *what, const char *path, int
     return false;
 }
 
-bool mg_gnutls_load_key_pair(mg_gnutls_context *ctx, mg_side_outcome *why)
+/* The pair `cred` names, from its parsed files; false with `why` filled. */
+static bool pair_of(const mg_credential *cred, mg_parsed_cache *parsed, mg_gnutls_key_pair *p,
+                    mg_side_outcome *why)
 {
-    const mg_credential *cred = &ctx->config.credential;
-    mg_gnutls_key_pair p = {NULL, 0, NULL};
-    const char *named = cred->p12_file ? cred->p12_file : cred->cert_file;
+    mg_gnutls_parsed *chain = NULL, *key = NULL;
+    bool ok = true;
     int rc;
     if (cred->p12_file) {
-        rc = read_pkcs12(cred->p12_file, cred->p12_password, &p);
-        if (rc < 0) return refuse(why, "PKCS#12", cred->p12_file, rc, &p);
-    } else if (cred->cert_file && cred->key_file) {
-        rc = read_chain(cred->cert_file, &p);
-        if (rc < 0) return refuse(why, "certificate", cred->cert_file, rc, &p);
-        rc = read_key(cred->key_file, &p);
-        if (rc < 0) return refuse(why, "private key", cred->key_file, rc, &p);
-    } else if (cred->cert_file || cred->key_file) {
+        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_PKCS12_FILE, cred->p12_file,
+                                  cred->p12_password, &chain);
+        if (rc < 0) return refuse(why, "PKCS#12", cred->p12_file, rc, p);
+        rc = pair_from(chain, chain, p);
+        if (rc < 0) ok = refuse(why, "PKCS#12", cred->p12_file, rc, p);
+    } else {
+        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_CHAIN_FILE, cred->cert_file, NULL, &chain);
+        if (rc < 0) return refuse(why, "certificate", cred->cert_file, rc, p);
+        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_KEY_FILE, cred->key_file, NULL, &key);
+        if (rc < 0) ok = refuse(why, "private key", cred->key_file, rc, p);
+        if (ok && (rc = pair_from(chain, key, p)) < 0)
+            ok = refuse(why, "certificate", cred->cert_file, rc, p);
+    }
+    mg_gnutls_parsed_put(chain);
+    mg_gnutls_parsed_put(key);
+    return ok;
+}
+
+bool mg_gnutls_load_key_pair(mg_gnutls_credentials *into, const mg_side_config *config,
+                             mg_parsed_cache *parsed, mg_side_outcome *why)
+{
+    const mg_credential *cred = &config->credential;
+    mg_gnutls_key_pair p = {NULL, 0, NULL};
+    const char *named = cred->p12_file ? cred->p12_file : cred->cert_file;
+    if (!cred->p12_file && !cred->cert_file && !cred->key_file) return true; /* no credential */
+    if (!cred->p12_file && (!cred->cert_file || !cred->key_file))
         return refuse(why, "credential without its certificate or key",
                       named ? named : cred->key_file, GNUTLS_E_INVALID_REQUEST, &p);
-    } else {
-        return true; /* no credential */
-    }
-    rc = gnutls_certificate_set_key(ctx->creds, NULL, 0, p.pcerts, (int)p.count, p.key);
+    if (!pair_of(cred, parsed, &p, why)) return false;
+    int rc = gnutls_certificate_set_key(into->creds, NULL, 0, p.pcerts, (int)p.count, p.key);
     if (rc < 0) return refuse(why, "certificate and key", named, rc, &p);
     /* The credentials now own the certificates' contents and the key; we keep the list for
      * the retrieve function and free only the array. */
-    ctx->pair = p;
-    if (ctx->config.role == MG_ROLE_CLIENT)
-        gnutls_certificate_set_retrieve_function2(ctx->creds, retrieve);
+    into->pair = p;
+    if (config->role == MG_ROLE_CLIENT)
+        gnutls_certificate_set_retrieve_function2(into->creds, retrieve);
     return true;
 }

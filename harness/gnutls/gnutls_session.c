@@ -63,7 +63,7 @@ static MG_RESULT configure(mg_gnutls_session *s)
     const mg_side_config *c = &s->ctx->config;
     gnutls_session_set_ptr(s->tls, s);
     int rc = gnutls_priority_set(s->tls, s->ctx->priority);
-    if (rc >= 0) rc = gnutls_credentials_set(s->tls, GNUTLS_CRD_CERTIFICATE, s->ctx->creds);
+    if (rc >= 0) rc = gnutls_credentials_set(s->tls, GNUTLS_CRD_CERTIFICATE, s->ctx->cred->creds);
     /* SNI carries host names only (RFC 6066 section 3). */
     if (rc >= 0 && c->role == MG_ROLE_CLIENT && c->server_name && !is_ip_literal(c->server_name))
         rc = gnutls_server_name_set(s->tls, GNUTLS_NAME_DNS, c->server_name,

@@ -22,15 +22,13 @@ static void context_free(mg_context *context)
 {
     mg_gnutls_context *ctx = mg_gnutls_ctx(context);
     if (!ctx) return;
-    if (ctx->creds) gnutls_certificate_free_credentials(ctx->creds);
+    mg_gnutls_credentials_put(ctx->cred);
     if (ctx->priority) gnutls_priority_deinit(ctx->priority);
-    gnutls_free(ctx->ocsp_response.data);
-    gnutls_free(ctx->pair.pcerts); /* the contents went with the credentials */
-    mg_gnutls_free_crl_list(ctx);
     free(ctx);
 }
 
-static MG_RESULT context_new(const mg_side_config *config, mg_context **out, mg_side_outcome *why)
+static MG_RESULT context_new(const mg_side_config *config, mg_parsed_cache *parsed,
+                             mg_context **out, mg_side_outcome *why)
 {
     *out = NULL;
     MG_ENSURE(config->tls == MG_TLS12 || config->tls == MG_TLS13, MG_E_USAGE,
@@ -46,9 +44,8 @@ static MG_RESULT context_new(const mg_side_config *config, mg_context **out, mg_
         return mg_fail(MG_E_INTERNAL, "gnutls: priority string rejected at \"%s\": %s",
                        where ? where : "?", gnutls_strerror(rc));
     }
-    bool loaded = false;
-    mg_result r = mg_gnutls_load_credentials(ctx, why, &loaded);
-    if (!mg_ok(r) || !loaded) {
+    mg_result r = mg_gnutls_credentials_get(config, parsed, &ctx->cred, why);
+    if (!mg_ok(r) || !ctx->cred) {
         context_free((mg_context *)ctx);
         return r;
     }

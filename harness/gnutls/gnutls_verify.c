@@ -39,7 +39,7 @@ static int strict_verify(gnutls_session_t tls)
         s->verify_error = rc;
         return GNUTLS_E_CERTIFICATE_ERROR;
     }
-    if (s->ctx->crl_count) status |= mg_gnutls_crl_time_status(s);
+    if (s->ctx->cred->crl_count) status |= mg_gnutls_crl_time_status(s);
     /* ocsp_check_ok: a stapled response was present, verified and not revoked. */
     if (c->require_ocsp && status == 0 && !gnutls_ocsp_status_request_is_checked(tls, 0))
         status = GNUTLS_CERT_INVALID | GNUTLS_CERT_MISSING_OCSP_STATUS;

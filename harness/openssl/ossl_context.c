@@ -35,7 +35,8 @@ void mg_ossl_context_free(mg_context *ctx)
     free(ctx);
 }
 
-MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_context **out, mg_side_outcome *why)
+MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_parsed_cache *parsed,
+                              mg_context **out, mg_side_outcome *why)
 {
     *out = NULL;
     mg_ossl_outcome_clear(why);
@@ -51,8 +52,8 @@ MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_context **out, mg
         return mg_fail(MG_E_INTERNAL, "SSL_CTX_new failed");
     }
     SSL_CTX_set_app_data(ctx->ssl_ctx, ctx);
-    bool ready = setup_protocol(ctx, why) && mg_ossl_load_credential(ctx, why) &&
-                 mg_ossl_load_trust(ctx, why) && mg_ossl_setup_verify(ctx, why) &&
+    bool ready = setup_protocol(ctx, why) && mg_ossl_load_credential(ctx, parsed, why) &&
+                 mg_ossl_load_trust(ctx, parsed, why) && mg_ossl_setup_verify(ctx, why) &&
                  mg_ossl_setup_ocsp(ctx, why);
     if (!ready) {
         mg_ossl_context_free(ctx);

@@ -1,12 +1,16 @@
 /* The side's own certificate, chain and key: PEM (leaf then chain in one file), DER, or
  * PKCS#12 with its password. The chain is sent exactly as given, in the order given: the
- * context sets SSL_MODE_NO_AUTO_CHAIN so OpenSSL never completes it from the trust store. */
+ * context sets SSL_MODE_NO_AUTO_CHAIN so OpenSSL never completes it from the trust store.
+ * Each file is parsed once per process when a parsed cache is given: OpenSSL's certificates
+ * and keys are reference counted, so every context takes references to the same objects. */
 #include "ossl_internal.h"
 
 #include <openssl/decoder.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+
+#include <stdlib.h>
 
 typedef struct {
     X509 *leaf;
@@ -19,6 +23,21 @@ static void parts_free(credential_parts *p)
     X509_free(p->leaf);
     sk_X509_pop_free(p->chain, X509_free);
     EVP_PKEY_free(p->key);
+}
+
+static void parts_release(void *kept)
+{
+    parts_free(kept);
+    free(kept);
+}
+
+/* Adds references to what `from` holds to the empty fields of `to`. */
+static bool parts_share(const credential_parts *from, credential_parts *to)
+{
+    if (from->leaf && !to->leaf && X509_up_ref(from->leaf)) to->leaf = from->leaf;
+    if (from->chain && !to->chain) to->chain = X509_chain_up_ref(from->chain);
+    if (from->key && !to->key && EVP_PKEY_up_ref(from->key)) to->key = from->key;
+    return (!from->leaf || to->leaf) && (!from->chain || to->chain) && (!from->key || to->key);
 }
 
 /* An encrypted PEM key fails to load instead of prompting on the terminal. */
@@ -35,8 +54,10 @@ static bool pem_ran_out(void)
     return ERR_GET_LIB(err) == ERR_LIB_PEM && ERR_GET_REASON(err) == PEM_R_NO_START_LINE;
 }
 
-static bool read_certificates(const char *path, credential_parts *p, mg_side_outcome *why)
+static bool read_certificates(const char *path, const char *password, credential_parts *p,
+                              mg_side_outcome *why)
 {
+    (void)password; /* PEM certificates are never encrypted */
     BIO *bio = BIO_new_file(path, "rb");
     if (!bio) return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", path);
     p->chain = sk_X509_new_null();
@@ -65,8 +86,10 @@ static bool read_certificates(const char *path, credential_parts *p, mg_side_out
 }
 
 /* PEM or DER, PKCS#8 or the traditional forms: OpenSSL's decoders find out which. */
-static bool read_key(const char *path, credential_parts *p, mg_side_outcome *why)
+static bool read_key(const char *path, const char *password, credential_parts *p,
+                     mg_side_outcome *why)
 {
+    (void)password; /* an encrypted key is refused, see no_password */
     BIO *bio = BIO_new_file(path, "rb");
     if (!bio) return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", path);
     OSSL_DECODER_CTX *dctx = OSSL_DECODER_CTX_new_for_pkey(&p->key, NULL, NULL, NULL,
@@ -105,6 +128,35 @@ static bool read_pkcs12(const char *path, const char *password, credential_parts
     return true;
 }
 
+typedef bool (*parts_reader)(const char *path, const char *password, credential_parts *p,
+                             mg_side_outcome *why);
+
+/* Reads `path` with `read` into `p`, or takes references to what an earlier context read. */
+static bool read_shared(mg_parsed_cache *parsed, const char *kind, parts_reader read,
+                        const char *path, const char *password, credential_parts *p,
+                        mg_side_outcome *why)
+{
+    mg_parsed_key key;
+    mg_parsed_key_init(&key, kind);
+    mg_parsed_key_text(&key, password);
+    mg_parsed_key_file(&key, path);
+    const credential_parts *kept = mg_parsed_cache_find(parsed, &key);
+    if (kept) {
+        return parts_share(kept, p) ||
+               mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory sharing %s", path);
+    }
+    credential_parts *fresh = calloc(1, sizeof *fresh);
+    if (!fresh) return mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory reading %s", path);
+    bool ok = read(path, password, fresh, why);
+    if (ok && !parts_share(fresh, p))
+        ok = mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory sharing %s", path);
+    if (ok)
+        mg_parsed_cache_keep(parsed, &key, fresh, parts_release);
+    else
+        parts_release(fresh);
+    return ok;
+}
+
 /* Installs the parts; a weak credential of our own is let through by ossl_security.c. */
 static bool install(mg_context *ctx, const credential_parts *p, mg_side_outcome *why)
 {
@@ -121,15 +173,18 @@ static bool install(mg_context *ctx, const credential_parts *p, mg_side_outcome 
     return true;
 }
 
-bool mg_ossl_load_credential(mg_context *ctx, mg_side_outcome *why)
+bool mg_ossl_load_credential(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why)
 {
     const mg_credential *c = &ctx->config.credential;
     credential_parts parts = {0};
     bool ok;
     if (c->p12_file) {
-        ok = read_pkcs12(c->p12_file, c->p12_password, &parts, why);
+        ok = read_shared(parsed, "openssl-pkcs12", read_pkcs12, c->p12_file, c->p12_password,
+                         &parts, why);
     } else if (c->cert_file && c->key_file) {
-        ok = read_certificates(c->cert_file, &parts, why) && read_key(c->key_file, &parts, why);
+        ok = read_shared(parsed, "openssl-certificates", read_certificates, c->cert_file, NULL,
+                         &parts, why) &&
+             read_shared(parsed, "openssl-key", read_key, c->key_file, NULL, &parts, why);
     } else if (c->cert_file || c->key_file) {
         ok = mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "%s given without its %s",
                                    c->cert_file ? c->cert_file : c->key_file,

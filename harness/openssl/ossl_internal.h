@@ -55,8 +55,8 @@ bool mg_ossl_setup_failure(mg_side_outcome *why, mg_reason reason, const char *f
 void mg_ossl_outcome_clear(mg_side_outcome *out);
 
 /* Context building blocks, each true on success and false with `why` filled. */
-bool mg_ossl_load_credential(mg_context *ctx, mg_side_outcome *why);
-bool mg_ossl_load_trust(mg_context *ctx, mg_side_outcome *why);
+bool mg_ossl_load_credential(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why);
+bool mg_ossl_load_trust(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why);
 bool mg_ossl_setup_verify(mg_context *ctx, mg_side_outcome *why);
 bool mg_ossl_setup_ocsp(mg_context *ctx, mg_side_outcome *why);
 MG_RESULT mg_ossl_setup_keylog(mg_context *ctx);
@@ -72,8 +72,8 @@ mg_context *mg_ossl_context_of(const SSL_CTX *ssl_ctx);
 BIO *mg_ossl_bio_new(const mg_transport *io);
 
 /* The stack's functions, in their files. */
-MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_context **out,
-                              mg_side_outcome *why);
+MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_parsed_cache *parsed,
+                              mg_context **out, mg_side_outcome *why);
 void mg_ossl_context_free(mg_context *ctx);
 MG_RESULT mg_ossl_session_new(mg_context *ctx, const mg_transport *io, mg_session **out,
                               mg_side_outcome *why);

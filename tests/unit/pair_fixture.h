@@ -43,9 +43,10 @@ static void pair_fixture_close(pair_fixture *f)
 
 /* `client_name` (with its chain) against `server`, each side trusting the other's root;
  * checks the verdict text and returns the result for further checks. */
-static mg_pair_result pair_check(const pair_fixture *f, const mg_stack *client_stack,
-                                 const mg_stack *server_stack, const char *client_name,
-                                 mg_tls_version tls, mg_policy policy, const char *expected)
+static inline mg_pair_result pair_check(const pair_fixture *f, const mg_stack *client_stack,
+                                        const mg_stack *server_stack, const char *client_name,
+                                        mg_tls_version tls, mg_policy policy,
+                                        const char *expected)
 {
     mg_pair_result r;
     mg_pair_result_init(&r);
