@@ -2,6 +2,7 @@
  * per (scenario, role, TLS version, policy) shared by every stack pairing. */
 #include "compose.h"
 #include "plan.h"
+#include "plan_share.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,7 +180,7 @@ mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
         MG_GUARD(mg_plan_skip_reason(k, c, &plan->skip_texts[i]));
         c->skip_reason = plan->skip_texts[i];
     }
-    return MG_OK;
+    return mg_plan_share_configs(plan);
 }
 
 void mg_plan_free(mg_plan *plan)

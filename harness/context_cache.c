@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CACHE_SLOTS 16
+#define CACHE_SLOTS 64
 
 typedef struct {
     const mg_stack *stack;

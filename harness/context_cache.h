@@ -1,8 +1,9 @@
 /* A worker's contexts, keyed by (stack, config): a context made once serves every case that
- * shares the config. Small and most-recent-first: the case list is scenario-major, so the
- * contexts a case needs were nearly always made a few cases earlier. Contexts of other configs
- * that read the same files share what was parsed (parsed_cache.h): a worker parses each
- * credential once, however many scenarios, versions and policies use it. */
+ * shares the config (the planner points sides that read alike at one config). Small and
+ * most-recent-first: the case list is scenario-major, so the contexts a case needs were
+ * nearly always made a few cases earlier. Contexts of other configs that read the same
+ * files share what was parsed (parsed_cache.h): a worker parses each credential once,
+ * however many scenarios, versions and policies use it. */
 #ifndef MG_CONTEXT_CACHE_H
 #define MG_CONTEXT_CACHE_H
 

@@ -1,0 +1,56 @@
+#include "side_config.h"
+
+#include <string.h>
+
+/* A field added to mg_side_config changes its size: then add it to same() and hash(). */
+_Static_assert(sizeof(mg_side_config) == 120, "mg_side_config changed: update side_config.c");
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
+{
+    return a->role == b->role && a->tls == b->tls && a->policy == b->policy &&
+           same_text(a->credential.cert_file, b->credential.cert_file) &&
+           same_text(a->credential.key_file, b->credential.key_file) &&
+           same_text(a->credential.p12_file, b->credential.p12_file) &&
+           same_text(a->credential.p12_password, b->credential.p12_password) &&
+           same_text(a->trust_file, b->trust_file) && same_text(a->crl_file, b->crl_file) &&
+           same_text(a->ocsp_file, b->ocsp_file) && a->require_ocsp == b->require_ocsp &&
+           same_text(a->server_name, b->server_name) && a->peer_check == b->peer_check &&
+           a->max_depth == b->max_depth && a->verify_time == b->verify_time &&
+           a->skip_key_check == b->skip_key_check && same_text(a->keylog_file, b->keylog_file);
+}
+
+static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 1099511628211ull; }
+
+static uint64_t mix_text(uint64_t h, const char *s)
+{
+    if (!s) return mix(h, 0xff);
+    for (; *s; s++) h = mix(h, (unsigned char)*s);
+    return mix(h, 0);
+}
+
+uint64_t mg_side_config_hash(const mg_side_config *c)
+{
+    uint64_t h = 14695981039346656037ull; /* FNV-1a over the fields same() compares */
+    h = mix(h, (uint64_t)c->role);
+    h = mix(h, (uint64_t)c->tls);
+    h = mix(h, (uint64_t)c->policy);
+    h = mix_text(h, c->credential.cert_file);
+    h = mix_text(h, c->credential.key_file);
+    h = mix_text(h, c->credential.p12_file);
+    h = mix_text(h, c->credential.p12_password);
+    h = mix_text(h, c->trust_file);
+    h = mix_text(h, c->crl_file);
+    h = mix_text(h, c->ocsp_file);
+    h = mix(h, (uint64_t)c->require_ocsp);
+    h = mix_text(h, c->server_name);
+    h = mix(h, (uint64_t)c->peer_check);
+    h = mix(h, (uint64_t)(int64_t)c->max_depth);
+    h = mix(h, (uint64_t)c->verify_time);
+    h = mix(h, (uint64_t)c->skip_key_check);
+    return mix_text(h, c->keylog_file);
+}
