@@ -57,7 +57,7 @@ static mg_result side_args(const mg_side_config *c, const char *dir, tool_args *
     if (t->chain[0]) add(t, "-cert_chain"), add(t, t->chain);
     add(t, "-CAfile"), add(t, c->trust_file), add(t, "-verify_return_error");
     add(t, c->tls == MG_TLS12 ? "-tls1_2" : "-tls1_3"), add(t, "-no_ticket");
-    if (c->verify_time) {
+    if (c->pin_time) {
         snprintf(t->attime, sizeof t->attime, "%lld", (long long)c->verify_time);
         add(t, "-attime"), add(t, t->attime);
     }

@@ -27,7 +27,7 @@ static void describe_time(const mg_handshake_inputs *in, char *buf, size_t len)
 {
     time_t at = (time_t)in->verify_time;
     struct tm tm;
-    if (!in->verify_time || !gmtime_r(&at, &tm)) {
+    if (!in->pin_time || !gmtime_r(&at, &tm)) {
         snprintf(buf, len, "the wall clock");
         return;
     }

@@ -72,6 +72,7 @@ static void make_configs(mg_handshake_inputs *in, const mg_handshake_files *f)
     c->crl_file = in->client_crl[0] ? in->client_crl : NULL;
     c->server_name = in->host;
     s->peer_check = MG_PEER_REQUIRED;
+    s->pin_time = c->pin_time = in->pin_time;
     s->verify_time = c->verify_time = in->verify_time;
 }
 
@@ -80,6 +81,7 @@ mg_result mg_handshake_prepare(const mg_handshake_files *f, mg_handshake_inputs 
     memset(in, 0, sizeof *in);
     MG_GUARD(check_usage(f));
     if (f->at) MG_GUARD(mg_parse_time("at", f->at, &in->verify_time));
+    in->pin_time = f->at != NULL;
     mg_handshake_parts parts;
     mg_result r = mg_handshake_read_parts(f, &parts);
     if (mg_ok(r) && f->host) snprintf(in->host, sizeof in->host, "%s", f->host);

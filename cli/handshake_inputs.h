@@ -18,7 +18,8 @@ typedef struct {
     char server_trust[512], client_trust[512], server_crl[512], client_crl[512];
     char host[256];
     bool host_from_cert; /* no --host: the server certificate's first name */
-    int64_t verify_time; /* 0: the wall clock */
+    bool pin_time;       /* --at given; otherwise the wall clock */
+    int64_t verify_time; /* with pin_time */
     mg_side_config client, server; /* policy strict, TLS version set per run */
 } mg_handshake_inputs;
 

@@ -23,7 +23,7 @@ mg_result mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,
     json_t *rows = json_array();
     json_t *doc = json_pack("{s:s, s:b, s:o, s:b, s:o}", "host", in->host, "host_from_certificate",
                             in->host_from_cert, "verify_time",
-                            in->verify_time ? json_integer(in->verify_time) : json_null(),
+                            in->pin_time ? json_integer(in->verify_time) : json_null(),
                             "all_ok", grid->ok == grid->count, "results", rows);
     MG_ENSURE(doc, MG_E_INTERNAL, "out of memory");
     bool ok = true;

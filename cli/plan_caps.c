@@ -42,11 +42,11 @@ static unsigned needed_caps(const mg_side_config *c, const mg_scenario_side *sid
     if (c->credential.p12_file) caps |= MG_CAP_PKCS12;
     if (c->crl_file) caps |= MG_CAP_CRL;
     if (c->ocsp_file || c->require_ocsp) caps |= MG_CAP_OCSP_STAPLE;
-    if (c->verify_time) caps |= MG_CAP_PINNED_TIME;
+    if (c->pin_time) caps |= MG_CAP_PINNED_TIME;
     if (c->role == MG_ROLE_CLIENT && c->server_name && is_ip_literal(c->server_name))
         caps |= MG_CAP_HOST_IP;
     if (c->skip_key_check) caps |= MG_CAP_SKIP_KEY_CHECK;
-    if (c->max_depth) caps |= MG_CAP_MAX_DEPTH;
+    if (c->limit_depth) caps |= MG_CAP_MAX_DEPTH;
     if (p == MG_POLICY_STRICT)
         for (size_t i = 0; i < side->needs.count; i++)
             for (size_t k = 0; k < sizeof named_caps / sizeof named_caps[0]; k++)

@@ -124,8 +124,10 @@ static mg_result resolve_side(resolver *rv, int role_index, const mg_scenario_si
                        : !strcmp(side->client_cert, "optional") ? MG_PEER_OPTIONAL
                                                                 : MG_PEER_NONE;
     base->skip_key_check = side->skip_key_check;
-    if (strcmp(rv->plan->manifest.time_mode, "pinned") == 0)
+    if (strcmp(rv->plan->manifest.time_mode, "pinned") == 0) {
+        base->pin_time = true;
         base->verify_time = rv->plan->manifest.reference_time;
+    }
     return MG_OK;
 }
 

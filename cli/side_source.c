@@ -135,7 +135,8 @@ mg_result mg_side_source_resolve(const mg_side_source *src, mg_role role, mg_sid
     else if (src->bundle) MG_GUARD(from_bundle(src, c, st));
     else MG_GUARD(from_files(src, c));
     c->tls = tls, c->policy = policy, c->role = role;
-    c->verify_time = 0; /* over TCP, real peers verify at the wall clock: so do we */
+    c->pin_time = false; /* over TCP, real peers verify at the wall clock: so do we */
+    c->verify_time = 0;
     if (src->name) c->server_name = src->name;
     if (src->keylog) c->keylog_file = src->keylog;
     if (src->client_cert) {

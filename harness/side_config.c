@@ -3,7 +3,7 @@
 #include <string.h>
 
 /* A field added to mg_side_config changes its size: then add it to same() and hash(). */
-_Static_assert(sizeof(mg_side_config) == 120, "mg_side_config changed: update side_config.c");
+_Static_assert(sizeof(mg_side_config) == 128, "mg_side_config changed: update side_config.c");
 
 static bool same_text(const char *a, const char *b)
 {
@@ -20,7 +20,8 @@ bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
            same_text(a->trust_file, b->trust_file) && same_text(a->crl_file, b->crl_file) &&
            same_text(a->ocsp_file, b->ocsp_file) && a->require_ocsp == b->require_ocsp &&
            same_text(a->server_name, b->server_name) && a->peer_check == b->peer_check &&
-           a->max_depth == b->max_depth && a->verify_time == b->verify_time &&
+           a->limit_depth == b->limit_depth && a->max_depth == b->max_depth &&
+           a->pin_time == b->pin_time && a->verify_time == b->verify_time &&
            a->skip_key_check == b->skip_key_check && same_text(a->keylog_file, b->keylog_file);
 }
 
@@ -49,7 +50,9 @@ uint64_t mg_side_config_hash(const mg_side_config *c)
     h = mix(h, (uint64_t)c->require_ocsp);
     h = mix_text(h, c->server_name);
     h = mix(h, (uint64_t)c->peer_check);
+    h = mix(h, (uint64_t)c->limit_depth);
     h = mix(h, (uint64_t)(int64_t)c->max_depth);
+    h = mix(h, (uint64_t)c->pin_time);
     h = mix(h, (uint64_t)c->verify_time);
     h = mix(h, (uint64_t)c->skip_key_check);
     return mix_text(h, c->keylog_file);

@@ -65,8 +65,11 @@ typedef struct {
     bool require_ocsp;       /* client: a stapled OCSP response must be present and good */
     const char *server_name; /* client: SNI and the name verified (DNS name or IP literal) */
     mg_peer_check peer_check; /* server only */
-    int max_depth;           /* maximum chain depth; 0: the stack's default */
-    int64_t verify_time;     /* seconds since the epoch to verify at; 0: the wall clock */
+    bool limit_depth;        /* false: the stack's default chain depth */
+    int max_depth;           /* with limit_depth: issuers allowed above the leaf (0: the
+                              * leaf's issuer must be a trust anchor) */
+    bool pin_time;           /* false: verify at the wall clock */
+    int64_t verify_time;     /* with pin_time: seconds since the epoch to verify at */
     bool skip_key_check;     /* load the credential even if key and certificate disagree */
     const char *keylog_file; /* append NSS key log lines here (NULL: none) */
 } mg_side_config;

@@ -26,10 +26,10 @@ static unsigned needed(const mg_side_config *c)
 {
     unsigned caps = c->tls == MG_TLS12 ? MG_CAP_TLS12 : MG_CAP_TLS13;
     if (c->crl_file) caps |= MG_CAP_CRL;
-    if (c->verify_time) caps |= MG_CAP_PINNED_TIME;
+    if (c->pin_time) caps |= MG_CAP_PINNED_TIME;
     if (c->role == MG_ROLE_CLIENT && c->server_name && is_ip_literal(c->server_name))
         caps |= MG_CAP_HOST_IP;
-    if (c->max_depth) caps |= MG_CAP_MAX_DEPTH;
+    if (c->limit_depth) caps |= MG_CAP_MAX_DEPTH;
     return caps;
 }
 

@@ -103,7 +103,9 @@ static void validator_config(const mg_limbo_testcase *t, const testcase_files *f
 {
     c->trust_file = f->trust;
     c->crl_file = f->crls;
-    c->max_depth = t->max_chain_depth > 0 ? t->max_chain_depth : 0;
+    c->limit_depth = t->max_chain_depth >= 0; /* -1: not given */
+    c->max_depth = c->limit_depth ? t->max_chain_depth : 0;
+    c->pin_time = t->validation_time != NULL;
     c->verify_time = at;
     if (c->role == MG_ROLE_CLIENT) c->server_name = t->peer_name_kind ? t->peer_name : NULL;
     else c->peer_check = MG_PEER_REQUIRED;
@@ -134,6 +136,7 @@ mg_result mg_limbo_write_testcase(mg_limbo_plan *p, size_t index, const char *wo
             pre->trust_file = server_cert;
             pre->server_name = MG_LIMBO_SERVER_NAME;
         } else {
+            pre->pin_time = t->validation_time != NULL;
             pre->verify_time = at;
         }
     }

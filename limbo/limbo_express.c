@@ -57,17 +57,6 @@ static bool field_problem(const mg_limbo_testcase *t, char *why, size_t len)
                            "usages to require", t->key_usage.items[0]);
         return true;
     }
-    if (t->max_chain_depth == 0) {
-        snprintf(why, len, "max_chain_depth 0: the harness's max_depth 0 means the stack's "
-                           "default, so a depth of 0 cannot be asked for");
-        return true;
-    }
-    int64_t at = 0;
-    if (t->validation_time && mg_ok(mg_limbo_parse_time(t->validation_time, &at)) && at == 0) {
-        snprintf(why, len, "validation_time is the epoch itself, which the harness reads as "
-                           "\"the wall clock\"");
-        return true;
-    }
     return eku_problem(t, why, len) || name_problem(t, why, len);
 }
 

@@ -71,6 +71,7 @@ void mg_fuzz_credential(const mg_stack *stack, mg_fuzz_p12_bound_fn within_bound
         .tls = data[0] & 4 ? MG_TLS13 : MG_TLS12,
         .policy = MG_POLICY_STRICT,
         .peer_check = MG_PEER_NONE,
+        .pin_time = true,
         .verify_time = mg_fixture_time,
     };
     if (!write_files(body, size, p12, &config.credential)) {

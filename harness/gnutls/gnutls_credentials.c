@@ -85,7 +85,7 @@ static MG_RESULT load(const mg_side_config *c, mg_parsed_cache *parsed, mg_gnutl
                                                              GNUTLS_VERIFY_RSA_PSS_FIXED_SALT_LENGTH);
     if (c->skip_key_check)
         gnutls_certificate_set_flags(cred->creds, GNUTLS_CERTIFICATE_SKIP_KEY_CERT_MATCH);
-    if (c->max_depth > 0)
+    if (c->limit_depth)
         gnutls_certificate_set_verify_limits(cred->creds, MG_GNUTLS_MAX_KEY_BITS,
                                              (unsigned)c->max_depth + 1);
     *loaded = mg_gnutls_load_key_pair(cred, c, parsed, why) && load_trust(cred, c, why) &&
@@ -104,7 +104,8 @@ static void key_of(const mg_side_config *c, mg_parsed_key *key)
     mg_parsed_key_int(key, c->role);
     mg_parsed_key_int(key, c->policy);
     mg_parsed_key_int(key, c->skip_key_check);
-    mg_parsed_key_int(key, c->max_depth);
+    mg_parsed_key_int(key, c->limit_depth ? c->max_depth : -1);
+    mg_parsed_key_int(key, c->pin_time);
     mg_parsed_key_int(key, c->verify_time);
     mg_parsed_key_file(key, c->credential.cert_file);
     mg_parsed_key_file(key, c->credential.key_file);

@@ -61,7 +61,7 @@ unsigned mg_gnutls_crl_time_status(const mg_gnutls_session *s)
     const mg_gnutls_credentials *cred = s->ctx->cred;
     unsigned n = 0;
     const gnutls_datum_t *chain = gnutls_certificate_get_peers(s->tls, &n);
-    time_t now = s->ctx->config.verify_time ? (time_t)s->ctx->config.verify_time : time(NULL);
+    time_t now = s->ctx->config.pin_time ? (time_t)s->ctx->config.verify_time : time(NULL);
     unsigned status = 0;
     for (unsigned i = 0; chain && i < cred->crl_count; i++) {
         if (!covers_chain(cred->crls[i], chain, n)) continue;

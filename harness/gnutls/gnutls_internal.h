@@ -110,8 +110,9 @@ unsigned mg_gnutls_crl_time_status(const mg_gnutls_session *s);
  * strict callback). */
 MG_RESULT mg_gnutls_setup_verification(mg_gnutls_session *s);
 
-/* Makes GnuTLS read the clock at `verify_time` (0: the wall clock again). Process-global. */
-void mg_gnutls_use_time(int64_t verify_time);
+/* Makes GnuTLS read the clock at the side's pinned instant, or the wall clock again when it
+ * has none. Process-global. */
+void mg_gnutls_use_time(const mg_side_config *config);
 
 /* gnutls_session_set_keylog_function target writing NSS key log lines to the context's file. */
 int mg_gnutls_keylog(gnutls_session_t tls, const char *label, const gnutls_datum_t *secret);

@@ -24,7 +24,7 @@ mg_io_status mg_gnutls_handshake(mg_session *session)
 {
     mg_gnutls_session *s = mg_gnutls_sess(session);
     if (s->failure) return MG_IO_FAILED;
-    mg_gnutls_use_time(s->ctx->config.verify_time);
+    mg_gnutls_use_time(&s->ctx->config);
     int rc = GNUTLS_E_AGAIN;
     for (int i = 0; i < MG_GNUTLS_RETRIES; i++) {
         rc = gnutls_handshake(s->tls);
@@ -41,7 +41,7 @@ mg_io_status mg_gnutls_send(mg_session *session, const void *data, size_t len)
 {
     mg_gnutls_session *s = mg_gnutls_sess(session);
     if (s->failure) return MG_IO_FAILED;
-    mg_gnutls_use_time(s->ctx->config.verify_time);
+    mg_gnutls_use_time(&s->ctx->config);
     const unsigned char *bytes = data;
     /* After WANT the caller repeats the call with the same data; carry on where we were. */
     while (s->sent < len) {
@@ -59,7 +59,7 @@ mg_io_status mg_gnutls_recv(mg_session *session, void *buf, size_t cap, size_t *
     mg_gnutls_session *s = mg_gnutls_sess(session);
     *got = 0;
     if (s->failure) return MG_IO_FAILED;
-    mg_gnutls_use_time(s->ctx->config.verify_time);
+    mg_gnutls_use_time(&s->ctx->config);
     ssize_t n = GNUTLS_E_AGAIN;
     for (int i = 0; i < MG_GNUTLS_RETRIES; i++) {
         n = gnutls_record_recv(s->tls, buf, cap);

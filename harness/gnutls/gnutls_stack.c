@@ -36,7 +36,7 @@ static MG_RESULT context_new(const mg_side_config *config, mg_parsed_cache *pars
     mg_gnutls_context *ctx = calloc(1, sizeof *ctx);
     MG_ENSURE(ctx, MG_E_INTERNAL, "gnutls: out of memory for a context");
     ctx->config = *config;
-    mg_gnutls_use_time(config->verify_time); /* CRL and OCSP checks while loading */
+    mg_gnutls_use_time(config); /* CRL and OCSP checks while loading */
     const char *where = NULL;
     int rc = gnutls_priority_init(&ctx->priority, priority_for(config), &where);
     if (rc < 0) {

@@ -14,10 +14,10 @@ static time_t pinned_clock(time_t *t)
     return pinned_now;
 }
 
-void mg_gnutls_use_time(int64_t verify_time)
+void mg_gnutls_use_time(const mg_side_config *config)
 {
-    if (verify_time) {
-        pinned_now = (time_t)verify_time;
+    if (config->pin_time) {
+        pinned_now = (time_t)config->verify_time;
         gnutls_global_set_time_function(pinned_clock);
     } else {
         gnutls_global_set_time_function(time);

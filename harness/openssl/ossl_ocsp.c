@@ -91,7 +91,7 @@ static int judge(SSL *ssl, const mg_context *ctx, OCSP_BASICRESP *bs)
         return refuse(s, X509_V_ERR_CERT_REVOKED, "the certificate is revoked");
     if (status != V_OCSP_CERTSTATUS_GOOD)
         return refuse(s, X509_V_ERR_OCSP_CERT_UNKNOWN, "the responder does not know it");
-    time_t now = ctx->config.verify_time ? (time_t)ctx->config.verify_time : time(NULL);
+    time_t now = ctx->config.pin_time ? (time_t)ctx->config.verify_time : time(NULL);
     if (!current_at(now, this_update, next_update))
         return refuse(s, X509_V_ERR_OCSP_VERIFY_FAILED, "not current at the verification time");
     return 1;

@@ -87,8 +87,8 @@ bool mg_ossl_setup_verify(mg_context *ctx, mg_side_outcome *why)
                                                             : X509_PURPOSE_SSL_SERVER);
         setup_strict_checks(ssl_ctx, param);
     }
-    if (cfg->max_depth > 0) SSL_CTX_set_verify_depth(ssl_ctx, cfg->max_depth);
-    if (cfg->verify_time != 0) {
+    if (cfg->limit_depth) SSL_CTX_set_verify_depth(ssl_ctx, cfg->max_depth);
+    if (cfg->pin_time) {
         X509_VERIFY_PARAM_set_time(param, (time_t)cfg->verify_time);
         /* The store's own parameters serve OCSP_basic_verify (the staple's signer chain). */
         X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(SSL_CTX_get_cert_store(ssl_ctx)),

@@ -20,7 +20,8 @@ static mg_side_config client_side(const setup *s, mg_tls_version tls, const char
     return (mg_side_config){
         .role = MG_ROLE_CLIENT, .tls = tls, .policy = MG_POLICY_STRICT,
         .credential = {s->client->chain_pem, s->client->key_pem, NULL, NULL},
-        .trust_file = trust, .server_name = s->server->host, .verify_time = s->when,
+        .trust_file = trust, .server_name = s->server->host,
+        .pin_time = true, .verify_time = s->when,
     };
 }
 
@@ -60,7 +61,7 @@ static void check_stack(const setup *s)
         .role = MG_ROLE_SERVER, .tls = MG_TLS13, .policy = MG_POLICY_STRICT,
         .credential = {s->server->chain_pem, s->server->key_pem, NULL, NULL},
         .trust_file = s->client_root->cert_pem, .peer_check = MG_PEER_REQUIRED,
-        .verify_time = s->when,
+        .pin_time = true, .verify_time = s->when,
     };
     mg_context *a = make(s, &tls13, cache);
     unsigned long first = misses(cache);

@@ -37,7 +37,7 @@ static mg_side_config client_config(const matrix *m, const mg_artifact *leaf, in
         .credential = {leaf ? leaf->chain_pem : NULL, leaf ? leaf->key_pem : NULL, NULL, NULL},
         .trust_file = m->server_root->cert_pem,
         .server_name = "server.test",
-        .verify_time = m->when,
+        .pin_time = true, .verify_time = m->when,
     };
 }
 
@@ -50,7 +50,7 @@ static mg_side_config server_config(const matrix *m, int tls, mg_policy policy)
         .credential = {m->server->chain_pem, m->server->key_pem, NULL, NULL},
         .trust_file = m->client_root->cert_pem,
         .peer_check = MG_PEER_REQUIRED,
-        .verify_time = m->when,
+        .pin_time = true, .verify_time = m->when,
     };
 }
 

@@ -62,13 +62,13 @@ static inline mg_pair_result pair_check(const pair_fixture *f, const mg_stack *c
         .role = MG_ROLE_CLIENT, .tls = tls, .policy = policy,
         .credential = {client->chain_pem, client->key_pem, NULL, NULL},
         .trust_file = server_root->cert_pem, .server_name = server->host,
-        .verify_time = m->reference_time,
+        .pin_time = true, .verify_time = m->reference_time,
     };
     mg_side_config s = {
         .role = MG_ROLE_SERVER, .tls = tls, .policy = policy,
         .credential = {server->chain_pem, server->key_pem, NULL, NULL},
         .trust_file = client_root->cert_pem, .peer_check = MG_PEER_REQUIRED,
-        .verify_time = m->reference_time,
+        .pin_time = true, .verify_time = m->reference_time,
     };
     mg_run_pair(client_stack, &c, server_stack, &s, &r);
     char verdict[64];

@@ -86,12 +86,14 @@ int main(void)
         mg_side_config c = {.role = MG_ROLE_CLIENT, .tls = MG_TLS13,
                             .credential = {client->chain_pem, client->key_pem, NULL, NULL},
                             .trust_file = mg_manifest_find(&m, "server-root")->cert_pem,
-                            .server_name = "server.test", .verify_time = m.reference_time,
+                            .server_name = "server.test", .pin_time = true,
+                            .verify_time = m.reference_time,
                             .keylog_file = keylog};
         mg_side_config s = {.role = MG_ROLE_SERVER, .tls = MG_TLS13,
                             .credential = {server->chain_pem, server->key_pem, NULL, NULL},
                             .trust_file = mg_manifest_find(&m, "client-root")->cert_pem,
-                            .peer_check = MG_PEER_REQUIRED, .verify_time = m.reference_time,
+                            .peer_check = MG_PEER_REQUIRED, .pin_time = true,
+                            .verify_time = m.reference_time,
                             .keylog_file = keylog};
         mg_pair_result r;
         CHECK(mg_ok(mg_capture_pair(&mg_stack_openssl, &c, &mg_stack_gnutls, &s, pcap, &r)));

@@ -12,7 +12,7 @@ static mg_side_config example(char *cert, char *trust)
     return (mg_side_config){
         .role = MG_ROLE_CLIENT, .tls = MG_TLS13, .policy = MG_POLICY_STRICT,
         .credential = {cert, "key.pem", NULL, NULL}, .trust_file = trust,
-        .server_name = "server.test", .verify_time = 1767225600,
+        .server_name = "server.test", .pin_time = true, .verify_time = 1767225600,
     };
 }
 
@@ -24,7 +24,7 @@ int main(void)
     CHECK(mg_side_config_same(&a, &b));
     CHECK(mg_side_config_hash(&a) == mg_side_config_hash(&b));
 
-    mg_side_config changed[] = {b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b};
+    mg_side_config changed[] = {b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b};
     int n = 0;
     changed[n++].role = MG_ROLE_SERVER;
     changed[n++].tls = MG_TLS12;
@@ -41,6 +41,8 @@ int main(void)
     changed[n++].peer_check = MG_PEER_OPTIONAL;
     changed[n++].max_depth = 1;
     changed[n++].verify_time = 0;
+    changed[n++].pin_time = false;
+    changed[n++].limit_depth = true;
     changed[n++].skip_key_check = true;
     changed[n++].keylog_file = "keys.log";
     CHECK(n == (int)(sizeof changed / sizeof changed[0]));
