@@ -86,17 +86,22 @@ static void grade_all(const mg_plan *plan, const mg_case_outcome *outcomes, mg_r
         mg_case_facts facts = {k->scenario, k->client_stack->name, k->server_stack->name,
                                k->client_stack->version(), k->server_stack->version(),
                                mg_tls_name(k->tls), mg_policy_name(k->policy),
-                               outcomes[i].skipped, outcomes[i].verdict};
+                               outcomes[i].skipped, outcomes[i].verdict,
+                               mg_rejection_alert_unseen(outcomes[i].verdict, &outcomes[i].client,
+                                                         &outcomes[i].server)};
         mg_grading g = mg_grade_case(&plan->scenarios, &facts);
         *row = (mg_report_row){plan->ids[i], k->scenario, facts.client, facts.server, facts.tls,
-                               facts.policy, "", g.grade, g.divergence, "", outcomes[i].ms};
+                               facts.policy, "", g.grade, g.divergence, "", outcomes[i].ms,
+                               outcomes[i].client, outcomes[i].server};
         if (!outcomes[i].skipped) mg_verdict_format(outcomes[i].verdict, row->verdict, sizeof row->verdict);
         if (g.divergence)
             snprintf(row->reason_text, sizeof row->reason_text, "%s divergence [%s]: %s (%s). %s",
                      g.divergence->stack, g.divergence->id, g.divergence->reason,
                      g.divergence->reference, outcomes[i].reason_text);
         else
-            snprintf(row->reason_text, sizeof row->reason_text, "%s", outcomes[i].reason_text);
+            snprintf(row->reason_text, sizeof row->reason_text, "%s%s",
+                     g.alert_unseen ? "the peer never saw the rejecting side's alert: " : "",
+                     outcomes[i].reason_text);
         report->grade_counts[g.grade]++;
     }
 }

@@ -67,4 +67,32 @@ bool mg_verdict_parse(const char *text, mg_verdict *out);
 
 bool mg_verdict_equal(mg_verdict a, mg_verdict b);
 
+/* One side of a connection: where it ended, what it judged, what the stack said, and the
+ * alerts (DESIGN.md "detail": which side saw what). */
+typedef enum {
+    MG_SIDE_OK,             /* handshake (and data) completed */
+    MG_SIDE_SETUP_FAILED,   /* context or session could not be made: reason says why */
+    MG_SIDE_REJECTED_PEER,  /* this side judged the peer's certificate and refused it */
+    MG_SIDE_FAILED,         /* the handshake failed for another reason (alert, protocol) */
+    MG_SIDE_INCOMPLETE,     /* still running when the driver stopped */
+} mg_side_state;
+
+#define MG_NO_ALERT (-1)
+
+/* What one side did and why, in the shared vocabulary and in the stack's own words. */
+typedef struct {
+    mg_side_state state;
+    mg_reason reason;        /* for SETUP_FAILED and REJECTED_PEER; NONE otherwise */
+    long native_code;        /* e.g. X509_V_ERR_* or a gnutls_certificate_status_t mask */
+    char native_text[256];   /* the stack's own message for native_code */
+    int alert_sent;          /* TLS alert description this side sent, or MG_NO_ALERT */
+    int alert_received;      /* TLS alert description this side received, or MG_NO_ALERT */
+} mg_side_outcome;
+
+/* "ok", "setup-failed", "rejected-peer", "failed", "incomplete". */
+const char *mg_side_state_name(mg_side_state state);
+
+/* A side that has done nothing yet: incomplete, no reason, no alerts. */
+void mg_side_outcome_init(mg_side_outcome *side);
+
 #endif

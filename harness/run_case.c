@@ -14,9 +14,16 @@ static double now_ms(void)
     return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-void mg_run_case(const mg_case *c, mg_context_cache *cache, mg_case_outcome *out)
+void mg_case_outcome_init(mg_case_outcome *out)
 {
     memset(out, 0, sizeof *out);
+    mg_side_outcome_init(&out->client);
+    mg_side_outcome_init(&out->server);
+}
+
+void mg_run_case(const mg_case *c, mg_context_cache *cache, mg_case_outcome *out)
+{
+    mg_case_outcome_init(out);
     if (c->skip_reason) {
         out->skipped = true;
         snprintf(out->reason_text, sizeof out->reason_text, "%s", c->skip_reason);
@@ -36,5 +43,7 @@ void mg_run_case(const mg_case *c, mg_context_cache *cache, mg_case_outcome *out
     }
     out->ms = now_ms() - start;
     out->verdict = pair.verdict;
+    out->client = pair.client;
+    out->server = pair.server;
     snprintf(out->reason_text, sizeof out->reason_text, "%s", pair.reason_text);
 }

@@ -6,6 +6,7 @@
 #include "runner.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -28,7 +29,8 @@ typedef struct {
 typedef struct {
     uint32_t index;
     mg_case_outcome outcome;
-} wire_outcome; /* under PIPE_BUF, so one write() is atomic */
+} wire_outcome;
+_Static_assert(sizeof(wire_outcome) <= PIPE_BUF, "one write() of an outcome must be atomic");
 
 typedef struct {
     size_t first, end; /* cases [first, end) */
@@ -223,7 +225,9 @@ static void dispatch(run_state *rs, worker *w)
 
 static void lose_worker(run_state *rs, worker *w, mg_verdict_kind kind)
 {
-    mg_case_outcome o = {.verdict = {kind, MG_REASON_NONE}};
+    mg_case_outcome o;
+    mg_case_outcome_init(&o);
+    o.verdict = (mg_verdict){kind, MG_REASON_NONE};
     char how[256];
     worker_end(w, kind == MG_VERDICT_TIMEOUT, how, sizeof how);
     if (kind == MG_VERDICT_TIMEOUT)

@@ -1,6 +1,6 @@
 /* Runs cases in isolated worker processes: a crash in one case becomes verdict `crash`, a hang
- * becomes `timeout`, and the run goes on. Workers keep the contexts they made, so credentials
- * are parsed once per worker, not once per case. */
+ * becomes `timeout`, and the run goes on. Workers keep the contexts they made and what they
+ * parsed, so credentials are parsed once per worker, not once per case. */
 #ifndef MG_RUNNER_H
 #define MG_RUNNER_H
 
@@ -11,7 +11,7 @@ typedef struct {
     const mg_stack *client_stack;
     const mg_stack *server_stack;
     /* Cases that share a config (same pointer) share the context a worker made from it:
-     * the planner hands out one config per scenario, role, version and policy. */
+     * the planner points every side that reads alike at one config. */
     const mg_side_config *client;
     const mg_side_config *server;
     const char *skip_reason; /* non-NULL: the stacks cannot express the case; not run */
@@ -22,7 +22,13 @@ typedef struct {
     bool skipped;
     char reason_text[1024];
     double ms;
+    /* What each side did (state, reason, native code and text, alerts sent and received);
+     * incomplete with no alerts for a case that was skipped, crashed or timed out. */
+    mg_side_outcome client, server;
 } mg_case_outcome;
+
+/* An outcome with nothing recorded: no verdict yet, both sides incomplete. */
+void mg_case_outcome_init(mg_case_outcome *out);
 
 typedef struct {
     unsigned jobs;          /* worker processes; 0: the number of cores */

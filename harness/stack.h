@@ -74,26 +74,6 @@ typedef struct {
     const char *keylog_file; /* append NSS key log lines here (NULL: none) */
 } mg_side_config;
 
-typedef enum {
-    MG_SIDE_OK,             /* handshake (and data) completed */
-    MG_SIDE_SETUP_FAILED,   /* context or session could not be made: reason says why */
-    MG_SIDE_REJECTED_PEER,  /* this side judged the peer's certificate and refused it */
-    MG_SIDE_FAILED,         /* the handshake failed for another reason (alert, protocol) */
-    MG_SIDE_INCOMPLETE,     /* still running when the driver stopped */
-} mg_side_state;
-
-#define MG_NO_ALERT (-1)
-
-/* What one side did and why, in the shared vocabulary and in the stack's own words. */
-typedef struct {
-    mg_side_state state;
-    mg_reason reason;        /* for SETUP_FAILED and REJECTED_PEER; NONE otherwise */
-    long native_code;        /* e.g. X509_V_ERR_* or a gnutls_certificate_status_t mask */
-    char native_text[256];   /* the stack's own message for native_code */
-    int alert_sent;          /* TLS alert description this side sent, or MG_NO_ALERT */
-    int alert_received;      /* TLS alert description this side received, or MG_NO_ALERT */
-} mg_side_outcome;
-
 typedef struct mg_context mg_context; /* credentials and settings, shared by sessions */
 typedef struct mg_session mg_session; /* one connection */
 

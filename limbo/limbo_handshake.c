@@ -1,8 +1,6 @@
 /* One handshake's verdict read as the validator's answer. */
 #include "limbo_results.h"
 
-#include <string.h>
-
 const char *mg_limbo_result_name(mg_limbo_result result)
 {
     switch (result) {
@@ -14,29 +12,16 @@ const char *mg_limbo_result_name(mg_limbo_result result)
     return "?";
 }
 
-/* Whether the client's (or the server's) part of the account names an alert it sent. The
- * account is drive.c's "client <state>...; alert sent A, received B; server <state>...". */
-static bool sent_alert(const char *text, bool client)
-{
-    const char *server = NULL;
-    for (const char *p = strstr(text, "; server "); p; p = strstr(p + 1, "; server ")) server = p;
-    const char *from = client ? text : server, *to = client ? server : NULL;
-    if (!from) return false;
-    for (const char *p = strstr(from, "alert sent "); p && (!to || p < to);
-         p = strstr(p + 1, "alert sent "))
-        if (strncmp(p + strlen("alert sent "), "none", 4) != 0) return true;
-    return false;
-}
-
 /* A protocol failure counts against the chain only when the validator refused: it sent the
  * alert. When only the presenting side did (it could not sign with its key, or refused the
- * validator's SNI), the chain never reached the validator. The runner's outcome holds no side
- * states, so the people's account is read for who sent an alert. */
+ * validator's SNI), the chain never reached the validator. */
 static mg_limbo_result protocol_result(const mg_case_outcome *o, bool client_validates)
 {
-    bool validator = sent_alert(o->reason_text, client_validates);
-    bool presenter = sent_alert(o->reason_text, !client_validates);
-    return validator || !presenter ? MG_LIMBO_FAILURE : MG_LIMBO_SKIPPED;
+    const mg_side_outcome *validator = client_validates ? &o->client : &o->server;
+    const mg_side_outcome *presenter = client_validates ? &o->server : &o->client;
+    bool presenter_refused = presenter->alert_sent != MG_NO_ALERT;
+    return validator->alert_sent != MG_NO_ALERT || !presenter_refused ? MG_LIMBO_FAILURE
+                                                                       : MG_LIMBO_SKIPPED;
 }
 
 mg_limbo_result mg_limbo_handshake_result(const mg_limbo_plan *plan, size_t index,

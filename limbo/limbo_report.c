@@ -48,7 +48,9 @@ static void fill_row(const mg_limbo_plan *p, size_t i, const mg_case_outcome *o,
                            .tls = p->keys[i].tls == MG_TLS12 ? "1.2" : "1.3",
                            .policy = "strict",
                            .grade = grade_of(t, r),
-                           .ms = o->ms};
+                           .ms = o->ms,
+                           .client_side = o->client,
+                           .server_side = o->server};
     if (!o->skipped) mg_verdict_format(o->verdict, row->verdict, sizeof row->verdict);
     snprintf(row->reason_text, sizeof row->reason_text, "limbo %s (expected %s)%s%s",
              mg_limbo_result_name(r), t->expect_success ? "SUCCESS" : "FAILURE",

@@ -23,23 +23,60 @@ static bool stack_in_role(const mg_divergence *d, const mg_case_facts *f)
     return as_client || as_server;
 }
 
-static const mg_divergence *find_divergence(const mg_scenario_set *set, const mg_case_facts *f)
+/* An alert record's stack is the side that rejected; its peer glob names the other. */
+static bool stack_rejected(const mg_divergence *d, const mg_case_facts *f)
+{
+    bool client = f->verdict.kind == MG_VERDICT_CLIENT_REJECTS;
+    if (!client && f->verdict.kind != MG_VERDICT_SERVER_REJECTS) return false;
+    const char *role = client ? "client" : "server";
+    const char *stack = client ? f->client : f->server, *peer = client ? f->server : f->client;
+    const char *version = client ? f->client_version : f->server_version;
+    return (strcmp(d->side, "*") == 0 || strcmp(d->side, role) == 0) &&
+           strcmp(d->stack, stack) == 0 && glob(d->version, version) &&
+           glob(d->peer ? d->peer : "*", peer);
+}
+
+static const mg_divergence *find_divergence(const mg_scenario_set *set, const mg_case_facts *f,
+                                            bool alert_records)
 {
     for (size_t i = 0; i < set->divergence_count; i++) {
         const mg_divergence *d = &set->divergences[i];
-        if (glob(d->scenario, f->scenario->id) && glob(d->tls, f->tls) &&
-            glob(d->policy, f->policy) && stack_in_role(d, f))
-            return d;
+        if ((d->alert != NULL) != alert_records || !glob(d->scenario, f->scenario->id) ||
+            !glob(d->tls, f->tls) || !glob(d->policy, f->policy))
+            continue;
+        if (alert_records ? stack_rejected(d, f) : stack_in_role(d, f)) return d;
     }
     return NULL;
 }
 
+/* An allowed verdict: a rejection is checked for its alert too. */
+static mg_grading grade_alert(const mg_scenario_set *set, const mg_case_facts *f)
+{
+    const mg_divergence *d = find_divergence(set, f, true);
+    if (f->alert_unseen) return (mg_grading){d ? MG_GRADE_XFAIL : MG_GRADE_FAIL, d, true};
+    return (mg_grading){d ? MG_GRADE_XPASS : MG_GRADE_PASS, d, false};
+}
+
 mg_grading mg_grade_case(const mg_scenario_set *set, const mg_case_facts *f)
 {
-    if (f->skipped) return (mg_grading){MG_GRADE_SKIP, NULL};
+    if (f->skipped) return (mg_grading){MG_GRADE_SKIP, NULL, false};
     bool allowed = mg_scenario_expects(f->scenario, f->verdict);
-    const mg_divergence *d = find_divergence(set, f);
-    if (!d) return (mg_grading){allowed ? MG_GRADE_PASS : MG_GRADE_FAIL, NULL};
-    if (mg_verdict_equal(d->verdict, f->verdict)) return (mg_grading){MG_GRADE_XFAIL, d};
-    return (mg_grading){allowed ? MG_GRADE_XPASS : MG_GRADE_FAIL, d};
+    const mg_divergence *d = find_divergence(set, f, false);
+    if (!d) return allowed ? grade_alert(set, f) : (mg_grading){MG_GRADE_FAIL, NULL, false};
+    if (d->verdict_given && mg_verdict_equal(d->verdict, f->verdict))
+        return (mg_grading){MG_GRADE_XFAIL, d, false};
+    return (mg_grading){allowed ? MG_GRADE_XPASS : MG_GRADE_FAIL, d, false};
+}
+
+bool mg_rejection_alert_unseen(mg_verdict verdict, const mg_side_outcome *client,
+                               const mg_side_outcome *server)
+{
+    const mg_side_outcome *judge, *peer;
+    if (verdict.kind == MG_VERDICT_CLIENT_REJECTS)
+        judge = client, peer = server;
+    else if (verdict.kind == MG_VERDICT_SERVER_REJECTS)
+        judge = server, peer = client;
+    else
+        return false;
+    return judge->alert_sent == MG_NO_ALERT || peer->alert_received != judge->alert_sent;
 }

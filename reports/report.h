@@ -20,16 +20,25 @@ typedef struct {
     const char *policy;                          /* "strict" or "minimal" */
     bool skipped;
     mg_verdict verdict;
+    bool alert_unseen; /* a rejection whose alert the peer never saw (mg_rejection_alert_unseen) */
 } mg_case_facts;
 
 typedef struct {
     mg_grade grade;
     const mg_divergence *divergence; /* the record that applied, for xfail and xpass */
+    bool alert_unseen;               /* graded on the alert, not the verdict */
 } mg_grading;
 
 /* pass: an allowed verdict; xfail: a recorded divergence that happened; xpass: a recorded
- * divergence that no longer happens (stale); skip; otherwise fail. */
+ * divergence that no longer happens (stale); skip; otherwise fail. A rejection passes only
+ * when the peer saw the rejecting side's alert (RFC 8446 4.4.2.4, 6.2), unless an
+ * `alert = unseen` record covers it. */
 mg_grading mg_grade_case(const mg_scenario_set *set, const mg_case_facts *facts);
+
+/* True for a *-rejects verdict whose rejecting side sent no alert, or one its peer did not
+ * receive. */
+bool mg_rejection_alert_unseen(mg_verdict verdict, const mg_side_outcome *client,
+                               const mg_side_outcome *server);
 
 typedef struct {
     char *id;
@@ -40,6 +49,8 @@ typedef struct {
     const mg_divergence *divergence; /* the record behind an xfail or xpass */
     char reason_text[2048];
     double ms;
+    /* What each side did, for results.jsonl's "sides" (unset when the case was skipped). */
+    mg_side_outcome client_side, server_side;
 } mg_report_row;
 
 /* A case whose verdict differs from an earlier run's results.jsonl (run --baseline). */

@@ -4,6 +4,8 @@
 
 #include "row_json.h"
 
+#include "alert_names.h"
+
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -18,15 +20,42 @@ static json_t *expected_list(const mg_scenario *s)
     return list;
 }
 
+static json_t *alert_json(int description)
+{
+    char buf[32];
+    const char *name = mg_alert_short_name(description, buf, sizeof buf);
+    return name ? json_string(name) : json_null();
+}
+
+/* One side as data: where it ended, its reason, the stack's code, the alerts (the stack's
+ * words stay in reason_text). */
+static json_t *side_json(const mg_side_outcome *side)
+{
+    json_t *reason = side->reason == MG_REASON_NONE ? json_null()
+                                                    : json_string(mg_reason_name(side->reason));
+    return json_pack("{s:s, s:o, s:I, s:o, s:o}", "state", mg_side_state_name(side->state),
+                     "reason", reason, "native_code", (json_int_t)side->native_code,
+                     "alert_sent", alert_json(side->alert_sent), "alert_received",
+                     alert_json(side->alert_received));
+}
+
+static json_t *sides_json(const mg_report_row *r)
+{
+    if (!r->verdict[0]) return json_null(); /* not run */
+    return json_pack("{s:o, s:o}", "client", side_json(&r->client_side), "server",
+                     side_json(&r->server_side));
+}
+
 json_t *mg_row_to_json(const mg_report_row *r)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:f, s:s, s:s}",
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:f, s:o, s:s, s:s}",
                      "case", r->id, "scenario", r->scenario->id, "client", r->client, "server",
                      r->server, "tls", r->tls, "policy", r->policy, "expected",
                      expected_list(r->scenario), "verdict",
                      r->verdict[0] ? json_string(r->verdict) : json_null(), "grade",
                      mg_grade_name(r->grade), "reason_text", r->reason_text, "ms", r->ms,
-                     "family", r->scenario->family, "standard", r->scenario->standard);
+                     "sides", sides_json(r), "family", r->scenario->family, "standard",
+                     r->scenario->standard);
 }
 
 mg_result mg_write_jsonl(const mg_report *report, const char *path)

@@ -1,5 +1,6 @@
 /* Known divergences: one INI section per record. Every key but `peer` is required, so that
- * no record lacks its reason or its reference. */
+ * no record lacks its reason or its reference; a record gives a verdict or `alert = unseen`,
+ * not both. */
 #include "ini_lines.h"
 #include "scenario.h"
 
@@ -24,6 +25,7 @@ static const divergence_field fields[] = {
     {"policy", AT(policy), "strict|minimal|*", false},
     {"version", AT(version), NULL, false},
     {"peer", AT(peer), NULL, true},
+    {"alert", AT(alert), "unseen", true},
     {"reason", AT(reason), NULL, false},
     {"reference", AT(reference), NULL, false},
 };
@@ -33,7 +35,6 @@ typedef struct {
     mg_scenario_set *set;
     const char *path;
     mg_divergence *current;
-    bool verdict_set;
 } loader;
 
 static bool append_text(char **slot, const char *more)
@@ -69,7 +70,6 @@ static bool start(loader *l, const char *section, int line)
     l->current = &grown[l->set->divergence_count++];
     memset(l->current, 0, sizeof *l->current);
     l->current->line = line;
-    l->verdict_set = false;
     return mg_ok(mg_strdup(section, &l->current->id)) &&
            mg_ok(mg_strdup(l->path, &l->current->file));
 }
@@ -85,8 +85,11 @@ static bool on_key(void *user, const char *section, const char *key, const char 
     if (section_line || !l->current || strcmp(l->current->id, section) != 0)
         if (!start(l, section, section_line ? section_line : line)) return false;
     if (strcmp(key, "verdict") == 0) {
-        l->verdict_set = mg_verdict_parse(value, &l->current->verdict);
-        if (!l->verdict_set)
+        if (l->current->verdict_given)
+            return mg_failed(
+                mg_fail(MG_E_INPUT, "%s:%d: key \"verdict\" set twice", l->path, line));
+        l->current->verdict_given = mg_verdict_parse(value, &l->current->verdict);
+        if (!l->current->verdict_given)
             return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: unknown verdict \"%s\"", l->path, line, value));
         return true;
     }
@@ -115,6 +118,9 @@ mg_result mg_divergences_load_file(const char *path, mg_scenario_set *set)
         for (size_t f = 0; f < FIELD_COUNT; f++)
             MG_ENSURE(fields[f].optional || *(char **)((char *)d + fields[f].offset), MG_E_INPUT,
                       "%s:%d: divergence [%s] lacks \"%s\"", path, d->line, d->id, fields[f].key);
+        MG_ENSURE(d->verdict_given != (d->alert != NULL), MG_E_INPUT,
+                  "%s:%d: divergence [%s] needs either \"verdict\" or \"alert\", not %s", path,
+                  d->line, d->id, d->verdict_given ? "both" : "neither");
     }
     return MG_OK;
 }

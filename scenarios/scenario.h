@@ -50,7 +50,9 @@ typedef struct {
     size_t ref_count;
 } mg_scenario;
 
-/* A recorded deviation of one stack, in one role, from a scenario's expectation. */
+/* A recorded deviation of one stack, in one role, from a scenario's expectation: a verdict
+ * other than the expected one, or (alert = unseen) the expected rejection whose alert the
+ * peer never saw. */
 typedef struct {
     char *id;
     char *stack;           /* "openssl", "gnutls" */
@@ -60,7 +62,9 @@ typedef struct {
     char *policy;          /* "strict", "minimal" or "*" */
     char *version;         /* glob over the stack's version; "*" for any */
     char *peer;            /* optional glob over the other side's stack (NULL: any) */
-    mg_verdict verdict;    /* what the stack actually gives */
+    mg_verdict verdict;    /* what the stack actually gives (when verdict_given) */
+    bool verdict_given;
+    char *alert;           /* "unseen", or NULL: a verdict record */
     char *reason;          /* why it deviates, for people */
     char *reference;       /* upstream issue or documentation */
     char *file;

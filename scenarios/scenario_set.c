@@ -107,7 +107,7 @@ void mg_scenario_set_free(mg_scenario_set *set)
         mg_divergence *d = &set->divergences[i];
         free(d->id), free(d->stack), free(d->side), free(d->scenario), free(d->tls);
         free(d->policy), free(d->version), free(d->reason), free(d->reference), free(d->file);
-        free(d->peer);
+        free(d->peer), free(d->alert);
     }
     free(set->divergences);
     *set = (mg_scenario_set){0};

@@ -79,6 +79,23 @@ def test_unknown_artifact_names_file_and_line(tmp_path):
     assert not (tmp_path / "out" / "results.jsonl").exists()
 
 
+DIVERGENCE = ("[d]\nstack = openssl\nside = client\nscenario = x\ntls = *\npolicy = *\n"
+              "version = *\nreason = r\nreference = RFC 8446\n")
+
+
+@pytest.mark.parametrize("extra,words", [
+    ("", "needs either \"verdict\" or \"alert\", not neither"),
+    ("verdict = ok\nalert = unseen\n", "not both"),
+    ("alert = lost\n", "expected one of unseen"),
+])
+def test_malformed_divergences_exit_2_naming_file_and_line(tmp_path, extra, words):
+    folder = _scenario_dir(tmp_path, GOOD)
+    (folder / "divergences" / "openssl.ini").write_text(DIVERGENCE + extra)
+    proc = run_mtlsgrid("list", "--scenarios", folder)
+    assert proc.returncode == 2
+    assert "openssl.ini:" in proc.stderr and words in proc.stderr, proc.stderr
+
+
 def test_filter_selects_by_case_id():
     proc = run_mtlsgrid("list", "--filter", "baseline/*-gnutls/tls1.3/strict", check=True)
     assert proc.stdout.split() == ["baseline/openssl-gnutls/tls1.3/strict",

@@ -5,4 +5,7 @@
 /* "bad_certificate(42)"-style name; "none" for MG_NO_ALERT; "alert(N)" for unknown N. */
 const char *mg_alert_name(int description, char *buf, unsigned len);
 
+/* "bad_certificate"-style name, for data; NULL for MG_NO_ALERT; "alert(N)" for unknown N. */
+const char *mg_alert_short_name(int description, char *buf, unsigned len);
+
 #endif

@@ -1,6 +1,6 @@
 #include "alert_names.h"
 
-#include "stack.h"
+#include "outcome.h"
 
 #include <stdio.h>
 
@@ -24,15 +24,29 @@ static const struct {
     {116, "certificate_required"}, {120, "no_application_protocol"},
 };
 
+static const char *known_name(int description)
+{
+    for (unsigned i = 0; i < sizeof alert_table / sizeof alert_table[0]; i++)
+        if (alert_table[i].code == description) return alert_table[i].name;
+    return NULL;
+}
+
 const char *mg_alert_name(int description, char *buf, unsigned len)
 {
     if (description == MG_NO_ALERT) return "none";
-    for (unsigned i = 0; i < sizeof alert_table / sizeof alert_table[0]; i++) {
-        if (alert_table[i].code == description) {
-            snprintf(buf, len, "%s(%d)", alert_table[i].name, description);
-            return buf;
-        }
-    }
+    const char *name = known_name(description);
+    if (name)
+        snprintf(buf, len, "%s(%d)", name, description);
+    else
+        snprintf(buf, len, "alert(%d)", description);
+    return buf;
+}
+
+const char *mg_alert_short_name(int description, char *buf, unsigned len)
+{
+    if (description == MG_NO_ALERT) return NULL;
+    const char *name = known_name(description);
+    if (name) return name;
     snprintf(buf, len, "alert(%d)", description);
     return buf;
 }

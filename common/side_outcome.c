@@ -1,0 +1,24 @@
+#include "outcome.h"
+
+#include <string.h>
+
+static const char *const side_state_names[] = {
+    [MG_SIDE_OK] = "ok",
+    [MG_SIDE_SETUP_FAILED] = "setup-failed",
+    [MG_SIDE_REJECTED_PEER] = "rejected-peer",
+    [MG_SIDE_FAILED] = "failed",
+    [MG_SIDE_INCOMPLETE] = "incomplete",
+};
+
+const char *mg_side_state_name(mg_side_state state)
+{
+    if ((unsigned)state >= sizeof side_state_names / sizeof side_state_names[0]) return "?";
+    return side_state_names[state];
+}
+
+void mg_side_outcome_init(mg_side_outcome *side)
+{
+    memset(side, 0, sizeof *side);
+    side->state = MG_SIDE_INCOMPLETE;
+    side->alert_sent = side->alert_received = MG_NO_ALERT;
+}
