@@ -3,6 +3,7 @@
 
 #include "handshake_words.h"
 #include "plan.h"
+#include "row_json.h"
 
 #include <jansson.h>
 
@@ -11,10 +12,12 @@ static json_t *row_json(const mg_handshake_row *row)
     char verdict[64], words[512];
     mg_verdict_format(row->result.verdict, verdict, sizeof verdict);
     mg_verdict_words(row->result.verdict, words, sizeof words);
-    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:s}", "client", row->client->name,
+    json_t *sides = json_pack("{s:o, s:o}", "client", mg_side_to_json(&row->result.client),
+                              "server", mg_side_to_json(&row->result.server));
+    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:o}", "client", row->client->name,
                      "server", row->server->name, "tls", mg_tls_name(row->tls), "verdict",
                      verdict, "ok", row->result.verdict.kind == MG_VERDICT_OK, "words", words,
-                     "detail", row->result.reason_text);
+                     "detail", row->result.reason_text, "sides", sides);
 }
 
 mg_result mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,

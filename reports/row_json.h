@@ -8,4 +8,8 @@
 
 json_t *mg_row_to_json(const mg_report_row *row);
 
+/* One side as data (results.jsonl's sides.client / sides.server): state, reason, native code,
+ * the alerts sent and received. */
+json_t *mg_side_to_json(const mg_side_outcome *side);
+
 #endif

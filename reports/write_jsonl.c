@@ -27,9 +27,8 @@ static json_t *alert_json(int description)
     return name ? json_string(name) : json_null();
 }
 
-/* One side as data: where it ended, its reason, the stack's code, the alerts (the stack's
- * words stay in reason_text). */
-static json_t *side_json(const mg_side_outcome *side)
+/* The stack's words stay in reason_text. */
+json_t *mg_side_to_json(const mg_side_outcome *side)
 {
     json_t *reason = side->reason == MG_REASON_NONE ? json_null()
                                                     : json_string(mg_reason_name(side->reason));
@@ -42,8 +41,8 @@ static json_t *side_json(const mg_side_outcome *side)
 static json_t *sides_json(const mg_report_row *r)
 {
     if (!r->verdict[0]) return json_null(); /* not run */
-    return json_pack("{s:o, s:o}", "client", side_json(&r->client_side), "server",
-                     side_json(&r->server_side));
+    return json_pack("{s:o, s:o}", "client", mg_side_to_json(&r->client_side), "server",
+                     mg_side_to_json(&r->server_side));
 }
 
 json_t *mg_row_to_json(const mg_report_row *r)

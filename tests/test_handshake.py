@@ -78,6 +78,9 @@ def test_json_for_machines(m):
     for r in doc["results"]:
         assert r["verdict"] == "server-rejects:bad-purpose" and r["ok"] is False
         assert "extended key usage" in r["words"] and r["detail"]
+        server, client = r["sides"]["server"], r["sides"]["client"]
+        assert server["state"] == "rejected-peer" and server["reason"] == "bad-purpose"
+        assert server["alert_sent"] and client["alert_received"] == server["alert_sent"]
 
 
 def test_der_everywhere_is_accepted(m, tmp_path):
