@@ -12,10 +12,21 @@ typedef struct {
     int section_line; /* header line of a section whose first key is not yet handled */
     bool indented;    /* the last line read starts with white space: a continuation */
     bool too_long;
+    bool name_too_long;
     bool handler_failed;
     mg_ini_handler handler;
     void *user;
 } line_reader;
+
+/* inih cuts section names at 49 characters without a word (its MAX_SECTION); two long ids
+ * would then read as one. */
+#define MG_INI_MAX_SECTION 49
+
+static bool section_too_long(const char *first)
+{
+    const char *close = strchr(first, ']');
+    return close && close - first - 1 > MG_INI_MAX_SECTION;
+}
 
 static char *read_line(char *str, int num, void *stream)
 {
@@ -25,6 +36,10 @@ static char *read_line(char *str, int num, void *stream)
     r->line++;
     const char *first = got + strspn(got, " \t");
     if (*first == '[') r->section_line = r->line;
+    if (*first == '[' && section_too_long(first)) {
+        r->name_too_long = true;
+        return NULL;
+    }
     r->indented = first != got;
     size_t len = strlen(got);
     /* inih's buffer is small; a longer line would be split silently, so refuse it. */
@@ -56,6 +71,8 @@ mg_result mg_ini_parse_file(const char *path, mg_ini_handler handler, void *user
     int rc = ini_parse_stream(read_line, &r, on_key, &r);
     fclose(r.file);
     if (r.handler_failed) return (mg_result){MG_E_INPUT}; /* the handler's message stands */
+    MG_ENSURE(!r.name_too_long, MG_E_INPUT, "%s:%d: [id] longer than %d characters", path,
+              r.line, MG_INI_MAX_SECTION);
     MG_ENSURE(!r.too_long, MG_E_INPUT, "%s:%d: line too long (at most 199 characters; "
               "continue a long value on indented lines)", path, r.line);
     MG_ENSURE(rc == 0, MG_E_INPUT, "%s:%d: not valid INI (expected [section] or key = value)",

@@ -63,6 +63,7 @@ GOOD = ("[x]\nfamily = f\nsummary = s\nstandard = RFC 5280\nexpect = ok\n"
     (GOOD.replace("family = f\n", ""), 1, "lacks the required key \"family\""),
     (GOOD.replace("server.cert = server", "server.client-cert = maybe"), 6, "client-cert"),
     (GOOD + "client.ocsp = x\n", 8, "unknown key"),
+    (GOOD + "\n[" + "x" * 50 + "]\nfamily = f\n", 9, "longer than 49 characters"),
 ])
 def test_malformed_scenarios_exit_2_naming_file_and_line(tmp_path, text, line, words):
     folder = _scenario_dir(tmp_path, text)

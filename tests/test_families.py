@@ -58,6 +58,13 @@ FAMILY_CASES = {
         {"gnutls-minimal-server-skips-client-eku": lambda c, s, t, p: s == "gnutls"
          and p == "minimal"},
     ),
+    "server-ku-no-digitalsignature": (
+        "purpose",
+        lambda c, s, t, p: "protocol:other" if t == "1.2" or s == "gnutls"
+        else "ok" if c == "openssl" else "client-rejects:bad-key-usage",
+        {"openssl-tls13-keyagreement-server-accepted": lambda c, s, t, p: c == "openssl"
+         and s == "openssl" and t == "1.3"},
+    ),
     "server-san-mismatch": (
         "names", same("client-rejects:hostname-mismatch"),
         {"openssl-tls13-client-alert-in-plaintext": plaintext_alert},
