@@ -41,7 +41,8 @@ void mg_parsed_cache_free(mg_parsed_cache *cache)
     free(cache);
 }
 
-static void key_append(mg_parsed_key *key, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+__attribute__((format(printf, 2, 3))) static void key_append(mg_parsed_key *key,
+                                                             const char *fmt, ...);
 static void key_append(mg_parsed_key *key, const char *fmt, ...)
 {
     if (key->uncacheable) return;

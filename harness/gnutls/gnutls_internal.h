@@ -83,7 +83,11 @@ bool mg_gnutls_load_key_pair(mg_gnutls_credentials *cred, const mg_side_config *
 
 /* One file of a credential as parsed (gnutls_key_files.c): a chain file fills crts, a key
  * file fills key, a PKCS#12 bundle both. Reference counted; the parsed cache holds one. */
-typedef enum { MG_GNUTLS_CHAIN_FILE, MG_GNUTLS_KEY_FILE, MG_GNUTLS_PKCS12_FILE } mg_gnutls_file_kind;
+typedef enum {
+    MG_GNUTLS_CHAIN_FILE,
+    MG_GNUTLS_KEY_FILE,
+    MG_GNUTLS_PKCS12_FILE,
+} mg_gnutls_file_kind;
 typedef struct {
     unsigned refs;
     gnutls_x509_crt_t *crts;

@@ -46,7 +46,8 @@ static int read_key(const char *path, const char *password, mg_gnutls_parsed *ou
     gnutls_datum_t data = {NULL, 0};
     int rc = gnutls_load_file(path, &data);
     if (rc >= 0) rc = gnutls_x509_privkey_init(&out->key);
-    if (rc >= 0) rc = gnutls_x509_privkey_import2(out->key, &data, mg_gnutls_format_of(&data), NULL, 0);
+    if (rc >= 0)
+        rc = gnutls_x509_privkey_import2(out->key, &data, mg_gnutls_format_of(&data), NULL, 0);
     if (rc >= 0) rc = gnutls_x509_privkey_verify_params(out->key);
     free_secret(&data);
     return rc;

@@ -146,7 +146,8 @@ static bool read_shared(mg_parsed_cache *parsed, const char *kind, parts_reader 
                mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory sharing %s", path);
     }
     credential_parts *fresh = calloc(1, sizeof *fresh);
-    if (!fresh) return mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory reading %s", path);
+    if (!fresh)
+        return mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory reading %s", path);
     bool ok = read(path, password, fresh, why);
     if (ok && !parts_share(fresh, p))
         ok = mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory sharing %s", path);
