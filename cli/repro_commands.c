@@ -1,10 +1,13 @@
 /* commands.sh: the case replayed with stock tools. The tool functions come from
  * repro_tools.c; this file writes the settings, the helpers and the dispatcher around them. */
+#include "atomic_file.h"
 #include "repro_tools.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "# usage: ./commands.sh [all]                 every server x client pairing, one by one\n"
@@ -98,9 +101,14 @@ mg_result mg_repro_write_commands(const mg_repro_bundle *b)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/commands.sh", b->dir);
-    MG_GUARD(mg_repro_write_text(path, "", 0755));
-    FILE *f = fopen(path, "w");
-    MG_ENSURE(f, MG_E_IO, "%s: cannot write: %s", path, strerror(errno));
+    mg_atomic_file out;
+    MG_GUARD(mg_atomic_open(&out, path));
+    FILE *f = out.file;
+    if (fchmod(fileno(f), 0755) != 0) {
+        fclose(f);
+        unlink(out.temp_path);
+        return mg_fail(MG_E_IO, "%s: cannot make it executable: %s", path, strerror(errno));
+    }
     fprintf(f, "#!/usr/bin/env bash\n# %s replayed with stock tools (made by mtlsgrid repro; "
                "README.md says what should happen and why).\n# Expected: %s\n#\n%s\n",
             b->rc->case_id, b->expected, usage_text);
@@ -108,8 +116,5 @@ mg_result mg_repro_write_commands(const mg_repro_bundle *b)
     fputs(helpers_text, f);
     mg_repro_write_tool_functions(f, b);
     fputs(dispatch_text, f);
-    bool ok = !ferror(f);
-    ok = fclose(f) == 0 && ok;
-    MG_ENSURE(ok, MG_E_IO, "%s: cannot write", path);
-    return MG_OK;
+    return mg_atomic_commit(&out);
 }

@@ -1,11 +1,10 @@
 /* README.md of a bundle: what should happen and why, in plain words, with the standard the
  * expectation comes from, what each file is, and how to replay and look at the handshake. */
+#include "atomic_file.h"
 #include "handshake_words.h"
 #include "repro_readme.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 
 static void describe_presenter(FILE *f, const mg_repro_bundle *b, mg_role role)
@@ -102,8 +101,9 @@ mg_result mg_repro_write_readme(const mg_repro_bundle *b)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/README.md", b->dir);
-    FILE *f = fopen(path, "w");
-    MG_ENSURE(f, MG_E_IO, "%s: cannot write: %s", path, strerror(errno));
+    mg_atomic_file out;
+    MG_GUARD(mg_atomic_open(&out, path));
+    FILE *f = out.file;
     const mg_scenario *sc = b->rc->key->scenario;
     fprintf(f, "# Repro bundle: `%s`\n\nScenario `%s` (family %s), client stack %s, server "
                "stack %s, TLS %s, policy %s. Made by `mtlsgrid repro %s --out DIR`.\n\n",
@@ -115,8 +115,5 @@ mg_result mg_repro_write_readme(const mg_repro_bundle *b)
     mg_repro_readme_replay(f, b);
     mg_repro_readme_capture(f, b);
     mg_repro_readme_time(f, b);
-    bool ok = !ferror(f);
-    ok = fclose(f) == 0 && ok;
-    MG_ENSURE(ok, MG_E_IO, "%s: cannot write", path);
-    return MG_OK;
+    return mg_atomic_commit(&out);
 }

@@ -19,6 +19,7 @@ import subprocess
 import pytest
 
 from conftest import list_cases, run_mtlsgrid
+from peers import stop
 
 # One case per kind of failure the issue names, plus a TLS 1.2 baseline across stacks.
 CASES = [
@@ -182,12 +183,7 @@ def run_pair(net, folder, server_tool, client_tool):
                 server.wait(timeout=0.3)
             except subprocess.TimeoutExpired:
                 pass
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server, 10)
     return log.read_text(), client.stdout + client.stderr, client.returncode
 
 

@@ -48,6 +48,15 @@ void mg_flight_gnutls_attach(gnutls_session_t session, mg_flight_gnutls_stream *
     gnutls_transport_set_push_function(session, stream_push);
 }
 
+int mg_flight_gnutls_handshake(gnutls_session_t session, const mg_flight_gnutls_stream *stream)
+{
+    int ret, tries = 0;
+    do ret = gnutls_handshake(session);
+    while (ret < 0 && !gnutls_error_is_fatal(ret) && stream->in_pos < stream->in_len &&
+           ++tries < 64);
+    return ret;
+}
+
 static gnutls_certificate_credentials_t server_credentials(void)
 {
     static gnutls_certificate_credentials_t creds;
@@ -85,11 +94,7 @@ static void serve_on_pinned_thread(void *arg)
                                      (unsigned char *)GNUTLS_KP_TLS_WWW_CLIENT, 0};
     gnutls_session_set_verify_cert2(session, &purpose, 1, 0);
     mg_flight_gnutls_attach(session, &job->stream);
-    int ret, tries = 0;
-    do ret = gnutls_handshake(session);
-    while (ret < 0 && !gnutls_error_is_fatal(ret) && job->stream.in_pos < job->stream.in_len &&
-             ++tries < 64);
-    job->completed = ret == 0;
+    job->completed = mg_flight_gnutls_handshake(session, &job->stream) == 0;
     if (job->completed) {
         char buf[1024];
         while (gnutls_record_recv(session, buf, sizeof buf) > 0) continue;

@@ -23,10 +23,7 @@ static void client_on_pinned_thread(void *arg)
     gnutls_priority_set(session, mg_flight_gnutls_priority());
     gnutls_credentials_set(session, GNUTLS_CRD_CERTIFICATE, job->creds);
     mg_flight_gnutls_attach(session, &job->stream);
-    int ret, tries = 0;
-    do ret = gnutls_handshake(session); /* stops when it has nothing more to read */
-    while (ret < 0 && !gnutls_error_is_fatal(ret) && job->stream.in_pos < job->stream.in_len &&
-             ++tries < 64);
+    (void)mg_flight_gnutls_handshake(session, &job->stream);
     gnutls_deinit(session);
 }
 

@@ -21,6 +21,10 @@ typedef struct {
 
 void mg_flight_gnutls_attach(gnutls_session_t session, mg_flight_gnutls_stream *stream);
 
+/* Drives the handshake until it ends, fails, or has nothing more to read (bounded); the last
+ * gnutls_handshake() result. */
+int mg_flight_gnutls_handshake(gnutls_session_t session, const mg_flight_gnutls_stream *stream);
+
 /* Runs a client with these credentials on a thread pinned at MG_FLIGHT_CLIENT_SEED: it sends
  * its hello, reads server_flight (may be empty), sends what follows. Everything it wrote is
  * appended to client_out. */

@@ -48,3 +48,18 @@ MG_RESULT mg_fuzz_make_dir(const char *dir)
               dir, strerror(errno));
     return MG_OK;
 }
+
+int mg_fuzz_tool_main(int argc, char **argv, const char *usage,
+                      mg_result (*run)(const char *first, const char *second))
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s %s\n", argv[0], usage);
+        return 2;
+    }
+    mg_result r = run(argv[1], argv[2]);
+    if (!mg_ok(r)) {
+        fprintf(stderr, "%s: %s\n", argv[0], mg_error_message());
+        return mg_exit_code(r);
+    }
+    return 0;
+}

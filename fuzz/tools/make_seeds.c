@@ -61,14 +61,5 @@ static MG_RESULT run(const char *matrix_dir, const char *corpus)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s MATRIX_DIR CORPUS_DIR\n", argv[0]);
-        return 2;
-    }
-    mg_result r = run(argv[1], argv[2]);
-    if (!mg_ok(r)) {
-        fprintf(stderr, "%s: %s\n", argv[0], mg_error_message());
-        return mg_exit_code(r);
-    }
-    return 0;
+    return mg_fuzz_tool_main(argc, argv, "MATRIX_DIR CORPUS_DIR", run);
 }
