@@ -41,11 +41,17 @@ static ssize_t stream_push(gnutls_transport_ptr_t ptr, const void *data, size_t 
     return (ssize_t)len;
 }
 
-void mg_flight_gnutls_attach(gnutls_session_t session, mg_flight_gnutls_stream *stream)
+gnutls_session_t mg_flight_gnutls_session(unsigned end, gnutls_certificate_credentials_t creds,
+                                          mg_flight_gnutls_stream *stream)
 {
+    gnutls_session_t session;
+    mg_fuzz_check(gnutls_init(&session, end | GNUTLS_NO_TICKETS) >= 0, "gnutls_init");
+    gnutls_priority_set(session, mg_flight_gnutls_priority());
+    gnutls_credentials_set(session, GNUTLS_CRD_CERTIFICATE, creds);
     gnutls_transport_set_ptr(session, stream);
     gnutls_transport_set_pull_function(session, stream_pull);
     gnutls_transport_set_push_function(session, stream_push);
+    return session;
 }
 
 int mg_flight_gnutls_handshake(gnutls_session_t session, const mg_flight_gnutls_stream *stream)
@@ -85,15 +91,12 @@ typedef struct {
 static void serve_on_pinned_thread(void *arg)
 {
     serve_job *job = arg;
-    gnutls_session_t session;
-    mg_fuzz_check(gnutls_init(&session, GNUTLS_SERVER | GNUTLS_NO_TICKETS) >= 0, "gnutls_init");
-    gnutls_priority_set(session, mg_flight_gnutls_priority());
-    gnutls_credentials_set(session, GNUTLS_CRD_CERTIFICATE, server_credentials());
+    gnutls_session_t session =
+        mg_flight_gnutls_session(GNUTLS_SERVER, server_credentials(), &job->stream);
     gnutls_certificate_server_set_request(session, GNUTLS_CERT_REQUIRE);
     gnutls_typed_vdata_st purpose = {GNUTLS_DT_KEY_PURPOSE_OID,
                                      (unsigned char *)GNUTLS_KP_TLS_WWW_CLIENT, 0};
     gnutls_session_set_verify_cert2(session, &purpose, 1, 0);
-    mg_flight_gnutls_attach(session, &job->stream);
     job->completed = mg_flight_gnutls_handshake(session, &job->stream) == 0;
     if (job->completed) {
         char buf[1024];

@@ -18,11 +18,7 @@ typedef struct {
 static void client_on_pinned_thread(void *arg)
 {
     client_job *job = arg;
-    gnutls_session_t session;
-    mg_fuzz_check(gnutls_init(&session, GNUTLS_CLIENT | GNUTLS_NO_TICKETS) >= 0, "gnutls_init");
-    gnutls_priority_set(session, mg_flight_gnutls_priority());
-    gnutls_credentials_set(session, GNUTLS_CRD_CERTIFICATE, job->creds);
-    mg_flight_gnutls_attach(session, &job->stream);
+    gnutls_session_t session = mg_flight_gnutls_session(GNUTLS_CLIENT, job->creds, &job->stream);
     (void)mg_flight_gnutls_handshake(session, &job->stream);
     gnutls_deinit(session);
 }

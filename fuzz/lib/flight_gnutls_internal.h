@@ -19,7 +19,10 @@ typedef struct {
     mg_bytes *out;
 } mg_flight_gnutls_stream;
 
-void mg_flight_gnutls_attach(gnutls_session_t session, mg_flight_gnutls_stream *stream);
+/* A session for `end` (GNUTLS_SERVER or GNUTLS_CLIENT), no tickets, the flight priority, these
+ * credentials, reading and writing `stream`. */
+gnutls_session_t mg_flight_gnutls_session(unsigned end, gnutls_certificate_credentials_t creds,
+                                          mg_flight_gnutls_stream *stream);
 
 /* Drives the handshake until it ends, fails, or has nothing more to read (bounded); the last
  * gnutls_handshake() result. */
