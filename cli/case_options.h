@@ -8,7 +8,8 @@
 #define MG_CASE_OPTION_ROWS(type)                                                                  \
     {"filter", OPT_STRING, offsetof(type, plan.filter), "GLOB",                                    \
      "case ids to keep (comma-separated globs), e.g. 'client-eku-*/*/tls1.3/*'"},                  \
-    {"stacks", OPT_STRING, offsetof(type, plan.stacks), "a,b", "stacks (default openssl,gnutls)"}, \
+    {"stacks", OPT_STRING, offsetof(type, plan.stacks), "a,b",                                \
+     "stacks (default: every stack built in, see mtlsgrid stacks)"}, \
     {"tls", OPT_STRING, offsetof(type, plan.tls), "1.2,1.3", "TLS versions (default both)"},       \
     {"policy", OPT_STRING, offsetof(type, plan.policies), "strict,minimal",                        \
      "policies (default both)"},                                                                   \
@@ -16,8 +17,5 @@
      "keep the K-th of N disjoint parts of the cases (CI split across machines)"},                 \
     {"scenarios", OPT_STRING, offsetof(type, plan.scenarios_dir), "DIR",                           \
      "scenario folder (default: the built-in catalogue)"}
-
-/* Fills the defaults: the scenario folder from MTLSGRID_SCENARIOS or the built-in one. */
-void mg_case_options_defaults(mg_plan_options *options);
 
 #endif

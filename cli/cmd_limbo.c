@@ -2,7 +2,7 @@
  * server pairing and TLS version, answers written in limbo's result format per harness
  * (OUT/mtlsgrid-STACK-SIDE.json) beside the usual reports. See limbo/limbo_plan.h for how a
  * testcase becomes cases and limbo/limbo_results.h for how handshakes become answers. */
-#include "backends.h"
+#include "registry.h"
 #include "command.h"
 #include "compose.h"
 #include "limbo_report.h"
@@ -23,9 +23,9 @@ static const cli_option limbo_options[] = {
     {"out", OPT_STRING, offsetof(limbo_args, out), "DIR",
      "result folder (default reports/out/limbo)"},
     {"filter", OPT_STRING, offsetof(limbo_args, plan.filter), "GLOB",
-     "case ids to keep (comma-separated globs), e.g. 'rfc5280::*/openssl-*/tls1.3/*'"},
+     "case ids to keep (comma-separated globs), e.g. 'rfc5280::*/*/tls1.3/*'"},
     {"stacks", OPT_STRING, offsetof(limbo_args, plan.stacks), "a,b",
-     "stacks (default openssl,gnutls)"},
+     "stacks (default: every stack built in)"},
     {"tls", OPT_STRING, offsetof(limbo_args, plan.tls), "1.2,1.3", "TLS versions (default both)"},
     {"jobs", OPT_UINT, offsetof(limbo_args, jobs), "N", "worker processes (default: cores)"},
     {"timeout", OPT_DOUBLE, offsetof(limbo_args, timeout), "SECONDS",
@@ -74,8 +74,7 @@ static mg_result report(const limbo_args *a, limbo_run *run, double seconds, int
         MG_GUARD(mg_limbo_write_harness(&run->suite, &run->harnesses[i], a->out));
     MG_GUARD(mg_limbo_report_build(&run->plan, run->outcomes, &run->report));
     char versions[256];
-    snprintf(versions, sizeof versions, "openssl %s, gnutls %s", mg_stack_openssl.version(),
-             mg_stack_gnutls.version());
+    MG_GUARD(mg_stack_versions_text(versions, sizeof versions));
     run->report.report.stack_versions = versions;
     run->report.report.wall_seconds = seconds;
     MG_GUARD(mg_report_write(&run->report.report, a->out, NULL));

@@ -9,7 +9,7 @@ typedef struct {
 
 static const cli_option list_options[] = {MG_CASE_OPTION_ROWS(list_args)};
 
-static void list_defaults(void *raw) { mg_case_options_defaults(&((list_args *)raw)->plan); }
+static void list_defaults(void *raw) { mg_plan_options_defaults(&((list_args *)raw)->plan); }
 
 static int run_list(void *raw, const cli_rest *rest)
 {

@@ -26,7 +26,7 @@ static void repro_defaults(void *raw)
 {
     repro_args *a = raw;
     mg_plan_options o = {0};
-    mg_case_options_defaults(&o);
+    mg_plan_options_defaults(&o);
     a->scenarios = o.scenarios_dir;
 }
 

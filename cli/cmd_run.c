@@ -1,5 +1,5 @@
 /* mtlsgrid run: generate (or take) a matrix, run the cases, grade them, write the reports. */
-#include "backends.h"
+#include "registry.h"
 #include "case_options.h"
 #include "compose.h"
 #include "gen.h"
@@ -39,7 +39,7 @@ static const cli_option run_options[] = {
 static void run_defaults(void *raw)
 {
     run_args *a = raw;
-    mg_case_options_defaults(&a->plan);
+    mg_plan_options_defaults(&a->plan);
     a->out = "reports/out";
 }
 
@@ -125,8 +125,7 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     mg_runner_options ro = {a->jobs, a->timeout, NULL, NULL};
     if (mg_ok(r)) r = mg_run_cases(plan->cases, plan->count, &ro, outcomes);
     char versions[256];
-    snprintf(versions, sizeof versions, "openssl %s, gnutls %s", mg_stack_openssl.version(),
-             mg_stack_gnutls.version());
+    if (mg_ok(r)) r = mg_stack_versions_text(versions, sizeof versions);
     report.stack_versions = versions;
     if (mg_ok(r)) {
         grade_all(plan, outcomes, &report);

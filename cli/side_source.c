@@ -1,6 +1,6 @@
 #include "side_source.h"
 
-#include "backends.h"
+#include "registry.h"
 #include "case_options.h"
 #include "gen.h"
 #include "remove_tree.h"
@@ -65,7 +65,7 @@ static mg_result from_scenario(const mg_side_source *src, mg_side_config *c, mg_
              src->tls ? src->tls : "1.3", src->policy ? src->policy : "strict");
     mg_plan_options o = {.filter = filter, .stacks = src->stack, .tls = src->tls,
                          .policies = src->policy};
-    mg_case_options_defaults(&o);
+    mg_plan_options_defaults(&o);
     MG_GUARD(mg_plan_enumerate(&o, &st->plan));
     MG_ENSURE(st->plan.count == 1, MG_E_USAGE, "--scenario %s: no such scenario (mtlsgrid list "
               "shows them)", src->scenario);
@@ -101,17 +101,9 @@ static mg_result from_files(const mg_side_source *src, mg_side_config *c)
 static mg_result parse_choices(const mg_side_source *src, mg_side_config *c)
 {
     c->tls = MG_TLS13;
-    if (src->tls) {
-        MG_ENSURE(!strcmp(src->tls, "1.2") || !strcmp(src->tls, "1.3"), MG_E_USAGE,
-                  "--tls: expected 1.2 or 1.3, got \"%s\"", src->tls);
-        c->tls = strcmp(src->tls, "1.2") == 0 ? MG_TLS12 : MG_TLS13;
-    }
+    if (src->tls) MG_GUARD(mg_tls_parse("--tls", src->tls, &c->tls));
     c->policy = MG_POLICY_STRICT;
-    if (src->policy) {
-        MG_ENSURE(!strcmp(src->policy, "strict") || !strcmp(src->policy, "minimal"), MG_E_USAGE,
-                  "--policy: expected strict or minimal, got \"%s\"", src->policy);
-        c->policy = strcmp(src->policy, "minimal") == 0 ? MG_POLICY_MINIMAL : MG_POLICY_STRICT;
-    }
+    if (src->policy) MG_GUARD(mg_policy_parse("--policy", src->policy, &c->policy));
     return MG_OK;
 }
 
@@ -120,9 +112,11 @@ mg_result mg_side_source_resolve(const mg_side_source *src, mg_role role, mg_sid
 {
     memset(c, 0, sizeof *c);
     c->role = role;
-    MG_ENSURE(src->stack, MG_E_USAGE, "--stack S is required (openssl or gnutls)");
+    MG_ENSURE(src->stack, MG_E_USAGE, "--stack S is required (one of: %s)",
+              mg_stack_names_text());
     *stack = mg_stack_find(src->stack);
-    MG_ENSURE(*stack, MG_E_USAGE, "--stack: unknown stack \"%s\" (openssl or gnutls)", src->stack);
+    MG_ENSURE(*stack, MG_E_USAGE, "--stack: unknown stack \"%s\" (this build has: %s)",
+              src->stack, mg_stack_names_text());
     int sources = !!src->scenario + !!src->bundle + !!(src->cert || src->p12 || src->trust);
     MG_ENSURE(sources == 1, MG_E_USAGE,
               "give exactly one of --scenario ID, --bundle DIR or credential files (--cert/--key "

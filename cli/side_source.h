@@ -19,7 +19,7 @@ typedef struct {
 } mg_side_source;
 
 #define MG_SIDE_SOURCE_ROWS(type)                                                                  \
-    {"stack", OPT_STRING, offsetof(type, src.stack), "S", "TLS stack: openssl or gnutls (required)"}, \
+    {"stack", OPT_STRING, offsetof(type, src.stack), "S", "TLS stack (required; mtlsgrid stacks lists them)"}, \
     {"scenario", OPT_STRING, offsetof(type, src.scenario), "ID", "play this side of a scenario"},  \
     {"bundle", OPT_STRING, offsetof(type, src.bundle), "DIR", "play this side of a repro bundle"}, \
     {"matrix", OPT_STRING, offsetof(type, src.matrix), "DIR",                                      \

@@ -12,8 +12,8 @@ static size_t rank(const mg_limbo_plan *p, size_t i)
 {
     const mg_limbo_case_key *k = &p->keys[i];
     size_t peer = 0;
-    for (size_t s = 0; s < p->stack_count && k->presenter != k->validator; s++)
-        if (p->stacks[s] == k->presenter) peer = s + 1;
+    for (size_t s = 0; s < p->axes.stack_count && k->presenter != k->validator; s++)
+        if (p->axes.stacks[s] == k->presenter) peer = s + 1;
     return peer * 2 + (k->tls == MG_TLS13 ? 0 : 1);
 }
 
@@ -24,7 +24,7 @@ static int describe(const mg_limbo_plan *p, size_t i, const mg_case_outcome *o, 
     if (!o->skipped) mg_verdict_format(o->verdict, verdict, sizeof verdict);
     const mg_case *c = &p->cases[i];
     return snprintf(buf, len, "%s on %s-%s TLS %s: %s", verdict, c->client_stack->name,
-                    c->server_stack->name, p->keys[i].tls == MG_TLS12 ? "1.2" : "1.3",
+                    c->server_stack->name, mg_tls_name(p->keys[i].tls),
                     o->reason_text);
 }
 
@@ -119,12 +119,12 @@ static mg_result judge_harness(const mg_limbo_plan *p, const mg_case_outcome *ou
 mg_result mg_limbo_judge(const mg_limbo_plan *p, const mg_case_outcome *outcomes,
                          mg_limbo_harness **out, size_t *count_out)
 {
-    *count_out = p->stack_count * 2;
+    *count_out = p->axes.stack_count * 2;
     *out = calloc(*count_out ? *count_out : 1, sizeof **out);
     MG_ENSURE(*out, MG_E_INTERNAL, "out of memory");
     for (size_t i = 0; i < *count_out; i++) {
         mg_limbo_harness *h = &(*out)[i];
-        h->stack = p->stacks[i / 2];
+        h->stack = p->axes.stacks[i / 2];
         h->role = i % 2 ? MG_ROLE_SERVER : MG_ROLE_CLIENT;
         snprintf(h->name, sizeof h->name, "mtlsgrid-%s-%s", h->stack->name, role_name(h->role));
         MG_GUARD(judge_harness(p, outcomes, h));

@@ -14,14 +14,6 @@ mg_role mg_limbo_validator_role(mg_limbo_kind kind)
     return kind == MG_LIMBO_SERVER ? MG_ROLE_CLIENT : MG_ROLE_SERVER;
 }
 
-static bool kept(const mg_strings *globs, const char *id)
-{
-    if (!globs->count) return true;
-    for (size_t i = 0; i < globs->count; i++)
-        if (fnmatch(globs->items[i], id, 0) == 0) return true;
-    return false;
-}
-
 static mg_result grow(mg_limbo_plan *p)
 {
     size_t n = p->count + 1;
@@ -45,8 +37,8 @@ static mg_result add_case(mg_limbo_plan *p, const mg_strings *globs, const mg_li
 {
     char id[1024];
     snprintf(id, sizeof id, "%s/%s-%s/tls%s/strict", p->suite->items[k->testcase].id, client->name,
-             server->name, k->tls == MG_TLS12 ? "1.2" : "1.3");
-    if (!kept(globs, id)) return MG_OK;
+             server->name, mg_tls_name(k->tls));
+    if (!mg_plan_globs_keep(globs, id)) return MG_OK;
     MG_GUARD(grow(p));
     p->keys[p->count] = *k;
     p->cases[p->count] = (mg_case){NULL, client, server, NULL, NULL, NULL};
@@ -59,12 +51,12 @@ static mg_result add_case(mg_limbo_plan *p, const mg_strings *globs, const mg_li
 static mg_result list_testcase(mg_limbo_plan *p, const mg_strings *globs, size_t t)
 {
     bool server_kind = p->suite->items[t].kind == MG_LIMBO_SERVER;
-    for (size_t v = 0; v < p->tls_count; v++)
-        for (size_t c = 0; c < p->stack_count; c++)
-            for (size_t s = 0; s < p->stack_count; s++) {
-                const mg_stack *client = p->stacks[c], *server = p->stacks[s];
+    for (size_t v = 0; v < p->axes.tls_count; v++)
+        for (size_t c = 0; c < p->axes.stack_count; c++)
+            for (size_t s = 0; s < p->axes.stack_count; s++) {
+                const mg_stack *client = p->axes.stacks[c], *server = p->axes.stacks[s];
                 mg_limbo_case_key k = {t, server_kind ? client : server,
-                                       server_kind ? server : client, p->tls[v]};
+                                       server_kind ? server : client, p->axes.tls[v]};
                 MG_GUARD(add_case(p, globs, &k, client, server));
             }
     return MG_OK;
@@ -75,12 +67,12 @@ static mg_result resolve_testcase(mg_limbo_plan *p, size_t first, size_t end, co
 {
     for (size_t i = first; i < end; i++) {
         const mg_limbo_case_key *k = &p->keys[i];
-        size_t tls = k->tls == p->tls[0] ? 0 : 1;
+        size_t tls = k->tls == p->axes.tls[0] ? 0 : 1;
         mg_side_config *cfg = &p->configs[k->testcase * 4];
         p->cases[i].client = &cfg[MG_ROLE_CLIENT * 2 + tls];
         p->cases[i].server = &cfg[MG_ROLE_SERVER * 2 + tls];
         if (why[0]) MG_GUARD(mg_strdup(why, &p->skip_texts[i]));
-        else MG_GUARD(mg_limbo_caps_skip(&p->cases[i], &p->skip_texts[i]));
+        else MG_GUARD(mg_case_skip_reason(&p->cases[i], 0, 0, &p->skip_texts[i]));
         p->cases[i].skip_reason = p->skip_texts[i];
     }
     return MG_OK;
@@ -92,7 +84,7 @@ mg_result mg_limbo_plan_build(const mg_limbo_suite *suite, const mg_limbo_option
 {
     memset(plan, 0, sizeof *plan);
     plan->suite = suite;
-    MG_GUARD(mg_limbo_parse_axes(o, plan));
+    MG_GUARD(mg_plan_parse_axes(o->stacks, o->tls, "strict", &plan->axes));
     plan->configs = calloc(suite->count ? suite->count * 4 : 1, sizeof *plan->configs);
     MG_ENSURE(plan->configs, MG_E_INTERNAL, "out of memory");
     /* The configs point at these copies: the caller's buffers may not outlive the plan. */

@@ -7,15 +7,14 @@
 #define MG_LIMBO_PLAN_H
 
 #include "limbo_suite.h"
+#include "plan.h"
 #include "runner.h"
 
 typedef struct {
     const char *filter; /* comma-separated globs over case ids; NULL: all */
-    const char *stacks; /* "openssl,gnutls" (the default) */
+    const char *stacks; /* comma-separated stack names (NULL: every stack built in) */
     const char *tls;    /* "1.2,1.3" (the default) */
 } mg_limbo_options;
-
-#define MG_LIMBO_MAX_STACKS 8
 
 typedef struct {
     size_t testcase; /* index in the suite */
@@ -25,10 +24,7 @@ typedef struct {
 
 typedef struct {
     const mg_limbo_suite *suite;
-    const mg_stack *stacks[MG_LIMBO_MAX_STACKS];
-    size_t stack_count;
-    mg_tls_version tls[2];
-    size_t tls_count;
+    mg_plan_axes axes; /* the planner's axes; the policy is strict */
     mg_limbo_case_key *keys; /* one per case */
     char **ids;
     mg_case *cases;
@@ -37,9 +33,6 @@ typedef struct {
     mg_side_config *configs; /* [testcase][role][tls] */
     mg_strings paths;        /* written files, kept alive for the configs */
 } mg_limbo_plan;
-
-/* Parses --stacks and --tls into plan->stacks and plan->tls (MG_E_USAGE names the flag). */
-MG_RESULT mg_limbo_parse_axes(const mg_limbo_options *o, mg_limbo_plan *plan);
 
 /* Lists the cases the filter keeps, writes each kept testcase's PEM files into
  * WORK/NNNN-ID/ and fills the side configs. The server credential of CLIENT testcases comes
@@ -56,8 +49,5 @@ mg_role mg_limbo_validator_role(mg_limbo_kind kind);
  * (&configs[role * 2 + tls index]). */
 MG_RESULT mg_limbo_write_testcase(mg_limbo_plan *plan, size_t index, const char *work_dir,
                                   const char *server_cert, const char *server_key);
-
-/* Internal (limbo_caps.c): why this case cannot run on its stacks (allocated), or NULL. */
-MG_RESULT mg_limbo_caps_skip(const mg_case *c, char **why);
 
 #endif

@@ -1,6 +1,8 @@
 /* Fuzz target credential_gnutls: the GnuTLS backend's credential loader, see
  * credential_load.h. */
-#include "backends.h"
+#include "registry.h"
+
+extern const mg_stack mg_stack_gnutls;
 #include "credential_load.h"
 #include "fuzz_target.h"
 #include "pkcs12_work_gnutls.h"

@@ -1,6 +1,8 @@
 /* Fuzz target credential_openssl: the OpenSSL backend's credential loader, see
  * credential_load.h. */
-#include "backends.h"
+#include "registry.h"
+
+extern const mg_stack mg_stack_openssl;
 #include "credential_load.h"
 #include "fuzz_target.h"
 #include "pkcs12_work_openssl.h"

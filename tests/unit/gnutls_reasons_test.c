@@ -1,7 +1,7 @@
 /* The GnuTLS status-bit table: every bit of gnutls_certificate_status_t (3.7) is covered, a few
  * mappings, the priority among several bits, and an unknown bit surfacing as `other` with the
  * native mask in the text. */
-#include "gnutls/gnutls_reasons.h"
+#include "gnutls_reasons.h"
 #include "mg_test.h"
 
 #include <gnutls/gnutls.h>

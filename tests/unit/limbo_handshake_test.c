@@ -1,11 +1,15 @@
 /* How one handshake reads as the validator's answer, and how a harness picks its answer from
  * several pairings: outcomes made up here for a SERVER and a CLIENT testcase. */
 #include "limbo_results.h"
-#include "backends.h"
+#include "registry.h"
 #include "mg_test.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* This test is about these two backends by name (see harness/registry.h for the list). */
+extern const mg_stack mg_stack_openssl;
+extern const mg_stack mg_stack_gnutls;
 
 static mg_limbo_testcase testcases[2];
 static mg_limbo_suite suite = {testcases, 2};
@@ -71,8 +75,8 @@ static void check_harness_answers(void)
                 mg_case_outcome_init(&o[n]);
                 o[n].verdict = (mg_verdict){MG_VERDICT_OK, MG_REASON_NONE};
             }
-    mg_limbo_plan p = {.suite = &suite, .stacks = {s[0], s[1]}, .stack_count = 2,
-                       .tls = {MG_TLS13, MG_TLS12}, .tls_count = 2, .keys = k, .cases = c,
+    mg_limbo_plan p = {.suite = &suite, .axes = {.stacks = {s[0], s[1]}, .stack_count = 2,
+                       .tls = {MG_TLS13, MG_TLS12}, .tls_count = 2}, .keys = k, .cases = c,
                        .count = 8};
     o[0].verdict = (mg_verdict){MG_VERDICT_SERVER_ERROR, MG_REASON_BAD_CREDENTIAL}; /* o-o 1.3 */
     o[5].verdict = (mg_verdict){MG_VERDICT_CLIENT_REJECTS, MG_REASON_EXPIRED};      /* o-g 1.2 */

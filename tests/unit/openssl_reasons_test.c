@@ -2,7 +2,7 @@
  * in the test log), that every X509_V_ERR_* of the OpenSSL built against is covered, a
  * handful of mappings, and that a code absent from the table reads `other` with the code. */
 #include "mg_test.h"
-#include "openssl/ossl_reasons.h"
+#include "ossl_reasons.h"
 
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>

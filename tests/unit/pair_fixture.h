@@ -4,7 +4,7 @@
 #ifndef MG_PAIR_FIXTURE_H
 #define MG_PAIR_FIXTURE_H
 
-#include "backends.h"
+#include "registry.h"
 #include "drive.h"
 #include "gen.h"
 #include "manifest.h"

@@ -4,6 +4,10 @@
  * certificates not yet valid. Every pairing of the two stacks, TLS 1.2 and 1.3. */
 #include "pair_fixture.h"
 
+/* This test is about these two backends by name (see harness/registry.h for the list). */
+extern const mg_stack mg_stack_openssl;
+extern const mg_stack mg_stack_gnutls;
+
 typedef struct {
     const mg_artifact *client, *server, *client_root, *server_root;
     int64_t when;

@@ -1,7 +1,7 @@
 /* `handshake --json`: the same grid for machines, written with jansson. */
 #include "handshake_grid.h"
 
-#include "handshake_words.h"
+#include "verdict_words.h"
 #include "plan.h"
 #include "row_json.h"
 

@@ -1,7 +1,7 @@
 #include "handshake_grid.h"
 
-#include "backends.h"
-#include "handshake_words.h"
+#include "registry.h"
+#include "verdict_words.h"
 #include "plan.h"
 
 #include <string.h>

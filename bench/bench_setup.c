@@ -1,8 +1,8 @@
 #include "bench_setup.h"
 
-#include "backends.h"
+#include "registry.h"
 #include "bench_spawn.h"
-#include "case_options.h"
+#include "plan.h"
 #include "compose.h"
 #include "gen.h"
 #include "remove_tree.h"
@@ -17,7 +17,7 @@ typedef struct {
     size_t count;
 } pairings;
 
-/* "all" -> every pairing; "openssl" -> openssl-openssl; "openssl-gnutls" as it is. */
+/* "all" -> every pairing; "S" -> S-S; "C-S" as it is. */
 static mg_result parse_pairing(const char *text, pairings *p)
 {
     p->count = 0;
@@ -34,8 +34,8 @@ static mg_result parse_pairing(const char *text, pairings *p)
     p->client[0] = mg_stack_find(client);
     p->server[0] = mg_stack_find(dash ? dash + 1 : client);
     MG_ENSURE(p->client[0] && p->server[0], MG_E_USAGE,
-              "bench: --stack: unknown stack or pairing \"%s\" (openssl, gnutls, CLIENT-SERVER "
-              "or all)", text);
+              "bench: --stack: unknown stack or pairing \"%s\" (%s, CLIENT-SERVER or all)", text,
+              mg_stack_names_text());
     p->count = 1;
     return MG_OK;
 }
@@ -55,7 +55,7 @@ static mg_result baseline_sides(mg_bench_setup *s, const mg_bench_setup_options 
                                 const mg_case **found)
 {
     mg_plan_options po = {0};
-    mg_case_options_defaults(&po);
+    mg_plan_options_defaults(&po);
     po.filter = "baseline/*";
     po.tls = mg_tls_name(o->tls);
     po.policies = "strict";

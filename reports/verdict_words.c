@@ -1,4 +1,4 @@
-#include "handshake_words.h"
+#include "verdict_words.h"
 
 #include <stdio.h>
 

@@ -5,6 +5,7 @@
 #define MG_PLAN_H
 
 #include "manifest.h"
+#include "registry.h"
 #include "runner.h"
 #include "scenario.h"
 
@@ -16,6 +17,23 @@ typedef struct {
     const char *policies; /* "strict,minimal" */
     const char *shard;    /* "K/N": keep the K-th of N disjoint parts (1-based); NULL: all */
 } mg_plan_options;
+
+/* The axes a run crosses: stacks x stacks x TLS versions x policies. */
+typedef struct {
+    const mg_stack *stacks[MG_STACK_MAX];
+    size_t stack_count;
+    mg_tls_version tls[2];
+    size_t tls_count;
+    mg_policy policies[2];
+    size_t policy_count;
+} mg_plan_axes;
+
+/* --stacks, --tls and --policy (each NULL: every value); errors name the flag. */
+MG_RESULT mg_plan_parse_axes(const char *stacks, const char *tls, const char *policies,
+                             mg_plan_axes *axes);
+
+/* Whether an id matches one of the globs (an empty list keeps everything). */
+bool mg_plan_globs_keep(const mg_strings *globs, const char *id);
 
 typedef struct {
     const mg_scenario *scenario;
@@ -38,6 +56,9 @@ typedef struct {
     bool resolved;
 } mg_plan;
 
+/* Fills the defaults: the scenario folder from MTLSGRID_SCENARIOS or the built-in one. */
+void mg_plan_options_defaults(mg_plan_options *options);
+
 /* Loads the scenarios and lists the case ids that pass the filters. */
 MG_RESULT mg_plan_enumerate(const mg_plan_options *options, mg_plan *plan);
 
@@ -48,8 +69,18 @@ MG_RESULT mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
 /* Sets *why (allocated) when a stack of the case lacks a capability the case needs. */
 MG_RESULT mg_plan_skip_reason(const mg_case_key *key, const mg_case *c, char **why);
 
-const char *mg_tls_name(mg_tls_version tls);   /* "1.2" */
-const char *mg_policy_name(mg_policy policy);  /* "strict" */
+/* The same for any case: what each side's config needs, plus `*_extra` (MG_CAP_*), against
+ * what its stack declares. The skip text names the stack, the role and the capability. */
+MG_RESULT mg_case_skip_reason(const mg_case *c, unsigned client_extra, unsigned server_extra,
+                              char **why);
+
+/* The capabilities a side config needs of its stack (MG_CAP_*). */
+unsigned mg_config_needs(const mg_side_config *config);
+
+/* A capability for people ("verification at a pinned time"); and one named in scenarios'
+ * `needs` ("crl"), MG_E_INPUT when no capability has that name. */
+const char *mg_cap_text(unsigned cap);
+MG_RESULT mg_cap_from_word(const char *word, unsigned *cap);
 
 void mg_plan_free(mg_plan *plan);
 

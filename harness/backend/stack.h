@@ -4,6 +4,7 @@
 #ifndef MG_STACK_H
 #define MG_STACK_H
 
+#include "axes.h"
 #include "mg_result.h"
 #include "outcome.h"
 #include "parsed_cache.h"
@@ -12,13 +13,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-typedef enum { MG_ROLE_CLIENT, MG_ROLE_SERVER } mg_role;
-typedef enum { MG_TLS12 = 12, MG_TLS13 = 13 } mg_tls_version;
-
-/* strict: every check the stack offers; minimal: the stack's own documented minimal mTLS
- * setup (trust store, verify peer, host name on the client). See DESIGN.md "Policies". */
-typedef enum { MG_POLICY_STRICT, MG_POLICY_MINIMAL } mg_policy;
 
 /* Server side: whether a client certificate is asked for and whether it must verify. */
 typedef enum {

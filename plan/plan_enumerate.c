@@ -1,4 +1,3 @@
-#include "backends.h"
 #include "plan.h"
 
 #include <fnmatch.h>
@@ -7,13 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *mg_tls_name(mg_tls_version tls) { return tls == MG_TLS12 ? "1.2" : "1.3"; }
-const char *mg_policy_name(mg_policy policy)
-{
-    return policy == MG_POLICY_STRICT ? "strict" : "minimal";
-}
-
-static bool matches_any(const mg_strings *globs, const char *id)
+bool mg_plan_globs_keep(const mg_strings *globs, const char *id)
 {
     if (!globs->count) return true;
     for (size_t i = 0; i < globs->count; i++)
@@ -21,47 +14,12 @@ static bool matches_any(const mg_strings *globs, const char *id)
     return false;
 }
 
-typedef struct {
-    const mg_stack *stacks[8];
-    size_t stack_count;
-    mg_tls_version tls[2];
-    size_t tls_count;
-    mg_policy policies[2];
-    size_t policy_count;
-} axes;
-
-static mg_result parse_axes(const mg_plan_options *o, axes *a)
+mg_result mg_plan_parse_axes(const char *stacks, const char *tls, const char *policies,
+                             mg_plan_axes *a)
 {
-    mg_strings words = {0};
-    mg_result r = mg_strings_add_split(&words, o->stacks ? o->stacks : "openssl,gnutls");
-    for (size_t i = 0; mg_ok(r) && i < words.count; i++) {
-        const mg_stack *s = mg_stack_find(words.items[i]);
-        if (!s) r = mg_fail(MG_E_USAGE, "--stacks: unknown stack \"%s\" (known: openssl, gnutls)",
-                            words.items[i]);
-        else if (a->stack_count < 8) a->stacks[a->stack_count++] = s;
-    }
-    mg_strings_free(&words);
-    MG_GUARD(r);
-    r = mg_strings_add_split(&words, o->tls ? o->tls : "1.2,1.3");
-    for (size_t i = 0; mg_ok(r) && i < words.count && a->tls_count < 2; i++) {
-        const char *w = words.items[i];
-        if (strcmp(w, "1.2") == 0) a->tls[a->tls_count++] = MG_TLS12;
-        else if (strcmp(w, "1.3") == 0) a->tls[a->tls_count++] = MG_TLS13;
-        else r = mg_fail(MG_E_USAGE, "--tls: unknown version \"%s\" (1.2 or 1.3)", w);
-    }
-    mg_strings_free(&words);
-    MG_GUARD(r);
-    r = mg_strings_add_split(&words, o->policies ? o->policies : "strict,minimal");
-    for (size_t i = 0; mg_ok(r) && i < words.count && a->policy_count < 2; i++) {
-        const char *w = words.items[i];
-        if (strcmp(w, "strict") == 0) a->policies[a->policy_count++] = MG_POLICY_STRICT;
-        else if (strcmp(w, "minimal") == 0) a->policies[a->policy_count++] = MG_POLICY_MINIMAL;
-        else r = mg_fail(MG_E_USAGE, "--policy: unknown policy \"%s\" (strict or minimal)", w);
-    }
-    mg_strings_free(&words);
-    MG_GUARD(r);
-    MG_ENSURE(a->stack_count && a->tls_count && a->policy_count, MG_E_USAGE,
-              "--stacks, --tls and --policy must each name at least one value");
+    MG_GUARD(mg_stack_parse_list("--stacks", stacks, a->stacks, &a->stack_count));
+    MG_GUARD(mg_tls_parse_list("--tls", tls, a->tls, &a->tls_count));
+    MG_GUARD(mg_policy_parse_list("--policy", policies, a->policies, &a->policy_count));
     return MG_OK;
 }
 
@@ -101,8 +59,8 @@ static mg_result add_case(mg_plan *plan, const mg_case_key *key, const char *id)
 mg_result mg_plan_enumerate(const mg_plan_options *o, mg_plan *plan)
 {
     memset(plan, 0, sizeof *plan);
-    axes a = {0};
-    MG_GUARD(parse_axes(o, &a));
+    mg_plan_axes a = {0};
+    MG_GUARD(mg_plan_parse_axes(o->stacks, o->tls, o->policies, &a));
     unsigned shard, shards;
     MG_GUARD(parse_shard(o->shard, &shard, &shards));
     MG_GUARD(mg_scenarios_load_dir(o->scenarios_dir, &plan->scenarios));
@@ -121,7 +79,7 @@ mg_result mg_plan_enumerate(const mg_plan_options *o, mg_plan *plan)
                         snprintf(id, sizeof id, "%s/%s-%s/tls%s/%s", key.scenario->id,
                                  key.client_stack->name, key.server_stack->name,
                                  mg_tls_name(key.tls), mg_policy_name(key.policy));
-                        if (matches_any(&globs, id) && shard_of(id, shards) == shard)
+                        if (mg_plan_globs_keep(&globs, id) && shard_of(id, shards) == shard)
                             r = add_case(plan, &key, id);
                     }
     mg_strings_free(&globs);

@@ -40,7 +40,7 @@ const char *mg_bench_default_floor(void)
 {
     /* The scenario folder is <repository>/scenarios; the floor is beside the repository. */
     static char path[4096];
-    snprintf(path, sizeof path, "%s/../../shared/bench/floor", MG_DEFAULT_SCENARIO_DIR);
+    snprintf(path, sizeof path, "%s/../shared/bench/floor", MG_SOURCE_DIR);
     static char resolved[4096];
     return realpath(path, resolved) && access(resolved, X_OK) == 0 ? resolved : NULL;
 }

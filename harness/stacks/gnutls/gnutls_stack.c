@@ -1,5 +1,5 @@
 /* The GnuTLS backend's entry in the stack table: what it can express, and its contexts. */
-#include "backends.h"
+#include "stack.h"
 #include "gnutls_internal.h"
 
 #include <stdlib.h>

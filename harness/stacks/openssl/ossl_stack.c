@@ -1,5 +1,5 @@
 /* The OpenSSL backend's entry in the stack table. */
-#include "backends.h"
+#include "stack.h"
 #include "ossl_internal.h"
 
 #include <openssl/crypto.h>

@@ -1,6 +1,6 @@
 /* Verdicts in plain words, for people reading `handshake` grids and repro READMEs. */
-#ifndef MG_HANDSHAKE_WORDS_H
-#define MG_HANDSHAKE_WORDS_H
+#ifndef MG_VERDICT_WORDS_H
+#define MG_VERDICT_WORDS_H
 
 #include "outcome.h"
 

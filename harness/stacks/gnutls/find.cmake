@@ -1,0 +1,4 @@
+pkg_check_modules(GNUTLS QUIET IMPORTED_TARGET GLOBAL gnutls>=3.7)
+if(GNUTLS_FOUND)
+  set(MG_STACK_FOUND TRUE)
+endif()

@@ -1,0 +1,102 @@
+/* Which capabilities a case needs from each stack; a stack without one is a skip, with the
+ * capability named, never a pass or a fail. One table for every planner (run, limbo, ...). */
+#include "plan.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    unsigned cap;
+    const char *word; /* as scenarios name it in `needs`; NULL: implied by the config only */
+    const char *text; /* for people, in skip reasons */
+} caps[] = {
+    {MG_CAP_TLS12, NULL, "TLS 1.2"},
+    {MG_CAP_TLS13, NULL, "TLS 1.3"},
+    {MG_CAP_PKCS12, "pkcs12", "pkcs12"},
+    {MG_CAP_CRL, "crl", "crl"},
+    {MG_CAP_OCSP_STAPLE, "ocsp", "ocsp"},
+    {MG_CAP_PINNED_TIME, NULL, "verification at a pinned time"},
+    {MG_CAP_HOST_IP, "host-ip", "host-ip"},
+    {MG_CAP_SAN_ONLY, "san-only", "san-only"},
+    {MG_CAP_SKIP_KEY_CHECK, "skip-key-check", "skip-key-check"},
+    {MG_CAP_KEYLOG, NULL, "keylog"},
+    {MG_CAP_MAX_DEPTH, NULL, "max-depth"},
+};
+
+#define CAP_COUNT (sizeof caps / sizeof caps[0])
+
+const char *mg_cap_text(unsigned cap)
+{
+    for (size_t i = 0; i < CAP_COUNT; i++)
+        if (caps[i].cap == cap) return caps[i].text;
+    return "?";
+}
+
+mg_result mg_cap_from_word(const char *word, unsigned *cap)
+{
+    for (size_t i = 0; i < CAP_COUNT; i++)
+        if (caps[i].word && strcmp(caps[i].word, word) == 0) {
+            *cap = caps[i].cap;
+            return MG_OK;
+        }
+    return mg_fail(MG_E_INPUT, "unknown capability \"%s\"", word);
+}
+
+static bool is_ip_literal(const char *name)
+{
+    unsigned char buf[16];
+    return inet_pton(AF_INET, name, buf) == 1 || inet_pton(AF_INET6, name, buf) == 1;
+}
+
+unsigned mg_config_needs(const mg_side_config *c)
+{
+    unsigned needs = c->tls == MG_TLS12 ? MG_CAP_TLS12 : MG_CAP_TLS13;
+    if (c->credential.p12_file) needs |= MG_CAP_PKCS12;
+    if (c->crl_file) needs |= MG_CAP_CRL;
+    if (c->ocsp_file || c->require_ocsp) needs |= MG_CAP_OCSP_STAPLE;
+    if (c->pin_time) needs |= MG_CAP_PINNED_TIME;
+    if (c->role == MG_ROLE_CLIENT && c->server_name && is_ip_literal(c->server_name))
+        needs |= MG_CAP_HOST_IP;
+    if (c->skip_key_check) needs |= MG_CAP_SKIP_KEY_CHECK;
+    if (c->limit_depth) needs |= MG_CAP_MAX_DEPTH;
+    if (c->keylog_file) needs |= MG_CAP_KEYLOG;
+    return needs;
+}
+
+/* What a scenario side asks for by name, under strict only: minimal turns no check on. */
+static unsigned scenario_needs(const mg_scenario_side *side, mg_policy p)
+{
+    unsigned needs = 0;
+    if (p != MG_POLICY_STRICT) return 0;
+    for (size_t i = 0; i < side->needs.count; i++)
+        for (size_t k = 0; k < CAP_COUNT; k++)
+            if (caps[k].word && strcmp(side->needs.items[i], caps[k].word) == 0)
+                needs |= caps[k].cap;
+    return needs;
+}
+
+static unsigned lowest_bit(unsigned mask) { return mask & (~mask + 1u); }
+
+mg_result mg_case_skip_reason(const mg_case *c, unsigned client_extra, unsigned server_extra,
+                              char **why)
+{
+    *why = NULL;
+    unsigned client_missing = (mg_config_needs(c->client) | client_extra) & ~c->client_stack->caps;
+    unsigned server_missing = (mg_config_needs(c->server) | server_extra) & ~c->server_stack->caps;
+    if (!client_missing && !server_missing) return MG_OK;
+    const mg_stack *stack = client_missing ? c->client_stack : c->server_stack;
+    unsigned cap = lowest_bit(client_missing ? client_missing : server_missing);
+    char text[256];
+    snprintf(text, sizeof text, "%s as %s cannot express %s", stack->name,
+             client_missing ? "client" : "server", mg_cap_text(cap));
+    MG_GUARD(mg_strdup(text, why));
+    return MG_OK;
+}
+
+mg_result mg_plan_skip_reason(const mg_case_key *key, const mg_case *c, char **why)
+{
+    return mg_case_skip_reason(c, scenario_needs(&key->scenario->client, key->policy),
+                               scenario_needs(&key->scenario->server, key->policy), why);
+}
