@@ -8,6 +8,8 @@
 #include "mg_result.h"
 #include "outcome.h"
 #include "parsed_cache.h"
+#include "stack_tools.h"
+#include "tool_words.h"
 #include "transport.h"
 
 #include <stdbool.h>
@@ -48,7 +50,7 @@ typedef struct {
 
 /* Everything one side needs; the same struct configures client and server. Paths stay owned
  * by the caller and must outlive the context made from them. */
-typedef struct {
+typedef struct mg_side_config {
     mg_role role;
     mg_tls_version tls;
     mg_policy policy;
@@ -78,8 +80,14 @@ typedef enum {
 } mg_io_status;
 
 typedef struct mg_stack {
-    const char *name; /* "openssl", "gnutls": used in case ids */
-    unsigned caps;    /* MG_CAP_* */
+    const char *name;    /* lower case, used in case ids, flags and file names */
+    const char *display; /* for people: the library's own spelling */
+    unsigned caps;       /* MG_CAP_* */
+
+    /* Its stock command-line tools, for repro bundles and bench (NULL: none). */
+    const mg_stack_tools *tools;
+    /* What the stack prints for each inspect cause, NULL-terminated (NULL: nothing known). */
+    const mg_tool_words *inspect_words;
 
     /* The library's version, for reports and version-scoped divergences. */
     const char *(*version)(void);

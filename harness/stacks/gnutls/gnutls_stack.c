@@ -58,6 +58,7 @@ static MG_RESULT context_new(const mg_side_config *config, mg_parsed_cache *pars
  * SANs only under strict (GNUTLS_DT_IP_ADDRESS). */
 const mg_stack mg_stack_gnutls = {
     .name = "gnutls",
+    .display = "GnuTLS",
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_KEYLOG |
             MG_CAP_MAX_DEPTH,

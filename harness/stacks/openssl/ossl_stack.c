@@ -10,6 +10,7 @@ static const char *ossl_version(void) { return OpenSSL_version(OPENSSL_VERSION_S
  * certificate, and there is no switch to turn that off. */
 const mg_stack mg_stack_openssl = {
     .name = "openssl",
+    .display = "OpenSSL",
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SAN_ONLY | MG_CAP_KEYLOG |
             MG_CAP_MAX_DEPTH,
