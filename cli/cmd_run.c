@@ -78,39 +78,12 @@ static mg_result prepare_matrix(const run_args *a, char *matrix, size_t len)
     return MG_OK;
 }
 
-static void grade_all(const mg_plan *plan, const mg_case_outcome *outcomes, mg_report *report)
-{
-    for (size_t i = 0; i < plan->count; i++) {
-        const mg_case_key *k = &plan->keys[i];
-        mg_report_row *row = &report->rows[i];
-        mg_case_facts facts = {k->scenario, k->client_stack->name, k->server_stack->name,
-                               k->client_stack->version(), k->server_stack->version(),
-                               mg_tls_name(k->tls), mg_policy_name(k->policy),
-                               outcomes[i].skipped, outcomes[i].verdict,
-                               mg_rejection_alert_unseen(outcomes[i].verdict, &outcomes[i].client,
-                                                         &outcomes[i].server)};
-        mg_grading g = mg_grade_case(&plan->scenarios, &facts);
-        *row = (mg_report_row){plan->ids[i], k->scenario, facts.client, facts.server, facts.tls,
-                               facts.policy, "", g.grade, g.divergence, "", outcomes[i].ms,
-                               outcomes[i].client, outcomes[i].server};
-        if (!outcomes[i].skipped) mg_verdict_format(outcomes[i].verdict, row->verdict, sizeof row->verdict);
-        if (g.divergence)
-            snprintf(row->reason_text, sizeof row->reason_text, "%s divergence [%s]: %s (%s). %s",
-                     g.divergence->stack, g.divergence->id, g.divergence->reason,
-                     g.divergence->reference, outcomes[i].reason_text);
-        else
-            snprintf(row->reason_text, sizeof row->reason_text, "%s%s",
-                     g.alert_unseen ? "the peer never saw the rejecting side's alert: " : "",
-                     outcomes[i].reason_text);
-        report->grade_counts[g.grade]++;
-    }
-}
-
 static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
 {
     MG_GUARD(check_formats(a->formats));
     MG_GUARD(mg_plan_enumerate(&a->plan, plan));
     MG_ENSURE(plan->count > 0, MG_E_USAGE, "no case matches the filters given");
+    (void)mg_plan_divergences_off_version(&plan->scenarios, stdout);
     MG_GUARD(mg_make_dirs(a->out));
     double start = now_s();
     char matrix[4096], work[4096];
@@ -128,7 +101,7 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     if (mg_ok(r)) r = mg_stack_versions_text(versions, sizeof versions);
     report.stack_versions = versions;
     if (mg_ok(r)) {
-        grade_all(plan, outcomes, &report);
+        mg_plan_grade(plan, outcomes, &report);
         report.wall_seconds = now_s() - start;
         if (a->baseline) r = mg_report_compare_baseline(&report, a->baseline);
         if (mg_ok(r)) r = mg_report_write(&report, a->out, a->formats);

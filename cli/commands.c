@@ -11,6 +11,7 @@ extern const cli_command mg_cmd_handshake;
 extern const cli_command mg_cmd_inspect;
 extern const cli_command mg_cmd_limbo;
 extern const cli_command mg_cmd_bench;
+extern const cli_command mg_cmd_stacks;
 
 const cli_command *const mg_commands[] = {
     &mg_cmd_gen,
@@ -23,5 +24,6 @@ const cli_command *const mg_commands[] = {
     &mg_cmd_inspect,
     &mg_cmd_limbo,
     &mg_cmd_bench,
+    &mg_cmd_stacks,
     NULL,
 };

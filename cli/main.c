@@ -1,5 +1,6 @@
 /* mtlsgrid: finds the subcommand in the table, parses its options, runs it. */
 #include "command.h"
+#include "registry.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +13,10 @@ int main(int argc, char **argv)
         return argc < 2 ? 2 : 0;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("mtlsgrid %s\n", MG_VERSION);
-        return 0;
+        char versions[512];
+        mg_result r = mg_stack_versions_text(versions, sizeof versions);
+        printf("mtlsgrid %s (%s)\n", MG_VERSION, mg_ok(r) ? versions : mg_error_message());
+        return mg_ok(r) ? 0 : 2;
     }
     const cli_command *cmd = NULL;
     for (const cli_command *const *c = mg_commands; *c; c++)

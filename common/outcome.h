@@ -95,4 +95,18 @@ const char *mg_side_state_name(mg_side_state state);
 /* A side that has done nothing yet: incomplete, no reason, no alerts. */
 void mg_side_outcome_init(mg_side_outcome *side);
 
+/* The outcome of one case: the verdict, why, how long, and what each side did. */
+typedef struct {
+    mg_verdict verdict;
+    bool skipped;
+    char reason_text[1024];
+    double ms;
+    /* What each side did (state, reason, native code and text, alerts sent and received);
+     * incomplete with no alerts for a case that was skipped, crashed or timed out. */
+    mg_side_outcome client, server;
+} mg_case_outcome;
+
+/* An outcome with nothing recorded: no verdict yet, both sides incomplete. */
+void mg_case_outcome_init(mg_case_outcome *out);
+
 #endif

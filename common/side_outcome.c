@@ -22,3 +22,10 @@ void mg_side_outcome_init(mg_side_outcome *side)
     side->state = MG_SIDE_INCOMPLETE;
     side->alert_sent = side->alert_received = MG_NO_ALERT;
 }
+
+void mg_case_outcome_init(mg_case_outcome *out)
+{
+    memset(out, 0, sizeof *out);
+    mg_side_outcome_init(&out->client);
+    mg_side_outcome_init(&out->server);
+}

@@ -20,6 +20,21 @@ const size_t mg_stack_count = sizeof mg_stacks / sizeof mg_stacks[0] - 1;
 _Static_assert(sizeof mg_stacks / sizeof mg_stacks[0] - 1 <= MG_STACK_MAX,
                "more stacks registered than MG_STACK_MAX");
 
+#define MG_KNOWN_STACK(name) #name,
+static const char *const known_names[] = {
+#include "known_stack_list.h"
+    NULL};
+#undef MG_KNOWN_STACK
+
+const char *const *mg_stack_known_names(void) { return known_names; }
+
+bool mg_stack_known(const char *name)
+{
+    for (const char *const *k = known_names; *k; k++)
+        if (strcmp(*k, name) == 0) return true;
+    return false;
+}
+
 const mg_stack *mg_stack_find(const char *name)
 {
     for (const mg_stack *const *s = mg_stacks; *s; s++)

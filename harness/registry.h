@@ -18,6 +18,11 @@ extern const size_t mg_stack_count;
 
 const mg_stack *mg_stack_find(const char *name);
 
+/* Whether `name` is a registered stack, built into this binary or not (the divergence
+ * records of a stack this build lacks are data, not typos). */
+bool mg_stack_known(const char *name);
+const char *const *mg_stack_known_names(void); /* NULL-terminated */
+
 /* "openssl, gnutls": the names, for help texts and messages. */
 const char *mg_stack_names_text(void);
 

@@ -14,13 +14,6 @@ static double now_ms(void)
     return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-void mg_case_outcome_init(mg_case_outcome *out)
-{
-    memset(out, 0, sizeof *out);
-    mg_side_outcome_init(&out->client);
-    mg_side_outcome_init(&out->server);
-}
-
 void mg_run_case(const mg_case *c, mg_context_cache *cache, mg_case_outcome *out)
 {
     mg_case_outcome_init(out);

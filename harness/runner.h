@@ -18,19 +18,6 @@ typedef struct {
 } mg_case;
 
 typedef struct {
-    mg_verdict verdict;
-    bool skipped;
-    char reason_text[1024];
-    double ms;
-    /* What each side did (state, reason, native code and text, alerts sent and received);
-     * incomplete with no alerts for a case that was skipped, crashed or timed out. */
-    mg_side_outcome client, server;
-} mg_case_outcome;
-
-/* An outcome with nothing recorded: no verdict yet, both sides incomplete. */
-void mg_case_outcome_init(mg_case_outcome *out);
-
-typedef struct {
     unsigned jobs;          /* worker processes; 0: the number of cores */
     double timeout_seconds; /* per case; 0: 10 s */
     /* Called in the parent, in completion order, as each case ends (may be NULL). */

@@ -6,8 +6,11 @@
 
 #include "manifest.h"
 #include "registry.h"
+#include "report.h"
 #include "runner.h"
 #include "scenario.h"
+
+#include <stdio.h>
 
 typedef struct {
     const char *scenarios_dir;
@@ -77,10 +80,20 @@ MG_RESULT mg_case_skip_reason(const mg_case *c, unsigned client_extra, unsigned 
 /* The capabilities a side config needs of its stack (MG_CAP_*). */
 unsigned mg_config_needs(const mg_side_config *config);
 
-/* A capability for people ("verification at a pinned time"); and one named in scenarios'
- * `needs` ("crl"), MG_E_INPUT when no capability has that name. */
-const char *mg_cap_text(unsigned cap);
-MG_RESULT mg_cap_from_word(const char *word, unsigned *cap);
+
+/* Checks every divergence record against what could be a case: a registered stack (built or
+ * not), a peer glob that matches a registered stack, a scenario glob that matches a scenario,
+ * tls/policy/side values that can occur. MG_E_INPUT names the file, line and record. */
+MG_RESULT mg_plan_check_divergences(const mg_scenario_set *set);
+
+/* Records of a stack built in whose version glob does not match the version linked: they
+ * apply to no case of this build. Says so on `out` (the first few; may be NULL), returns how
+ * many. */
+size_t mg_plan_divergences_off_version(const mg_scenario_set *set, FILE *out);
+
+/* Grades every case of the plan against its scenario and the divergence records, filling
+ * report->rows (allocated by the caller, plan->count of them) and the grade counts. */
+void mg_plan_grade(const mg_plan *plan, const mg_case_outcome *outcomes, mg_report *report);
 
 void mg_plan_free(mg_plan *plan);
 

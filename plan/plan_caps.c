@@ -1,48 +1,11 @@
 /* Which capabilities a case needs from each stack; a stack without one is a skip, with the
- * capability named, never a pass or a fail. One table for every planner (run, limbo, ...). */
+ * capability named, never a pass or a fail. The capabilities are harness/backend/caps.c's. */
 #include "plan.h"
 
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const struct {
-    unsigned cap;
-    const char *word; /* as scenarios name it in `needs`; NULL: implied by the config only */
-    const char *text; /* for people, in skip reasons */
-} caps[] = {
-    {MG_CAP_TLS12, NULL, "TLS 1.2"},
-    {MG_CAP_TLS13, NULL, "TLS 1.3"},
-    {MG_CAP_PKCS12, "pkcs12", "pkcs12"},
-    {MG_CAP_CRL, "crl", "crl"},
-    {MG_CAP_OCSP_STAPLE, "ocsp", "ocsp"},
-    {MG_CAP_PINNED_TIME, NULL, "verification at a pinned time"},
-    {MG_CAP_HOST_IP, "host-ip", "host-ip"},
-    {MG_CAP_SAN_ONLY, "san-only", "san-only"},
-    {MG_CAP_SKIP_KEY_CHECK, "skip-key-check", "skip-key-check"},
-    {MG_CAP_KEYLOG, NULL, "keylog"},
-    {MG_CAP_MAX_DEPTH, NULL, "max-depth"},
-};
-
-#define CAP_COUNT (sizeof caps / sizeof caps[0])
-
-const char *mg_cap_text(unsigned cap)
-{
-    for (size_t i = 0; i < CAP_COUNT; i++)
-        if (caps[i].cap == cap) return caps[i].text;
-    return "?";
-}
-
-mg_result mg_cap_from_word(const char *word, unsigned *cap)
-{
-    for (size_t i = 0; i < CAP_COUNT; i++)
-        if (caps[i].word && strcmp(caps[i].word, word) == 0) {
-            *cap = caps[i].cap;
-            return MG_OK;
-        }
-    return mg_fail(MG_E_INPUT, "unknown capability \"%s\"", word);
-}
 
 static bool is_ip_literal(const char *name)
 {
@@ -65,15 +28,14 @@ unsigned mg_config_needs(const mg_side_config *c)
     return needs;
 }
 
-/* What a scenario side asks for by name, under strict only: minimal turns no check on. */
+/* What a scenario side asks for by name, under strict only: minimal turns no check on. The
+ * scenario loader accepts only names mg_cap_from_name knows. */
 static unsigned scenario_needs(const mg_scenario_side *side, mg_policy p)
 {
-    unsigned needs = 0;
+    unsigned needs = 0, cap;
     if (p != MG_POLICY_STRICT) return 0;
     for (size_t i = 0; i < side->needs.count; i++)
-        for (size_t k = 0; k < CAP_COUNT; k++)
-            if (caps[k].word && strcmp(side->needs.items[i], caps[k].word) == 0)
-                needs |= caps[k].cap;
+        if (mg_cap_from_name(side->needs.items[i], &cap)) needs |= cap;
     return needs;
 }
 

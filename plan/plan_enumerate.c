@@ -64,6 +64,7 @@ mg_result mg_plan_enumerate(const mg_plan_options *o, mg_plan *plan)
     unsigned shard, shards;
     MG_GUARD(parse_shard(o->shard, &shard, &shards));
     MG_GUARD(mg_scenarios_load_dir(o->scenarios_dir, &plan->scenarios));
+    MG_GUARD(mg_plan_check_divergences(&plan->scenarios));
     mg_strings globs = {0};
     MG_GUARD(mg_strings_add_split(&globs, o->filter ? o->filter : ""));
     mg_result r = MG_OK;

@@ -71,6 +71,12 @@ typedef struct {
     const char *stack_versions; /* "openssl 3.0.19, gnutls 3.7.9" */
 } mg_report;
 
+/* Grades one case (its facts without the outcome's fields, which this fills from `o`) and
+ * writes report->rows[index]: verdict, grade, the divergence that applied and the reason text;
+ * counts the grade. The row keeps `id`. */
+void mg_report_grade_row(const mg_scenario_set *set, mg_case_facts facts, char *id,
+                         const mg_case_outcome *o, mg_report *report, size_t index);
+
 /* Writes results.jsonl, junit.xml, summary.md and index.html into dir (the formats asked for,
  * as a comma-separated list; NULL: all). Each file is written whole, then renamed into place. */
 MG_RESULT mg_report_write(const mg_report *report, const char *dir, const char *formats);

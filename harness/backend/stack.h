@@ -37,7 +37,15 @@ enum {
     MG_CAP_SKIP_KEY_CHECK = 1u << 8, /* load a certificate with a key that does not match it */
     MG_CAP_KEYLOG = 1u << 9,         /* NSS key log lines */
     MG_CAP_MAX_DEPTH = 1u << 10,
+    MG_CAP_COUNT = 11, /* how many bits above */
 };
+
+/* The capabilities by index (0 .. MG_CAP_COUNT-1; 0 past the end), by name ("crl", as
+ * scenarios' `needs` and `mtlsgrid stacks` spell them) and in words for skip reasons. */
+unsigned mg_cap_at(size_t index);
+const char *mg_cap_name(unsigned cap); /* NULL for a bit that is no capability */
+const char *mg_cap_text(unsigned cap);
+bool mg_cap_from_name(const char *name, unsigned *cap);
 
 /* A credential: a certificate file (PEM or DER; PEM may hold leaf then chain) and its key,
  * or a PKCS#12 bundle with its password. All NULL: no credential. */

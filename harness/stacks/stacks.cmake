@@ -6,10 +6,12 @@
 # every folder; MTLSGRID_STACKS lists the enabled stacks afterwards.
 set(MTLSGRID_STACKS "")
 set(MG_STACK_LIBRARIES "")
+set(MTLSGRID_KNOWN_STACKS "") # registered, built or not
 set(MG_STACKS_DIR ${CMAKE_CURRENT_LIST_DIR})
 
 macro(mg_register_stack name)
   string(TOUPPER ${name} mg_upper)
+  list(APPEND MTLSGRID_KNOWN_STACKS ${name})
   set(MG_STACK_FOUND FALSE)
   include(${MG_STACKS_DIR}/${name}/find.cmake)
   if(NOT DEFINED MTLSGRID_WITH_${mg_upper})

@@ -1,0 +1,71 @@
+/* Divergence records are data that nothing else reads back: a typo in a stack name, a peer
+ * glob or a scenario glob would make a record silently match nothing. The planner checks each
+ * record against what could be a case, and says which records the linked versions leave out. */
+#include "plan.h"
+
+#include <fnmatch.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool glob(const char *pattern, const char *text) { return fnmatch(pattern, text, 0) == 0; }
+
+static bool some_scenario(const mg_scenario_set *set, const char *pattern)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (glob(pattern, set->scenarios[i].id)) return true;
+    return false;
+}
+
+static bool some_known_stack(const char *pattern)
+{
+    for (const char *const *k = mg_stack_known_names(); *k; k++)
+        if (glob(pattern, *k)) return true;
+    return false;
+}
+
+static MG_RESULT check_record(const mg_scenario_set *set, const mg_divergence *d)
+{
+    MG_ENSURE(mg_stack_known(d->stack), MG_E_INPUT,
+              "%s:%d: divergence [%s]: stack \"%s\" is not a registered stack (registered: %s)",
+              d->file, d->line, d->id, d->stack, mg_stack_names_text());
+    MG_ENSURE(!d->peer || some_known_stack(d->peer), MG_E_INPUT,
+              "%s:%d: divergence [%s]: peer \"%s\" matches no registered stack", d->file,
+              d->line, d->id, d->peer);
+    MG_ENSURE(some_scenario(set, d->scenario), MG_E_INPUT,
+              "%s:%d: divergence [%s]: scenario \"%s\" matches no scenario of the catalogue",
+              d->file, d->line, d->id, d->scenario);
+    MG_ENSURE(glob(d->tls, "1.2") || glob(d->tls, "1.3"), MG_E_INPUT,
+              "%s:%d: divergence [%s]: tls \"%s\" matches neither 1.2 nor 1.3", d->file, d->line,
+              d->id, d->tls);
+    MG_ENSURE(glob(d->policy, "strict") || glob(d->policy, "minimal"), MG_E_INPUT,
+              "%s:%d: divergence [%s]: policy \"%s\" matches neither strict nor minimal",
+              d->file, d->line, d->id, d->policy);
+    MG_ENSURE(!strcmp(d->side, "client") || !strcmp(d->side, "server") || !strcmp(d->side, "*"),
+              MG_E_INPUT, "%s:%d: divergence [%s]: side \"%s\" is not client, server or *",
+              d->file, d->line, d->id, d->side);
+    return MG_OK;
+}
+
+mg_result mg_plan_check_divergences(const mg_scenario_set *set)
+{
+    for (size_t i = 0; i < set->divergence_count; i++)
+        MG_GUARD(check_record(set, &set->divergences[i]));
+    return MG_OK;
+}
+
+size_t mg_plan_divergences_off_version(const mg_scenario_set *set, FILE *out)
+{
+    size_t missed = 0;
+    for (size_t i = 0; i < set->divergence_count; i++) {
+        const mg_divergence *d = &set->divergences[i];
+        const mg_stack *stack = mg_stack_find(d->stack);
+        if (!stack || glob(d->version, stack->version())) continue;
+        if (out && missed < 5)
+            fprintf(out, "note: divergence [%s] (%s:%d) is for %s %s; this build links %s: "
+                         "not applied\n",
+                    d->id, d->file, d->line, d->stack, d->version, stack->version());
+        missed++;
+    }
+    if (out && missed > 5) fprintf(out, "note: ... and %zu more such records\n", missed - 5);
+    return missed;
+}
