@@ -82,8 +82,8 @@ unsigned mg_config_needs(const mg_side_config *config);
 
 
 /* Checks every divergence record against what could be a case: a registered stack (built or
- * not), a peer glob that matches a registered stack, a scenario glob that matches a scenario,
- * tls/policy/side values that can occur. MG_E_INPUT names the file, line and record. */
+ * not), a peer glob that matches a registered stack, a scenario glob that matches a scenario.
+ * MG_E_INPUT names the file, line and record. */
 MG_RESULT mg_plan_check_divergences(const mg_scenario_set *set);
 
 /* Records of a stack built in whose version glob does not match the version linked: they

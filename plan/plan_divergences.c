@@ -1,6 +1,7 @@
 /* Divergence records are data that nothing else reads back: a typo in a stack name, a peer
  * glob or a scenario glob would make a record silently match nothing. The planner checks each
- * record against what could be a case, and says which records the linked versions leave out. */
+ * record against what could be a case (the loader has checked the values of tls, policy and
+ * side), and says which records the linked versions leave out. */
 #include "plan.h"
 
 #include <fnmatch.h>
@@ -34,15 +35,6 @@ static MG_RESULT check_record(const mg_scenario_set *set, const mg_divergence *d
     MG_ENSURE(some_scenario(set, d->scenario), MG_E_INPUT,
               "%s:%d: divergence [%s]: scenario \"%s\" matches no scenario of the catalogue",
               d->file, d->line, d->id, d->scenario);
-    MG_ENSURE(glob(d->tls, "1.2") || glob(d->tls, "1.3"), MG_E_INPUT,
-              "%s:%d: divergence [%s]: tls \"%s\" matches neither 1.2 nor 1.3", d->file, d->line,
-              d->id, d->tls);
-    MG_ENSURE(glob(d->policy, "strict") || glob(d->policy, "minimal"), MG_E_INPUT,
-              "%s:%d: divergence [%s]: policy \"%s\" matches neither strict nor minimal",
-              d->file, d->line, d->id, d->policy);
-    MG_ENSURE(!strcmp(d->side, "client") || !strcmp(d->side, "server") || !strcmp(d->side, "*"),
-              MG_E_INPUT, "%s:%d: divergence [%s]: side \"%s\" is not client, server or *",
-              d->file, d->line, d->id, d->side);
     return MG_OK;
 }
 

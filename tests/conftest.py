@@ -30,6 +30,24 @@ def run_mtlsgrid(*args, check=False, timeout=600, **kwargs):
     return proc
 
 
+def _stacks():
+    """The stacks the binary has, from `mtlsgrid stacks --json`: tests ask the binary instead
+    of naming stacks, so a new stack is covered by the same tests."""
+    proc = subprocess.run([_binary(), "stacks", "--json"], capture_output=True, text=True,
+                          timeout=60, check=False)
+    if proc.returncode != 0:
+        raise pytest.UsageError(f"mtlsgrid stacks --json exited {proc.returncode}: {proc.stderr}")
+    return json.loads(proc.stdout)
+
+
+STACK_INFO = _stacks()
+STACKS = [s["name"] for s in STACK_INFO]
+
+
+def stack_has(name, capability):
+    return any(s["name"] == name and capability in s["capabilities"] for s in STACK_INFO)
+
+
 @pytest.fixture(scope="session")
 def mtlsgrid_bin():
     return _binary()

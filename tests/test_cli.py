@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import run_mtlsgrid
+from conftest import STACKS, run_mtlsgrid
 
 COMMANDS = ["gen", "list", "run", "repro", "serve", "connect", "handshake", "inspect", "limbo", "bench"]
 
@@ -34,7 +34,7 @@ def test_unknown_command_exits_2_with_one_line():
     (["list", "--bogus"], "--bogus"),
     (["run", "--jobs", "many"], "--jobs"),
     (["list", "--tls", "1.1"], "--tls"),
-    (["list", "--stacks", "wolfssl"], "--stacks"),
+    (["list", "--stacks", "nosuchstack"], "--stacks"),
     (["run", "--format", "pdf"], "--format"),
     (["gen"], "--out"),
     (["list", "--tls", "1.2", "--tls", "1.3"], "--tls"),
@@ -95,6 +95,24 @@ def test_malformed_divergences_exit_2_naming_file_and_line(tmp_path, extra, word
     proc = run_mtlsgrid("list", "--scenarios", folder)
     assert proc.returncode == 2
     assert "openssl.ini:" in proc.stderr and words in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("old,new,words", [
+    ("stack = openssl", "stack = opensll", 'stack "opensll" is not a registered stack'),
+    ("scenario = x", "scenario = y*", 'scenario "y*" matches no scenario'),
+    ("version = *", "version = *\npeer = nosuch*", 'peer "nosuch*" matches no registered stack'),
+])
+def test_divergence_that_can_match_no_case_is_refused(tmp_path, old, new, words):
+    """A typo in a record would make it match nothing, silently: refused, naming the record."""
+    folder = _scenario_dir(tmp_path, GOOD)
+    record = DIVERGENCE.replace("stack = openssl", f"stack = {STACKS[0]}") + "verdict = ok\n"
+    old = old.replace("openssl", STACKS[0])
+    new = new.replace("opensll", STACKS[0] + "x")
+    words = words.replace("opensll", STACKS[0] + "x")
+    (folder / "divergences" / "d.ini").write_text(record.replace(old, new))
+    proc = run_mtlsgrid("list", "--scenarios", folder)
+    assert proc.returncode == 2, proc.stdout
+    assert "d.ini:1: divergence [d]" in proc.stderr and words in proc.stderr, proc.stderr
 
 
 def test_filter_selects_by_case_id():

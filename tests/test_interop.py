@@ -10,10 +10,9 @@ import textwrap
 
 import pytest
 
-from conftest import _binary, run_mtlsgrid
+from conftest import STACKS, _binary, run_mtlsgrid
 from peers import artifact, free_port, need, running
 
-STACKS = ["openssl", "gnutls"]
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,11 @@ import re
 
 import pytest
 
-from conftest import ROOT, run_mtlsgrid
+from conftest import ROOT, STACKS, run_mtlsgrid
 
 HANDWRITTEN = ROOT / "tests" / "limbo" / "mtlsgrid.json"
 SUITE = ROOT.parent / "shared" / "limbo" / "limbo.json"
-HARNESSES = ["mtlsgrid-openssl-client", "mtlsgrid-openssl-server", "mtlsgrid-gnutls-client",
-             "mtlsgrid-gnutls-server"]
+HARNESSES = [f"mtlsgrid-{stack}-{role}" for stack in STACKS for role in ("client", "server")]
 SUMMARY = re.compile(r"^(mtlsgrid-\w+-(?:client|server)) \((SERVER|CLIENT) testcases\): "
                      r"(\d+) agree, (\d+) disagree, (\d+) skipped of (\d+)", re.M)
 
@@ -86,17 +85,17 @@ def test_peer_key_is_written_private(handwritten):
     assert keys and all(k.stat().st_mode & 0o077 == 0 for k in keys)
 
 
-def test_filter_stacks_and_tls_select_cases(tmp_path):
-    proc = run_mtlsgrid("limbo", HANDWRITTEN, "--out", tmp_path, "--stacks", "gnutls",
+@pytest.mark.parametrize("stack", STACKS)
+def test_filter_stacks_and_tls_select_cases(tmp_path, stack):
+    proc = run_mtlsgrid("limbo", HANDWRITTEN, "--out", tmp_path, "--stacks", stack,
                         "--tls", "1.3", "--filter", "mtlsgrid::client::*")
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in (tmp_path / "results.jsonl").read_text().splitlines()]
     assert [r["case"] for r in rows] == [
-        "mtlsgrid::client::chain-ok/gnutls-gnutls/tls1.3/strict",
-        "mtlsgrid::client::wrong-eku/gnutls-gnutls/tls1.3/strict",
-        "mtlsgrid::client::untrusted-root/gnutls-gnutls/tls1.3/strict"]
+        f"mtlsgrid::client::{name}/{stack}-{stack}/tls1.3/strict"
+        for name in ("chain-ok", "wrong-eku", "untrusted-root")]
     assert sorted(p.name for p in tmp_path.glob("mtlsgrid-*.json")) == [
-        "mtlsgrid-gnutls-client.json", "mtlsgrid-gnutls-server.json"]
+        f"mtlsgrid-{stack}-client.json", f"mtlsgrid-{stack}-server.json"]
 
 
 @pytest.mark.parametrize("text,words", [
@@ -116,7 +115,7 @@ def test_bad_files_exit_2_naming_the_problem(tmp_path, text, words):
 
 def test_missing_file_and_bad_flags_exit_2(tmp_path):
     assert run_mtlsgrid("limbo", tmp_path / "absent.json").returncode == 2
-    proc = run_mtlsgrid("limbo", HANDWRITTEN, "--out", tmp_path, "--stacks", "wolfssl")
+    proc = run_mtlsgrid("limbo", HANDWRITTEN, "--out", tmp_path, "--stacks", "nosuchstack")
     assert proc.returncode == 2 and "--stacks" in proc.stderr
     proc = run_mtlsgrid("limbo", HANDWRITTEN, "--out", tmp_path, "--filter", "nothing-matches")
     assert proc.returncode == 2 and "no case" in proc.stderr

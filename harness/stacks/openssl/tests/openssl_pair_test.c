@@ -8,7 +8,7 @@
 
 #include "registry.h"
 #include "drive.h"
-#include "gen.h"
+#include "test_matrix.h"
 #include "manifest.h"
 
 #include <openssl/x509_vfy.h>
@@ -27,7 +27,7 @@ extern const mg_stack mg_stack_gnutls;
 typedef struct {
     const mg_artifact *server, *client, *client_eku, *server_root, *client_root;
     const mg_artifact *client_p12, *client_revoked, *server_revoked, *ocsp_good, *ocsp_revoked;
-    char crls[1100]; /* client-root's and client-ca's CRLs in one file */
+    char crls[4200]; /* client-root's and client-ca's CRLs in one file */
     int64_t when;
 } matrix;
 
@@ -146,7 +146,7 @@ static bool write_crls(matrix *m, const mg_manifest *manifest, const char *dir)
 {
     const mg_artifact *root_crl = mg_manifest_find(manifest, "client-root-crl");
     const mg_artifact *ca_crl = mg_manifest_find(manifest, "client-ca-crl");
-    snprintf(m->crls, sizeof m->crls, "%s-crls.pem", dir);
+    snprintf(m->crls, sizeof m->crls, "%s/crls.pem", dir);
     FILE *out = fopen(m->crls, "wb");
     if (!out) return false;
     bool ok = root_crl && ca_crl && append_file(out, root_crl->crl_pem) &&
@@ -181,14 +181,10 @@ static bool find_all(matrix *m, const mg_manifest *manifest)
 
 int main(void)
 {
-    const char *build = getenv("MG_BUILD_DIR");
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/tests/openssl_pair_matrix", build ? build : ".");
-    mg_gen_options options = {.out_dir = dir, .time_mode = MG_TIME_PINNED};
-    mg_gen_stats stats;
+    char dir[4096];
+    bool scratch = mg_test_scratch("openssl-pair", dir, sizeof dir);
     mg_manifest manifest = {0};
-    bool ready = mg_ok(mg_gen_matrix(&options, &stats)) && mg_ok(mg_manifest_load(dir, &manifest));
-    if (!ready) fprintf(stderr, "no matrix in %s: %s\n", dir, mg_error_message());
+    bool ready = scratch && mg_test_matrix_load(&manifest);
     CHECK(ready);
     matrix m = {0};
     bool complete = ready && find_all(&m, &manifest) && write_crls(&m, &manifest, dir);
@@ -200,5 +196,6 @@ int main(void)
         run_revocation(&m, tls, MG_POLICY_MINIMAL);
     }
     if (ready) mg_manifest_free(&manifest);
+    if (scratch) mg_test_scratch_remove(dir);
     TEST_END();
 }

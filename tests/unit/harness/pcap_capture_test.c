@@ -1,4 +1,5 @@
-/* A real case captured: OpenSSL client x GnuTLS server, TLS 1.3, both logging keys. Each
+/* A real case captured: the first registered stack that logs keys as client, the last as
+ * server (two different stacks when the build has two), TLS 1.3, both logging keys. Each
  * direction's TCP payload, joined in sequence order, is a whole number of TLS records (so the
  * capture lost, reordered or duplicated nothing), the client's starts with the ClientHello,
  * and the key log names that ClientHello's random. An unwritable capture path fails, naming
@@ -7,16 +8,13 @@
 
 #include "registry.h"
 #include "capture_pair.h"
-#include "gen.h"
+#include "test_matrix.h"
 #include "manifest.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-/* This test is about these two backends by name (see harness/registry.h for the list). */
-extern const mg_stack mg_stack_openssl;
-extern const mg_stack mg_stack_gnutls;
 
 typedef struct {
     uint8_t bytes[2][65536]; /* [0] client to server, [1] server to client */
@@ -70,23 +68,32 @@ static bool keylog_names(const char *path, const uint8_t *random)
     return found >= 1;
 }
 
+/* The first (or last) registered stack that can log keys in TLS 1.3. */
+static const mg_stack *keylogging_stack(bool last)
+{
+    const mg_stack *found = NULL;
+    for (const mg_stack *const *s = mg_stacks; *s; s++)
+        if (((*s)->caps & (MG_CAP_KEYLOG | MG_CAP_TLS13)) == (MG_CAP_KEYLOG | MG_CAP_TLS13) &&
+            (last || !found))
+            found = *s;
+    return found;
+}
+
 int main(void)
 {
-    const char *build = getenv("MG_BUILD_DIR");
-    char dir[1024], pcap[1100], keylog[1100];
-    snprintf(dir, sizeof dir, "%s/tests/pcap_capture_matrix", build ? build : ".");
-    snprintf(pcap, sizeof pcap, "%s.pcap", dir);
-    snprintf(keylog, sizeof keylog, "%s.keylog", dir);
-    remove(keylog);
-    mg_gen_options options = {.out_dir = dir, .time_mode = MG_TIME_PINNED};
-    mg_gen_stats stats;
+    const mg_stack *client_stack = keylogging_stack(false), *server_stack = keylogging_stack(true);
+    CHECK(client_stack && server_stack);
+    char dir[4096], pcap[4200], keylog[4200];
+    bool scratch = mg_test_scratch("pcap", dir, sizeof dir);
+    snprintf(pcap, sizeof pcap, "%s/capture.pcap", dir);
+    snprintf(keylog, sizeof keylog, "%s/capture.keylog", dir);
     mg_manifest m = {0};
-    bool ready = mg_ok(mg_gen_matrix(&options, &stats)) && mg_ok(mg_manifest_load(dir, &m));
+    bool ready = scratch && mg_test_matrix_load(&m);
     CHECK(ready);
     const mg_artifact *server = ready ? mg_manifest_find(&m, "server") : NULL;
     const mg_artifact *client = ready ? mg_manifest_find(&m, "client") : NULL;
     CHECK(server && client);
-    if (server && client) {
+    if (server && client && client_stack && server_stack) {
         mg_side_config c = {.role = MG_ROLE_CLIENT, .tls = MG_TLS13,
                             .credential = {client->chain_pem, client->key_pem, NULL, NULL},
                             .trust_file = mg_manifest_find(&m, "server-root")->cert_pem,
@@ -100,7 +107,7 @@ int main(void)
                             .verify_time = m.reference_time,
                             .keylog_file = keylog};
         mg_pair_result r;
-        CHECK(mg_ok(mg_capture_pair(&mg_stack_openssl, &c, &mg_stack_gnutls, &s, pcap, &r)));
+        CHECK(mg_ok(mg_capture_pair(client_stack, &c, server_stack, &s, pcap, &r)));
         CHECK(r.verdict.kind == MG_VERDICT_OK);
         static streams st;
         CHECK(read_streams(pcap, &st));
@@ -108,10 +115,11 @@ int main(void)
         CHECK(st.len[0] > 11 + 32 && st.bytes[0][0] == 22 && st.bytes[0][5] == 1); /* ClientHello */
         CHECK(st.len[1] > 5 && st.bytes[1][0] == 22 && st.bytes[1][5] == 2);       /* ServerHello */
         CHECK(st.len[0] > 43 && keylog_names(keylog, st.bytes[0] + 11));
-        mg_result bad = mg_capture_pair(&mg_stack_openssl, &c, &mg_stack_gnutls, &s,
+        mg_result bad = mg_capture_pair(client_stack, &c, server_stack, &s,
                                         "/nonexistent-dir/c.pcap", &r);
         CHECK(!mg_ok(bad) && strstr(mg_error_message(), "/nonexistent-dir/c.pcap"));
     }
     if (ready) mg_manifest_free(&m);
+    if (scratch) mg_test_scratch_remove(dir);
     TEST_END();
 }

@@ -1,44 +1,36 @@
-/* For unit tests that drive one client certificate against the generator's `server`: a
- * pinned matrix made in a temporary folder, and a pair run through the real driver whose
- * verdict is checked. Header-only: each unit test is its own program. */
+/* For unit tests that drive one client certificate against the generator's `server`: the
+ * shared pinned matrix (test_matrix.h), a scratch folder for what the test writes, and a pair
+ * run through the real driver whose verdict is checked. */
 #ifndef MG_PAIR_FIXTURE_H
 #define MG_PAIR_FIXTURE_H
 
 #include "registry.h"
 #include "drive.h"
-#include "gen.h"
 #include "manifest.h"
 #include "mg_test.h"
+#include "test_matrix.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 typedef struct {
-    char dir[64];
+    char dir[4096]; /* scratch: the test's own files */
     mg_manifest manifest;
     bool ready;
 } pair_fixture;
 
 static void pair_fixture_open(pair_fixture *f, const char *tag)
 {
-    snprintf(f->dir, sizeof f->dir, "/tmp/mg-%s-XXXXXX", tag);
-    f->ready = mkdtemp(f->dir) != NULL;
-    char out[96];
-    snprintf(out, sizeof out, "%s/matrix", f->dir);
-    mg_gen_options options = {.out_dir = out, .time_mode = MG_TIME_PINNED};
-    mg_gen_stats stats;
-    f->ready = f->ready && mg_ok(mg_gen_matrix(&options, &stats)) &&
-               mg_ok(mg_manifest_load(out, &f->manifest));
-    if (!f->ready) fprintf(stderr, "gen: %s\n", mg_error_message());
-    CHECK(f->ready);
+    bool scratch = mg_test_scratch(tag, f->dir, sizeof f->dir);
+    f->ready = mg_test_matrix_load(&f->manifest);
+    if (!scratch) f->dir[0] = '\0';
+    CHECK(scratch && f->ready);
 }
 
 static void pair_fixture_close(pair_fixture *f)
 {
     if (f->ready) mg_manifest_free(&f->manifest);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-    CHECK(system(cmd) == 0);
+    if (f->dir[0]) mg_test_scratch_remove(f->dir);
 }
 
 /* `client_name` (with its chain) against `server`, each side trusting the other's root;
