@@ -81,7 +81,7 @@ static MG_RESULT generate(mg_gen *g, const mg_gen_options *options)
 
 /* Adds libcrypto's reason to an internal failure, and leaves no errors queued behind for
  * whoever uses OpenSSL next on this thread. */
-static mg_result with_openssl_reason(mg_result r)
+static MG_RESULT with_openssl_reason(mg_result r)
 {
     unsigned long error = ERR_peek_last_error();
     if (!mg_ok(r) && r.kind == MG_E_INTERNAL && error != 0) {

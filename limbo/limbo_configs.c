@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static mg_result keep(mg_limbo_plan *p, const char *path, const char **out)
+static MG_RESULT keep(mg_limbo_plan *p, const char *path, const char **out)
 {
     MG_GUARD(mg_strings_add(&p->paths, path));
     *out = p->paths.items[p->paths.count - 1];
@@ -37,7 +37,7 @@ static bool write_all(int fd, const char *text)
 }
 
 /* Writes DIR/NAME from the PEM texts (each ends its line); NULL *out when there are none. */
-static mg_result write_pems(mg_limbo_plan *p, const char *dir, const char *name,
+static MG_RESULT write_pems(mg_limbo_plan *p, const char *dir, const char *name,
                             const char *const *pems, size_t count, mode_t mode, const char **out)
 {
     *out = NULL;
@@ -60,7 +60,7 @@ static bool plain(char c)
 }
 
 /* WORK/NNNN-ID, the id's other characters (the "::" of namespaces) as '_', cut at 120. */
-static mg_result make_dir(const mg_limbo_testcase *t, size_t index, const char *work, char *dir,
+static MG_RESULT make_dir(const mg_limbo_testcase *t, size_t index, const char *work, char *dir,
                           size_t len)
 {
     char name[128];
@@ -78,7 +78,7 @@ typedef struct {
     const char *chain, *key, *trust, *crls;
 } testcase_files;
 
-static mg_result write_files(mg_limbo_plan *p, const mg_limbo_testcase *t, const char *dir,
+static MG_RESULT write_files(mg_limbo_plan *p, const mg_limbo_testcase *t, const char *dir,
                              testcase_files *f)
 {
     size_t n = 1 + t->untrusted.count;

@@ -39,7 +39,7 @@ mg_result mg_limbo_get_strings(const mg_limbo_where *w, json_t *o, const char *f
     return MG_OK;
 }
 
-static mg_result peer_name_parts(const mg_limbo_where *w, json_t *v, const char *field,
+static MG_RESULT peer_name_parts(const mg_limbo_where *w, json_t *v, const char *field,
                                  const char **kind, const char **value)
 {
     *kind = json_string_value(json_object_get(v, "kind"));

@@ -85,7 +85,7 @@ static void count(mg_limbo_harness *h, const mg_limbo_entry *e)
     h->inconsistent += e->inconsistent;
 }
 
-static mg_result judge_harness(const mg_limbo_plan *p, const mg_case_outcome *outcomes,
+static MG_RESULT judge_harness(const mg_limbo_plan *p, const mg_case_outcome *outcomes,
                                mg_limbo_harness *h)
 {
     h->entries = calloc(p->count ? p->count : 1, sizeof *h->entries);

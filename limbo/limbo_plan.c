@@ -14,7 +14,7 @@ mg_role mg_limbo_validator_role(mg_limbo_kind kind)
     return kind == MG_LIMBO_SERVER ? MG_ROLE_CLIENT : MG_ROLE_SERVER;
 }
 
-static mg_result grow(mg_limbo_plan *p)
+static MG_RESULT grow(mg_limbo_plan *p)
 {
     size_t n = p->count + 1;
     mg_limbo_case_key *keys = realloc(p->keys, n * sizeof *keys);
@@ -32,7 +32,7 @@ static mg_result grow(mg_limbo_plan *p)
 }
 
 /* Adds the case unless the filter drops it. */
-static mg_result add_case(mg_limbo_plan *p, const mg_strings *globs, const mg_limbo_case_key *k,
+static MG_RESULT add_case(mg_limbo_plan *p, const mg_strings *globs, const mg_limbo_case_key *k,
                           const mg_stack *client, const mg_stack *server)
 {
     char id[1024];
@@ -48,7 +48,7 @@ static mg_result add_case(mg_limbo_plan *p, const mg_strings *globs, const mg_li
     return MG_OK;
 }
 
-static mg_result list_testcase(mg_limbo_plan *p, const mg_strings *globs, size_t t)
+static MG_RESULT list_testcase(mg_limbo_plan *p, const mg_strings *globs, size_t t)
 {
     bool server_kind = p->suite->items[t].kind == MG_LIMBO_SERVER;
     for (size_t v = 0; v < p->axes.tls_count; v++)
@@ -63,7 +63,7 @@ static mg_result list_testcase(mg_limbo_plan *p, const mg_strings *globs, size_t
 }
 
 /* Points the testcase's cases at its configs and gives each its skip reason, if any. */
-static mg_result resolve_testcase(mg_limbo_plan *p, size_t first, size_t end, const char *why)
+static MG_RESULT resolve_testcase(mg_limbo_plan *p, size_t first, size_t end, const char *why)
 {
     for (size_t i = first; i < end; i++) {
         const mg_limbo_case_key *k = &p->keys[i];

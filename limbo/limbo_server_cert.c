@@ -40,7 +40,7 @@ static bool fill(X509 *cert, EVP_PKEY *key)
            X509_sign(cert, key, EVP_sha256()) > 0;
 }
 
-static mg_result write_pem(const char *path, X509 *cert, EVP_PKEY *key)
+static MG_RESULT write_pem(const char *path, X509 *cert, EVP_PKEY *key)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, key ? 0600 : 0644);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static mg_result read_testcase(const mg_limbo_where *w0, json_t *o, mg_limbo_testcase *t)
+static MG_RESULT read_testcase(const mg_limbo_where *w0, json_t *o, mg_limbo_testcase *t)
 {
     mg_limbo_where w = *w0;
     if (!json_is_object(o)) return mg_limbo_field_error(&w, "(testcase)", "must be an object");
@@ -34,7 +34,7 @@ static mg_result read_testcase(const mg_limbo_where *w0, json_t *o, mg_limbo_tes
     return MG_OK;
 }
 
-static mg_result read_suite(const char *path, json_t *root, mg_limbo_suite *out)
+static MG_RESULT read_suite(const char *path, json_t *root, mg_limbo_suite *out)
 {
     json_t *version = json_object_get(root, "version");
     MG_ENSURE(json_is_object(root) && json_is_integer(version) && json_integer_value(version) == 1,

@@ -27,7 +27,7 @@ mg_result mg_make_dirs(const char *path)
     return MG_OK;
 }
 
-static mg_result append_file(FILE *out, const char *out_path, const char *part)
+static MG_RESULT append_file(FILE *out, const char *out_path, const char *part)
 {
     FILE *in = fopen(part, "rb");
     MG_ENSURE(in, MG_E_INPUT, "%s: cannot read: %s", part, strerror(errno));

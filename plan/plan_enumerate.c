@@ -32,7 +32,7 @@ static unsigned shard_of(const char *id, unsigned n)
     return h % n;
 }
 
-static mg_result parse_shard(const char *text, unsigned *k, unsigned *n)
+static MG_RESULT parse_shard(const char *text, unsigned *k, unsigned *n)
 {
     *k = 0, *n = 1;
     if (!text) return MG_OK;
@@ -43,7 +43,7 @@ static mg_result parse_shard(const char *text, unsigned *k, unsigned *n)
     return MG_OK;
 }
 
-static mg_result add_case(mg_plan *plan, const mg_case_key *key, const char *id)
+static MG_RESULT add_case(mg_plan *plan, const mg_case_key *key, const char *id)
 {
     mg_case_key *keys = realloc(plan->keys, (plan->count + 1) * sizeof *keys);
     MG_ENSURE(keys, MG_E_INTERNAL, "out of memory");

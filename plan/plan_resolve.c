@@ -24,7 +24,7 @@ static const mg_artifact *artifact(const mg_plan *plan, const char *name)
     return mg_manifest_find(&plan->manifest, name);
 }
 
-static mg_result keep_path(mg_plan *plan, const char *path, const char **out)
+static MG_RESULT keep_path(mg_plan *plan, const char *path, const char **out)
 {
     MG_GUARD(mg_strings_add(&plan->paths, path));
     *out = plan->paths.items[plan->paths.count - 1];
@@ -32,7 +32,7 @@ static mg_result keep_path(mg_plan *plan, const char *path, const char **out)
 }
 
 /* Writes DIR/<role>-<what>.pem from the named files; NULL when nothing is named. */
-static mg_result compose(resolver *rv, const char *role, const char *what,
+static MG_RESULT compose(resolver *rv, const char *role, const char *what,
                          const char *const *parts, size_t count, const char **out)
 {
     *out = NULL;
@@ -49,7 +49,7 @@ static mg_result compose(resolver *rv, const char *role, const char *what,
     return keep_path(rv->plan, path, out);
 }
 
-static mg_result artifact_files(resolver *rv, const mg_strings *names, bool crl,
+static MG_RESULT artifact_files(resolver *rv, const mg_strings *names, bool crl,
                                 const char **files, size_t *count)
 {
     *count = 0;
@@ -64,7 +64,7 @@ static mg_result artifact_files(resolver *rv, const mg_strings *names, bool crl,
 }
 
 /* The credential a side presents: leaf (+ chain) and key, or a PKCS#12 bundle. */
-static mg_result resolve_credential(resolver *rv, const char *role, const mg_scenario_side *side,
+static MG_RESULT resolve_credential(resolver *rv, const char *role, const mg_scenario_side *side,
                                     mg_credential *cred)
 {
     if (side->p12) {
@@ -91,7 +91,7 @@ static mg_result resolve_credential(resolver *rv, const char *role, const mg_sce
     return compose(rv, role, "credential", parts, n + 1, &cred->cert_file);
 }
 
-static mg_result resolve_side(resolver *rv, int role_index, const mg_scenario_side *side,
+static MG_RESULT resolve_side(resolver *rv, int role_index, const mg_scenario_side *side,
                               mg_side_config *base)
 {
     const char *role = role_index == 0 ? "client" : "server";

@@ -18,7 +18,7 @@ static int by_id(const void *a, const void *b)
     return strcmp(((const earlier_case *)a)->id, ((const earlier_case *)b)->id);
 }
 
-static mg_result read_line(const char *path, int line_no, const char *line, earlier_case *out)
+static MG_RESULT read_line(const char *path, int line_no, const char *line, earlier_case *out)
 {
     json_error_t err;
     json_t *o = json_loads(line, 0, &err);
@@ -42,7 +42,7 @@ static mg_result read_line(const char *path, int line_no, const char *line, earl
     return MG_OK;
 }
 
-static mg_result load(const char *path, earlier_case **cases, size_t *count)
+static MG_RESULT load(const char *path, earlier_case **cases, size_t *count)
 {
     FILE *f = fopen(path, "r");
     MG_ENSURE(f, MG_E_INPUT, "--baseline %s: cannot read: %s", path, strerror(errno));
@@ -66,7 +66,7 @@ static mg_result load(const char *path, earlier_case **cases, size_t *count)
     return r;
 }
 
-static mg_result add_change(mg_report *report, const mg_report_row *row, const char *before)
+static MG_RESULT add_change(mg_report *report, const mg_report_row *row, const char *before)
 {
     mg_verdict_change *grown =
         realloc(report->changes, (report->change_count + 1) * sizeof *grown);

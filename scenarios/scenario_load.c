@@ -173,7 +173,7 @@ static bool on_key(void *user, const char *section, const char *key, const char 
     return set_field(l, l->current, f, side, key, value, line);
 }
 
-static mg_result check_required(const char *path, const mg_scenario *s)
+static MG_RESULT check_required(const char *path, const mg_scenario *s)
 {
     for (size_t i = 0; i < mg_scenario_field_count; i++) {
         const scenario_field *f = &mg_scenario_fields[i];

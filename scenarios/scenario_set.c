@@ -12,7 +12,7 @@ static int by_name(const void *a, const void *b)
 }
 
 /* Every *.ini file of a folder, in name order so the case list is stable. */
-static mg_result ini_files(const char *dir, mg_strings *out)
+static MG_RESULT ini_files(const char *dir, mg_strings *out)
 {
     DIR *d = opendir(dir);
     MG_ENSURE(d, MG_E_INPUT, "%s: cannot open scenario folder: %s", dir, strerror(errno));
@@ -30,7 +30,7 @@ static mg_result ini_files(const char *dir, mg_strings *out)
     return r;
 }
 
-static mg_result load_all(const char *dir, mg_scenario_set *set, bool divergences)
+static MG_RESULT load_all(const char *dir, mg_scenario_set *set, bool divergences)
 {
     mg_strings files = {0};
     mg_result r = ini_files(dir, &files);

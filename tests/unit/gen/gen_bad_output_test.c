@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static mg_result generate(const char *out)
+static MG_RESULT generate(const char *out)
 {
     mg_gen_options options = {.out_dir = out, .time_mode = MG_TIME_PINNED};
     return mg_gen_matrix(&options, NULL);
