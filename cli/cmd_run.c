@@ -102,8 +102,9 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     report.stack_versions = versions;
     if (mg_ok(r)) {
         mg_plan_grade(plan, outcomes, &report);
+        r = mg_plan_find_unused_divergences(plan, &report);
         report.wall_seconds = now_s() - start;
-        if (a->baseline) r = mg_report_compare_baseline(&report, a->baseline);
+        if (mg_ok(r) && a->baseline) r = mg_report_compare_baseline(&report, a->baseline);
         if (mg_ok(r)) r = mg_report_write(&report, a->out, a->formats);
     }
     if (mg_ok(r)) {
@@ -112,6 +113,7 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     }
     free(outcomes);
     free(report.rows);
+    free(report.unused);
     mg_report_free_changes(&report);
     return r;
 }

@@ -57,6 +57,7 @@ typedef struct {
     mg_strings paths;        /* composed files, kept alive for the configs */
     mg_manifest manifest;
     bool resolved;
+    bool whole; /* no filter, shard or axis narrowed: every case the build can run */
 } mg_plan;
 
 /* Fills the defaults: the scenario folder from MTLSGRID_SCENARIOS or the built-in one. */
@@ -90,6 +91,11 @@ MG_RESULT mg_plan_check_divergences(const mg_scenario_set *set);
  * apply to no case of this build. Says so on `out` (the first few; may be NULL), returns how
  * many. */
 size_t mg_plan_divergences_off_version(const mg_scenario_set *set, FILE *out);
+
+/* After grading a whole run (plan->whole), the records of a built stack at its linked version
+ * that no case used: inert data, listed in report->unused (allocated; the caller frees it)
+ * and said on standard output. A narrowed run lists none. */
+MG_RESULT mg_plan_find_unused_divergences(const mg_plan *plan, mg_report *report);
 
 /* Grades every case of the plan against its scenario and the divergence records, filling
  * report->rows (allocated by the caller, plan->count of them) and the grade counts. */

@@ -6,6 +6,7 @@
 
 #include <fnmatch.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool glob(const char *pattern, const char *text) { return fnmatch(pattern, text, 0) == 0; }
@@ -60,4 +61,27 @@ size_t mg_plan_divergences_off_version(const mg_scenario_set *set, FILE *out)
     }
     if (out && missed > 5) fprintf(out, "note: ... and %zu more such records\n", missed - 5);
     return missed;
+}
+
+mg_result mg_plan_find_unused_divergences(const mg_plan *plan, mg_report *report)
+{
+    report->unused = NULL, report->unused_count = 0;
+    if (!plan->whole) return MG_OK; /* a narrowed run leaves records out by design */
+    const mg_scenario_set *set = &plan->scenarios;
+    for (size_t i = 0; i < set->divergence_count; i++) {
+        const mg_divergence *d = &set->divergences[i];
+        const mg_stack *stack = mg_stack_find(d->stack);
+        if (!stack || !glob(d->version, stack->version())) continue;
+        bool used = false;
+        for (size_t r = 0; r < report->count && !used; r++) used = report->rows[r].divergence == d;
+        if (used) continue;
+        if (!report->unused) {
+            report->unused = calloc(set->divergence_count, sizeof *report->unused);
+            MG_ENSURE(report->unused, MG_E_INTERNAL, "out of memory");
+        }
+        report->unused[report->unused_count++] = d;
+        printf("note: divergence [%s] (%s:%d) matched no case of this run: fix or remove it\n",
+               d->id, d->file, d->line);
+    }
+    return MG_OK;
 }

@@ -59,6 +59,7 @@ static MG_RESULT add_case(mg_plan *plan, const mg_case_key *key, const char *id)
 mg_result mg_plan_enumerate(const mg_plan_options *o, mg_plan *plan)
 {
     memset(plan, 0, sizeof *plan);
+    plan->whole = !o->filter && !o->shard && !o->stacks && !o->tls && !o->policies;
     mg_plan_axes a = {0};
     MG_GUARD(mg_plan_parse_axes(o->stacks, o->tls, o->policies, &a));
     unsigned shard, shards;

@@ -69,6 +69,9 @@ typedef struct {
     size_t grade_counts[MG_GRADE_COUNT];
     double wall_seconds;
     const char *stack_versions; /* "openssl 3.0.19, gnutls 3.7.9" */
+    /* Divergence records that applied to no case of a whole run: inert data (may be NULL). */
+    const mg_divergence **unused;
+    size_t unused_count;
 } mg_report;
 
 /* Grades one case (its facts without the outcome's fields, which this fills from `o`) and

@@ -59,6 +59,13 @@ mg_result mg_write_summary_md(const mg_report *report, const char *path)
     fputs("\n## Defaults audit: what each stack's minimal setup lets through\n\n"
           "| stack | the check it skips | shown by | reference |\n|---|---|---|---|\n", f.file);
     mg_report_audit(report, audit_line, f.file);
+    if (report->unused_count) {
+        fprintf(f.file, "\n## Divergence records that matched no case (%zu): fix or remove\n\n"
+                        "| record | where | stack |\n|---|---|---|\n", report->unused_count);
+        for (size_t i = 0; i < report->unused_count; i++)
+            fprintf(f.file, "| `%s` | %s:%d | %s |\n", report->unused[i]->id, report->unused[i]->file,
+                    report->unused[i]->line, report->unused[i]->stack);
+    }
     table_of(f.file, report, MG_GRADE_XFAIL, "Known divergences (xfail)");
     table_of(f.file, report, MG_GRADE_SKIP, "Skipped (the stack cannot express the case)");
     return mg_atomic_commit(&f);

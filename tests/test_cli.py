@@ -115,6 +115,21 @@ def test_divergence_that_can_match_no_case_is_refused(tmp_path, old, new, words)
     assert "d.ini:1: divergence [d]" in proc.stderr and words in proc.stderr, proc.stderr
 
 
+def test_record_that_matches_no_case_of_a_whole_run_is_reported(tmp_path):
+    """An alert record for a scenario no stack rejects grades nothing: listed, not silent."""
+    folder = _scenario_dir(tmp_path, GOOD)
+    record = DIVERGENCE.replace("stack = openssl", f"stack = {STACKS[0]}") + "alert = unseen\n"
+    (folder / "divergences" / "d.ini").write_text(record)
+    proc = run_mtlsgrid("run", "--scenarios", folder, "--out", tmp_path / "out")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "divergence [d] (" in proc.stdout and "matched no case of this run" in proc.stdout
+    summary = (tmp_path / "out" / "summary.md").read_text()
+    assert "## Divergence records that matched no case (1)" in summary and "`d`" in summary
+    narrowed = run_mtlsgrid("run", "--scenarios", folder, "--out", tmp_path / "narrow",
+                            "--tls", "1.3")
+    assert narrowed.returncode == 0 and "matched no case" not in narrowed.stdout
+
+
 def test_filter_selects_by_case_id():
     proc = run_mtlsgrid("list", "--filter", "baseline/*-gnutls/tls1.3/strict", check=True)
     assert proc.stdout.split() == ["baseline/openssl-gnutls/tls1.3/strict",
