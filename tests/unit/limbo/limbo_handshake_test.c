@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* This test is about these two backends by name (see harness/registry.h for the list). */
-extern const mg_stack mg_stack_openssl;
-extern const mg_stack mg_stack_gnutls;
+/* The judge reads only stack names: two stand-ins, so the test needs no particular backend. */
+static const mg_stack stand_in_openssl = {.name = "openssl"};
+static const mg_stack stand_in_gnutls = {.name = "gnutls"};
 
 static mg_limbo_testcase testcases[2];
 static mg_limbo_suite suite = {testcases, 2};
@@ -64,7 +64,7 @@ static void check_harness_answers(void)
     static mg_limbo_case_key k[8];
     static mg_case c[8];
     mg_case_outcome o[8];
-    const mg_stack *s[2] = {&mg_stack_openssl, &mg_stack_gnutls};
+    const mg_stack *s[2] = {&stand_in_openssl, &stand_in_gnutls};
     mg_tls_version v[2] = {MG_TLS13, MG_TLS12};
     size_t n = 0;
     for (size_t t = 0; t < 2; t++)
