@@ -33,7 +33,7 @@ const char *mg_bench_default_floor(void);
 /* The stock tools the process-per-case reference runs: a stack's (stack_tools.h). */
 typedef struct {
     const mg_stack *stack;   /* NULL: no stack's tools can be timed */
-    const char *server_tool; /* "openssl s_server", for people */
+    const char *server_tool; /* the stack's server tool's name, for people */
     const char *client_tool;
 } mg_bench_tools;
 

@@ -30,7 +30,7 @@ static mg_result write_usage(FILE *f, const mg_repro_side_list *servers,
     return MG_OK;
 }
 
-/* "`s_server` prints ..., `gnutls-serv` ...": each stack's words for one kind of refusal. */
+/* Each stack's words for one kind of refusal, joined: "`TOOL` prints ..., `TOOL2` ...". */
 static mg_result write_refusals(FILE *f, mg_repro_text kind)
 {
     const char *texts[MG_STACK_MAX];
@@ -65,7 +65,8 @@ mg_result mg_repro_readme_replay(FILE *f, const mg_repro_bundle *b)
     if (replayed)
         fprintf(f, " A stack that ships no tool for a side is played by `mtlsgrid serve` or "
                    "`mtlsgrid connect` with `--bundle .` (`mtlsgrid` on `PATH`, or in "
-                   "`MTLSGRID`).");
+                   "`MTLSGRID`); `mtlsgrid connect` prints the verdict, then `server said: HTTP "
+                   "200` where a stock client prints the response.");
     fprintf(f, "\n\nHow to read the output, against `expected.txt` (`%s`):\n\n- `server-rejects`: ",
             b->expected);
     MG_GUARD(write_refusals(f, MG_REPRO_SERVER_REFUSAL));

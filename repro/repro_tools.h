@@ -17,8 +17,8 @@ MG_RESULT mg_repro_write_tool_functions(FILE *f, const mg_repro_bundle *b);
 
 /* What commands.sh offers on one side: the registry's stacks, then curl for clients. */
 typedef struct {
-    const char *names[MG_STACK_MAX + 1];  /* "openssl", ..., "curl": the function suffixes */
-    const char *tools[MG_STACK_MAX + 1];  /* for people: "openssl s_server", "curl" */
+    const char *names[MG_STACK_MAX + 1];  /* the stacks' names, then curl: function suffixes */
+    const char *tools[MG_STACK_MAX + 1];  /* for people: the stacks' tool names, then curl */
     char replay[MG_STACK_MAX + 1][64];    /* tools[i] of a stack mtlsgrid plays */
     size_t count;
 } mg_repro_side_list;

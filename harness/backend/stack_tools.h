@@ -69,7 +69,9 @@ typedef struct {
     /* The body of commands.sh's shell function server_<stack>() (the port is $1) and of
      * client_<stack>() (port $1; the request, $REQUEST, goes to its standard input), with
      * the flags that make the tool check what the case checks. The bundle writes the
-     * function's first and last lines. NULL exactly when the tool is NULL. Write errors stay
+     * function's first and last lines. The body may use commands.sh's settings ($LIMIT,
+     * $NAME, $TLS, $REQUEST and what the prelude sets) and its helper `rest_of FILE` (the
+     * certificates after the leaf). NULL exactly when the tool is NULL. Write errors stay
      * on the stream, which the bundle's writer checks when it commits the file. */
     MG_RESULT (*write_server)(FILE *f, const mg_tool_case *c);
     MG_RESULT (*write_client)(FILE *f, const mg_tool_case *c);
