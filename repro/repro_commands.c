@@ -114,8 +114,10 @@ static mg_result make_lists(side_lists *l)
     mg_repro_side_list_make(MG_ROLE_SERVER, &l->servers);
     mg_repro_side_list_make(MG_ROLE_CLIENT, &l->clients);
     const mg_repro_side_list *s = &l->servers, *c = &l->clients;
-    MG_GUARD(mg_repro_join(s->names, s->count, "", "|", "|", l->server_bars, sizeof l->server_bars));
-    MG_GUARD(mg_repro_join(c->names, c->count, "", "|", "|", l->client_bars, sizeof l->client_bars));
+    MG_GUARD(mg_repro_join(s->names, s->count, "", "|", "|", l->server_bars,
+                           sizeof l->server_bars));
+    MG_GUARD(mg_repro_join(c->names, c->count, "", "|", "|", l->client_bars,
+                           sizeof l->client_bars));
     MG_GUARD(mg_repro_join(s->names, s->count, "", " ", " ", l->server_words,
                            sizeof l->server_words));
     MG_GUARD(mg_repro_join(c->names, c->count, "", " ", " ", l->client_words,

@@ -73,9 +73,9 @@ static mg_result write_replay(FILE *f, const mg_stack *s, mg_role role, const mg
     const char *policy = mg_policy_name(b->rc->key->policy);
     if (role == MG_ROLE_SERVER)
         fprintf(f, "  # %s ships no server tool: mtlsgrid plays the bundle's server with it\n"
-                   "  exec timeout \"$LIMIT\" \"${MTLSGRID:-mtlsgrid}\" serve --stack %s --bundle . "
-                   "--host %s --port \"$1\" \\\n    --count 1 --tls \"$TLS\" --policy %s "
-                   "--client-cert %s </dev/null\n",
+                   "  exec timeout \"$LIMIT\" \"${MTLSGRID:-mtlsgrid}\" serve --stack %s "
+                   "--bundle . --host %s --port \"$1\" \\\n    --count 1 --tls \"$TLS\" "
+                   "--policy %s --client-cert %s </dev/null\n",
                 s->display, s->name, k->addr, policy, peer_check_name(k->server->peer_check));
     else
         fprintf(f, "  # %s ships no client tool: mtlsgrid plays the bundle's client with it\n"
