@@ -1,9 +1,11 @@
 /* mtlsgrid bench: handshakes per second of the `baseline` scenario through the harness path the
  * matrix uses, beside two references measured in the same run: the stacks' own in-memory floor
- * (../shared/bench/floor) and the process-per-case way (openssl s_server + s_client a case). */
+ * (../shared/bench/floor) and the process-per-case way (a stack's stock server and client
+ * tools, one pair of processes a case). */
 #ifndef MG_BENCH_MEASURE_H
 #define MG_BENCH_MEASURE_H
 
+#include "registry.h"
 #include "runner.h"
 
 #include <stddef.h>
@@ -28,11 +30,23 @@ MG_RESULT mg_bench_floor_run(const char *path, unsigned n, mg_tls_version tls,
  * NULL when there is none. */
 const char *mg_bench_default_floor(void);
 
-/* `count` cases the way process-per-case tools run them: an openssl s_server and an openssl
- * s_client process per case on loopback, with the same files and one round trip. Writes the
- * split credential files it needs under work_dir. */
-MG_RESULT mg_bench_process_run(const mg_side_config *client, const mg_side_config *server,
-                               unsigned count, const char *work_dir, double *per_s);
+/* The stock tools the process-per-case reference runs: a stack's (stack_tools.h). */
+typedef struct {
+    const mg_stack *stack;   /* NULL: no stack's tools can be timed */
+    const char *server_tool; /* the stack's server tool's name, for people */
+    const char *client_tool;
+} mg_bench_tools;
+
+/* The tools of the stack `name`, or with NULL of the first registered stack whose tools can be
+ * timed (none: out->stack NULL). MG_E_USAGE for an unknown stack or one without such tools. */
+MG_RESULT mg_bench_tools_pick(const char *name, mg_bench_tools *out);
+
+/* `count` cases the way process-per-case tools run them: a server and a client process of
+ * the stack's tools per case on loopback, with the same files and one round trip. Writes what
+ * the tools need (such as split credential files) under work_dir. */
+MG_RESULT mg_bench_process_run(const mg_bench_tools *tools, const mg_side_config *client,
+                               const mg_side_config *server, unsigned count,
+                               const char *work_dir, double *per_s);
 
 /* What one harness run measured: handshakes per wall-clock second, and the workers' CPU time
  * per handshake (user + system), which other load on the machine barely changes. */

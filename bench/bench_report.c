@@ -53,8 +53,8 @@ void mg_bench_print_header(const mg_bench_report *r)
                    "compares like for like\n");
     }
     if (r->process_per_s > 0)
-        printf("process per case (openssl s_server + s_client, %u cases): %.1f/s\n",
-               r->process_count, r->process_per_s);
+        printf("process per case (%s + %s, %u cases): %.1f/s\n", r->process_server,
+               r->process_client, r->process_count, r->process_per_s);
     printf("%-8s %-8s %10s %10s %12s %12s\n", "client", "server", "per_s", "x floor",
            "x process", "cpu us/hs");
 }

@@ -14,6 +14,8 @@ typedef struct {
     mg_bench_floor floor;
     double process_per_s;        /* 0: not measured */
     unsigned process_count;
+    const char *process_server;  /* the tools measured (their names, for people) */
+    const char *process_client;
     double gen_seconds;          /* 0: a given matrix */
     bool json;
 } mg_bench_report;

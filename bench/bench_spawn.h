@@ -1,4 +1,4 @@
-/* Child processes for bench: the floor program and the openssl s_server / s_client pairs. */
+/* Child processes for bench: the floor program and the stock tools' server / client pairs. */
 #ifndef MG_BENCH_SPAWN_H
 #define MG_BENCH_SPAWN_H
 

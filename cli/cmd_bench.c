@@ -17,6 +17,7 @@ typedef struct {
     const char *floor;
     const char *certs;
     const char *matrix;
+    const char *process_tools;
 } bench_args;
 
 #define BENCH_PROCESS_DEFAULT 20
@@ -32,7 +33,9 @@ static const cli_option bench_options[] = {
     {"floor", OPT_STRING, offsetof(bench_args, floor), "PATH|none",
      "the stacks' own handshake program (default ../shared/bench/floor beside the repository)"},
     {"process", OPT_UINT, offsetof(bench_args, process), "N",
-     "cases run as openssl s_server + s_client processes (default 20, at most n; 0: none)"},
+     "cases run as a stock server + client process pair each (default 20, at most n; 0: none)"},
+    {"process-tools", OPT_STRING, offsetof(bench_args, process_tools), "S",
+     "whose stock tools --process runs (default: the first stack whose tools can be timed)"},
     {"certs", OPT_STRING, offsetof(bench_args, certs), "baseline|floor",
      "the baseline scenario's credentials (default), or the floor's own certificates (its "
      "mkcerts.sh: the same work per handshake as the floor)"},
@@ -66,9 +69,10 @@ static mg_result check_args(const bench_args *a, mg_tls_version *tls, mg_bench_c
     return MG_OK;
 }
 
-/* The references first, so that a broken floor or openssl binary shows before the long part. */
+/* The references first, so that a broken floor or stock tool shows before the long part. */
 static mg_result measure_references(const bench_args *a, mg_tls_version tls, const char *floor,
-                                    const mg_bench_setup *s, mg_bench_report *report)
+                                    const mg_bench_tools *tools, const mg_bench_setup *s,
+                                    mg_bench_report *report)
 {
     if (floor && strcmp(floor, "none") != 0) {
         MG_GUARD(mg_bench_floor_run(floor, a->n, tls, &report->floor));
@@ -77,12 +81,16 @@ static mg_result measure_references(const bench_args *a, mg_tls_version tls, con
         printf("floor: not found beside the repository (--floor PATH); not compared\n");
     }
     report->process_count = a->process < a->n ? a->process : a->n;
-    if (report->process_count) {
-        const mg_case *c = &s->cases[0];
-        MG_GUARD(mg_bench_process_run(c->client, c->server, report->process_count, s->dir,
-                                      &report->process_per_s));
+    if (!report->process_count) return MG_OK;
+    if (!tools->stack) {
+        if (!a->json) printf("process per case: no stack's tools can be timed; not compared\n");
+        return MG_OK;
     }
-    return MG_OK;
+    report->process_server = tools->server_tool;
+    report->process_client = tools->client_tool;
+    const mg_case *c = &s->cases[0];
+    return mg_bench_process_run(tools, c->client, c->server, report->process_count, s->dir,
+                                &report->process_per_s);
 }
 
 /* mkcerts.sh beside the floor program (or beside the default one when --floor none). */
@@ -100,6 +108,8 @@ static mg_result bench(const bench_args *a)
     mg_tls_version tls = MG_TLS13;
     mg_bench_certs certs = MG_BENCH_CERTS_BASELINE;
     MG_GUARD(check_args(a, &tls, &certs));
+    mg_bench_tools tools;
+    MG_GUARD(mg_bench_tools_pick(a->process_tools, &tools));
     const char *floor = a->floor ? a->floor : mg_bench_default_floor();
     char mkcerts[4096];
     mg_bench_setup_options so = {a->stack, tls, certs, a->matrix,
@@ -108,7 +118,7 @@ static mg_result bench(const bench_args *a)
     mg_result r = mg_bench_setup_make(&so, &s);
     mg_bench_report report = {.tls = a->tls, .jobs = a->jobs, .n = a->n, .json = a->json,
                               .certs = a->certs, .gen_seconds = s.gen_seconds};
-    if (mg_ok(r)) r = measure_references(a, tls, floor, &s, &report);
+    if (mg_ok(r)) r = measure_references(a, tls, floor, &tools, &s, &report);
     if (mg_ok(r)) mg_bench_print_header(&report);
     for (size_t i = 0; mg_ok(r) && i < s.count; i++) {
         mg_bench_rate rate;
@@ -133,9 +143,9 @@ static int run_bench(void *raw, const cli_rest *rest)
 const cli_command mg_cmd_bench = {
     "bench",
     "[--stack S|C-S|all] [--tls 1.2|1.3] [--jobs N] [--n N] [--json] [--floor PATH|none] "
-    "[--certs baseline|floor]",
+    "[--certs baseline|floor] [--process N] [--process-tools S]",
     "Handshakes per second of the baseline scenario through the harness (case setup, worker "
     "isolation, verdict, round trip), compared in the same run with the stacks' own in-memory "
-    "floor and with an openssl s_server + s_client process pair per case.",
+    "floor and with a stack's stock server + client tools, one process pair per case.",
     CLI_OPTIONS(bench_options), sizeof(bench_args), bench_defaults, 0, 0, run_bench,
 };

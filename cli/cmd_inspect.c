@@ -1,9 +1,10 @@
 /* mtlsgrid inspect: whether each certificate can serve in the role, and why not, in words,
- * in the strings OpenSSL, GnuTLS, browsers and curl print, and with the fix. Exit 0 when every
- * certificate is suitable, 1 when one is not, 2 when an input could not be read. */
+ * in the strings each stack's tools, browsers and curl print, and with the fix. Exit 0 when
+ * every certificate is suitable, 1 when one is not, 2 when an input could not be read. */
 #include "command.h"
 #include "inspect.h"
 #include "inspect_json.h"
+#include "registry.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -48,9 +49,24 @@ static int inspect_one(const mg_inspect_session *session, const char *path, json
     return code;
 }
 
+/* Every registered stack that knows its words, in the registry's order; inspect itself knows
+ * no stack. */
+static void stack_tools(mg_inspect_tool tools[MG_STACK_MAX], size_t *count)
+{
+    *count = 0;
+    for (const mg_stack *const *s = mg_stacks; *s; s++)
+        if ((*s)->inspect_words)
+            tools[(*count)++] = (mg_inspect_tool){(*s)->name, (*s)->display, (*s)->inspect_words};
+}
+
+_Static_assert(MG_STACK_MAX <= MG_INSPECT_TOOL_MAX, "inspect takes fewer tools than stacks");
+
 static int run_inspect(void *raw, const cli_rest *rest)
 {
     inspect_args *a = raw;
+    mg_inspect_tool tools[MG_STACK_MAX];
+    stack_tools(tools, &a->request.tool_count);
+    a->request.tools = tools;
     mg_inspect_session *session = NULL;
     mg_result r = mg_inspect_session_open(&a->request, &session);
     if (!mg_ok(r)) {
@@ -78,7 +94,7 @@ const cli_command mg_cmd_inspect = {
     "FILE... [--role client|server] [--host NAME] [--ca FILE] [--crl FILE] [--at TIME] [--json]",
     "Explain whether each certificate can serve as a TLS client or server certificate, and why "
     "not: purpose (EKU), key usage, names, validity, chain, revocation, key and signature "
-    "strength, each problem with the error strings OpenSSL, GnuTLS, browsers and curl print and "
-    "the fix. FILE holds the leaf and optionally its chain, in any order, PEM or DER.",
+    "strength, each problem with the error strings each stack's tools, browsers and curl print "
+    "and the fix. FILE holds the leaf and optionally its chain, in any order, PEM or DER.",
     CLI_OPTIONS(inspect_options), sizeof(inspect_args), NULL, 1, 4096, run_inspect,
 };

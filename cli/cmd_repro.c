@@ -88,8 +88,9 @@ static int run_repro(void *raw, const cli_rest *rest)
 const cli_command mg_cmd_repro = {
     "repro", "CASE --out DIR",
     "Write a bundle that replays one case with stock tools: credentials, trust, CRL/OCSP, "
-    "expected verdict, README.md, commands.sh (openssl, gnutls, curl), handshake.pcap and "
-    "keylog.txt. CASE is SCENARIO/CLIENT-SERVER/TLS/POLICY, or a scenario id for its first "
-    "TLS 1.3 strict case the stacks can express (openssl-openssl when both can).",
+    "expected verdict, README.md, commands.sh (each stack's own client and server tools, and "
+    "curl), handshake.pcap and keylog.txt. CASE is SCENARIO/CLIENT-SERVER/TLS/POLICY, or a "
+    "scenario id for its first TLS 1.3 strict case the stacks can express (the first stack "
+    "against itself when it can).",
     CLI_OPTIONS(repro_options), sizeof(repro_args), repro_defaults, 1, 1, run_repro,
 };

@@ -20,6 +20,8 @@ typedef struct {
     const char *ca_file;  /* trust anchors, PEM or DER; NULL: the chain is not checked */
     const char *crl_file; /* CRLs, PEM or DER */
     const char *at;       /* the instant to judge at (see inspect_time.h); NULL: now */
+    const mg_inspect_tool *tools; /* whose words each problem quotes (outlive the session) */
+    size_t tool_count;            /* at most MG_INSPECT_TOOL_MAX */
 } mg_inspect_request;
 
 /* The request with its files loaded, shared by every FILE inspected. */
@@ -47,6 +49,8 @@ typedef struct {
     mg_inspect_role role;
     bool role_guessed;      /* no --role: guessed (say so, so the operator can correct it) */
     const char *host;       /* from the session; NULL when not given */
+    const mg_inspect_tool *tools; /* from the session: whose words the problems quote */
+    size_t tool_count;
     int64_t at;
     size_t cert_count;      /* certificates in the file; the leaf is the one inspected */
     mg_inspect_problem *problems;
@@ -66,7 +70,7 @@ void mg_inspect_report_free(mg_inspect_report *report);
 
 static inline bool mg_inspect_suitable(const mg_inspect_report *r) { return r->problem_count == 0; }
 
-/* The report for people: verdict first, then each problem with the stacks' words and the fix. */
+/* The report for people: verdict first, then each problem with the tools' words and the fix. */
 void mg_inspect_print_text(FILE *out, const mg_inspect_report *report);
 
 #endif

@@ -1,13 +1,12 @@
-/* The table of causes (data, not code). OpenSSL column: the verifier's words (verify error N),
- * then what its peer reads from the alert OpenSSL sends for that error (ssl_x509err2alert).
- * curl columns: curl 7.88 with OpenSSL 3.0 verifying a server (exit 60), or presenting a client
- * certificate that the server refuses (TLS 1.3 shows it at the first read, exit 56; TLS 1.2
- * during the handshake, exit 35). */
+/* The table of causes (data, not code). Each stack's words for a cause are in its own folder
+ * (harness/stacks/<stack>/inspect_words.c), keyed by the cause's id. curl columns: curl 7.88
+ * with OpenSSL 3.0 verifying a server (exit 60), or presenting a client certificate that the
+ * server refuses (TLS 1.3 shows it at the first read, exit 56; TLS 1.2 during the handshake,
+ * exit 35). */
 #include "inspect_causes.h"
 
 #include <string.h>
 
-#define ALERT_UNKNOWN_CA "\"tlsv1 alert unknown ca\""
 #define CURL_ALERT(code, text)                                                                     \
     "curl: (56) OpenSSL SSL_read: error:" code ":SSL routines::" text ", errno 0"
 #define CHROME_CLIENT "ERR_BAD_SSL_CLIENT_AUTH_CERT (Chrome)"
@@ -15,9 +14,6 @@
 const mg_inspect_cause mg_inspect_causes[] = {
     {"eku-wrong-purpose", MG_REASON_BAD_PURPOSE,
      "The extended key usage does not allow this role",
-     "verify error 26 \"unsuitable certificate purpose\" (OpenSSL 1.1: \"unsupported certificate "
-     "purpose\"); the peer reads \"sslv3 alert unsupported certificate\"",
-     "\"The certificate chain does not match the intended purpose.\"",
      "NET::ERR_CERT_INVALID (Chrome); SEC_ERROR_INADEQUATE_CERT_TYPE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_UNSUPPORTED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unsuitable certificate purpose",
@@ -27,9 +23,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "client (both when one certificate serves both roles)."},
     {"eku-any-only", MG_REASON_BAD_PURPOSE,
      "The only extended key usage is anyExtendedKeyUsage",
-     "verify error 26 \"unsuitable certificate purpose\" (OpenSSL 3.0 does not accept "
-     "anyExtendedKeyUsage for TLS); the peer reads \"sslv3 alert unsupported certificate\"",
-     "(accepted: GnuTLS 3.7 treats anyExtendedKeyUsage as any purpose)",
      "SEC_ERROR_INADEQUATE_CERT_TYPE (Firefox)",
      "SSL_ERROR_UNSUPPORTED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unsuitable certificate purpose",
@@ -38,9 +31,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "verifiers refuse anyExtendedKeyUsage, and OpenSSL does."},
     {"ku-no-digital-signature", MG_REASON_BAD_KEY_USAGE,
      "The key usage lacks digitalSignature",
-     "(accepted: OpenSSL 3.0 does not check the leaf's keyUsage in TLS)",
-     "\"Key usage violation in certificate has been detected.\" (a GnuTLS server holding it: \"No "
-     "supported cipher suites have been found.\")",
      "ERR_SSL_KEY_USAGE_INCOMPATIBLE (Chrome); SEC_ERROR_INADEQUATE_KEY_USAGE (Firefox)",
      CHROME_CLIENT "; SEC_ERROR_INADEQUATE_KEY_USAGE (Firefox)",
      "(accepted by curl built with OpenSSL; with GnuTLS: \"Key usage violation in certificate has "
@@ -50,9 +40,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "sign with the certificate's key."},
     {"name-mismatch", MG_REASON_HOSTNAME_MISMATCH,
      "The name the client connects to is not in the certificate",
-     "verify error 62 \"hostname mismatch\" (an IP address: 64 \"IP address mismatch\"); the peer "
-     "reads \"sslv3 alert bad certificate\"",
-     "\"The name in the certificate does not match the expected.\"",
      "NET::ERR_CERT_COMMON_NAME_INVALID (Chrome); SSL_ERROR_BAD_CERT_DOMAIN (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_BAD_CERT_ALERT (Firefox)",
      "curl: (60) SSL: no alternative certificate subject name matches target host name 'HOST'",
@@ -63,10 +50,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "IP:address for an address), or make clients connect to a name it holds."},
     {"name-cn-only", MG_REASON_HOSTNAME_MISMATCH,
      "The name matches only the subject CN, which modern clients ignore",
-     "(accepted by default: OpenSSL falls back to the CN when there is no DNS SAN; with "
-     "X509_CHECK_FLAG_NEVER_CHECK_SUBJECT, as Python sets it: verify error 62 \"hostname "
-     "mismatch\")",
-     "(accepted: GnuTLS falls back to the CN when there is no DNS SAN)",
      "NET::ERR_CERT_COMMON_NAME_INVALID (Chrome 58+); SSL_ERROR_BAD_CERT_DOMAIN (Firefox)",
      CHROME_CLIENT,
      "(accepted: curl falls back to the CN when there is no subjectAltName)",
@@ -77,8 +60,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "subject CN alone has been deprecated since RFC 2818 and ignored by browsers since 2017."},
     {"ip-as-dns-name", MG_REASON_HOSTNAME_MISMATCH,
      "The IP address is written as a DNS name, where clients do not look for it",
-     "verify error 64 \"IP address mismatch\"; the peer reads \"sslv3 alert bad certificate\"",
-     "\"The name in the certificate does not match the expected.\"",
      "NET::ERR_CERT_COMMON_NAME_INVALID (Chrome); SSL_ERROR_BAD_CERT_DOMAIN (Firefox)",
      CHROME_CLIENT,
      "curl: (60) SSL: no alternative certificate subject name matches target host name 'HOST'",
@@ -86,9 +67,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Go: \"x509: cannot validate certificate for HOST because it doesn't contain any IP SANs\"",
      "Reissue the certificate with the address as an iPAddress SAN (IP:address, not DNS:address)."},
     {"expired", MG_REASON_EXPIRED, "The certificate has expired",
-     "verify error 10 \"certificate has expired\"; the peer reads \"sslv3 alert certificate "
-     "expired\"",
-     "\"The certificate chain uses expired certificate.\"",
      "NET::ERR_CERT_DATE_INVALID (Chrome); SEC_ERROR_EXPIRED_CERTIFICATE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_EXPIRED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: certificate has expired",
@@ -97,9 +75,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Renew the certificate and deploy it with its chain (if the dates look right, check the "
      "verifier's clock)."},
     {"not-yet-valid", MG_REASON_NOT_YET_VALID, "The certificate is not valid yet",
-     "verify error 9 \"certificate is not yet valid\"; the peer reads \"sslv3 alert bad "
-     "certificate\"",
-     "\"The certificate chain uses not yet valid certificate.\"",
      "NET::ERR_CERT_DATE_INVALID (Chrome); MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_BAD_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: certificate is not yet valid",
@@ -108,9 +83,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Check the verifier's clock (NTP); if it is right, reissue the certificate with a notBefore "
      "in the past."},
     {"chain-expired", MG_REASON_EXPIRED, "A CA certificate in the chain has expired",
-     "verify error 10 \"certificate has expired\" at depth 1 or more; the peer reads \"sslv3 "
-     "alert certificate expired\"",
-     "\"The certificate chain uses expired certificate.\"",
      "NET::ERR_CERT_DATE_INVALID (Chrome); SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_EXPIRED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: certificate has expired",
@@ -119,9 +91,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "version (or reissue the leaf under a current CA)."},
     {"chain-not-yet-valid", MG_REASON_NOT_YET_VALID,
      "A CA certificate in the chain is not valid yet",
-     "verify error 9 \"certificate is not yet valid\" at depth 1 or more; the peer reads \"sslv3 "
-     "alert bad certificate\"",
-     "\"The certificate chain uses not yet valid certificate.\"",
      "NET::ERR_CERT_DATE_INVALID (Chrome); MOZILLA_PKIX_ERROR_NOT_YET_VALID_ISSUER_CERTIFICATE "
      "(Firefox)",
      CHROME_CLIENT "; SSL_ERROR_BAD_CERT_ALERT (Firefox)",
@@ -130,9 +99,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Check the verifier's clock; if it is right, use the CA certificate that is valid now."},
     {"missing-intermediate", MG_REASON_UNKNOWN_CA,
      "The issuer of the certificate is missing: the chain lacks an intermediate",
-     "verify error 20 \"unable to get local issuer certificate\" (only the leaf sent: 21 \"unable "
-     "to verify the first certificate\"); the peer reads " ALERT_UNKNOWN_CA,
-     "\"The certificate issuer is unknown.\"",
      "NET::ERR_CERT_AUTHORITY_INVALID (Chrome); SEC_ERROR_UNKNOWN_ISSUER (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_UNKNOWN_CA_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unable to get local issuer certificate",
@@ -142,9 +108,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "ssl_certificate / SSLCertificateFile, a client's --cert), or trust the CA that issued it."},
     {"untrusted-root", MG_REASON_UNKNOWN_CA,
      "The chain ends at a CA that the verifier does not trust",
-     "verify error 20 \"unable to get local issuer certificate\" (or 19 \"self-signed certificate "
-     "in certificate chain\"); the peer reads " ALERT_UNKNOWN_CA,
-     "\"The certificate issuer is unknown.\"",
      "NET::ERR_CERT_AUTHORITY_INVALID (Chrome); SEC_ERROR_UNKNOWN_ISSUER (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_UNKNOWN_CA_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unable to get local issuer certificate",
@@ -153,9 +116,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Give the verifier the root this chain ends at (--ca, ssl_client_certificate, --cacert), or "
      "reissue the certificate from a CA the verifier trusts."},
     {"self-signed", MG_REASON_UNKNOWN_CA, "The certificate is self-signed and not trusted",
-     "verify error 18 \"self-signed certificate\" (OpenSSL 1.1: \"self signed certificate\"); the "
-     "peer reads " ALERT_UNKNOWN_CA,
-     "\"The certificate issuer is unknown.\"",
      "NET::ERR_CERT_AUTHORITY_INVALID (Chrome); MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_UNKNOWN_CA_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: self-signed certificate",
@@ -164,8 +124,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Issue the certificate from your CA, or (for a private test peer only) trust this exact "
      "certificate on the other side."},
     {"revoked", MG_REASON_REVOKED, "The certificate is revoked",
-     "verify error 23 \"certificate revoked\"; the peer reads \"sslv3 alert certificate revoked\"",
-     "\"The certificate chain is revoked.\"",
      "NET::ERR_CERT_REVOKED (Chrome); SEC_ERROR_REVOKED_CERTIFICATE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_REVOKED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: certificate revoked",
@@ -173,9 +131,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Issue and deploy a new certificate (with a new key if the old one may be compromised); a "
      "revoked certificate cannot be un-revoked."},
     {"chain-revoked", MG_REASON_REVOKED, "A CA certificate in the chain is revoked",
-     "verify error 23 \"certificate revoked\" at depth 1 or more; the peer reads \"sslv3 alert "
-     "certificate revoked\"",
-     "\"The certificate chain is revoked.\"",
      "NET::ERR_CERT_REVOKED (Chrome); SEC_ERROR_REVOKED_CERTIFICATE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_REVOKED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: certificate revoked",
@@ -183,39 +138,28 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Reissue the certificate under a CA that is not revoked and deploy the new chain."},
     {"crl-missing", MG_REASON_REVOCATION_UNKNOWN,
      "The CRL file holds no CRL from the certificate's issuer",
-     "verify error 3 \"unable to get certificate CRL\"; the peer reads " ALERT_UNKNOWN_CA,
-     "(accepted: GnuTLS treats a certificate without a CRL as not revoked)",
      "(browsers do not read local CRL files)", "(browsers do not read local CRL files)",
      "curl: (60) SSL certificate problem: unable to get certificate CRL",
      CURL_ALERT("0A000418", "tlsv1 alert unknown ca"), "",
      "Give the CRL published by the certificate's issuer (with CRL checks on, every CA in the "
      "chain needs its issuer's current CRL)."},
     {"crl-expired", MG_REASON_REVOCATION_UNKNOWN, "The CRL is past its nextUpdate",
-     "verify error 12 \"CRL has expired\"; the peer reads \"sslv3 alert certificate expired\"",
-     "\"The revocation or OCSP data are old and have been superseded.\"",
      "(browsers do not read local CRL files)", "(browsers do not read local CRL files)",
      "curl: (60) SSL certificate problem: CRL has expired",
      CURL_ALERT("0A000415", "sslv3 alert certificate expired"), "",
      "Fetch the CA's current CRL and make sure the job that refreshes it runs before nextUpdate."},
     {"crl-not-yet-valid", MG_REASON_REVOCATION_UNKNOWN, "The CRL's thisUpdate is in the future",
-     "verify error 11 \"CRL is not yet valid\"; the peer reads \"sslv3 alert bad certificate\"",
-     "\"The revocation or OCSP data are issued with a future date.\"",
      "(browsers do not read local CRL files)", "(browsers do not read local CRL files)",
      "curl: (60) SSL certificate problem: CRL is not yet valid",
      CURL_ALERT("0A000412", "sslv3 alert bad certificate"), "",
      "Check the verifier's clock and the CA's clock; use a CRL whose thisUpdate has passed."},
     {"crl-bad-signature", MG_REASON_REVOCATION_UNKNOWN, "The CRL's signature does not verify",
-     "verify error 8 \"CRL signature failure\"; the peer reads \"tlsv1 alert decrypt error\"",
-     "(GnuTLS drops a CRL whose signature fails when it loads it, so revocation goes unchecked)",
      "(browsers do not read local CRL files)", "(browsers do not read local CRL files)",
      "curl: (60) SSL certificate problem: CRL signature failure",
      CURL_ALERT("0A00041B", "tlsv1 alert decrypt error"), "",
      "Download the CRL again from the CA (it is corrupt or signed by another key) and check it "
-     "with openssl crl -CAfile."},
+     "with openssl crl -CAfile."}, /* stack-literal: tool hint */
     {"bad-signature", MG_REASON_BAD_SIGNATURE, "A certificate's signature does not verify",
-     "verify error 7 \"certificate signature failure\"; the peer reads \"tlsv1 alert decrypt "
-     "error\"",
-     "\"The signature in the certificate is invalid.\"",
      "NET::ERR_CERT_AUTHORITY_INVALID (Chrome); SEC_ERROR_BAD_SIGNATURE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_DECRYPT_ERROR_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: certificate signature failure",
@@ -223,9 +167,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Reissue the certificate: its bytes were altered or it was signed by another key than its "
      "issuer's."},
     {"ca-invalid", MG_REASON_INVALID_CA, "A certificate in the chain is not allowed to act as a CA",
-     "verify error 79 \"invalid CA certificate\" (OpenSSL 1.1: 24) or 32 \"key usage does not "
-     "include certificate signing\"; the peer reads " ALERT_UNKNOWN_CA,
-     "\"The certificate issuer is not a CA.\"",
      "NET::ERR_CERT_AUTHORITY_INVALID (Chrome); SEC_ERROR_CA_CERT_INVALID (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_UNKNOWN_CA_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: invalid CA certificate",
@@ -234,8 +175,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "(or issue the leaf from a proper CA)."},
     {"path-length", MG_REASON_PATH_LENGTH,
      "The chain is longer than a CA's pathLenConstraint allows",
-     "verify error 25 \"path length constraint exceeded\"; the peer reads " ALERT_UNKNOWN_CA,
-     "\"The certificate chain violates the signer's constraints.\"",
      "NET::ERR_CERT_AUTHORITY_INVALID (Chrome); SEC_ERROR_PATH_LEN_CONSTRAINT_INVALID (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_UNKNOWN_CA_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: path length constraint exceeded",
@@ -243,9 +182,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Issue the leaf directly under the CA whose pathlen forbids sub-CAs, or reissue that CA with "
      "a larger pathlen."},
     {"name-constraints", MG_REASON_NAME_CONSTRAINTS, "A name is outside a CA's name constraints",
-     "verify error 47 \"permitted subtree violation\" or 48 \"excluded subtree violation\"; the "
-     "peer reads \"sslv3 alert certificate unknown\"",
-     "\"The certificate chain violates the signer's constraints.\"",
      "NET::ERR_CERT_INVALID (Chrome); SEC_ERROR_CERT_NOT_IN_NAME_SPACE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_CERTIFICATE_UNKNOWN_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: permitted subtree violation",
@@ -254,9 +190,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "to issue those names)."},
     {"intermediate-eku", MG_REASON_BAD_PURPOSE,
      "An intermediate's extended key usage excludes this role",
-     "verify error 26 \"unsuitable certificate purpose\" at depth 1 or more; the peer reads "
-     "\"sslv3 alert unsupported certificate\"",
-     "\"The certificate chain does not match the intended purpose.\"",
      "NET::ERR_CERT_INVALID (Chrome); SEC_ERROR_INADEQUATE_CERT_TYPE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_UNSUPPORTED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unsuitable certificate purpose",
@@ -264,10 +197,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Issue the leaf from a CA whose extendedKeyUsage includes the role (or has none), or reissue "
      "that CA so."},
     {"weak-key", MG_REASON_INSECURE_ALGORITHM, "The key is too weak",
-     "verify error 66 \"EE certificate key too weak\" (a CA: 67 \"CA certificate key too weak\"); "
-     "loading it as one's own: \"ee key too small\"",
-     "\"The certificate chain uses insecure algorithm.\" (at GnuTLS's stricter profiles; the "
-     "default accepts RSA 1024)",
      "NET::ERR_CERT_WEAK_KEY (Chrome); MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE (Firefox)",
      CHROME_CLIENT,
      "curl: (60) SSL certificate problem: EE certificate key too weak",
@@ -277,9 +206,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Generate a new key (RSA 2048 or more, or ECDSA P-256) and reissue the certificate."},
     {"weak-signature", MG_REASON_INSECURE_ALGORITHM,
      "The certificate is signed with a broken hash (SHA-1 or MD5)",
-     "verify error 68 \"CA signature digest algorithm too weak\"; loading it as one's own: \"ca md "
-     "too weak\"",
-     "\"The certificate chain uses insecure algorithm.\"",
      "NET::ERR_CERT_WEAK_SIGNATURE_ALGORITHM (Chrome); SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED "
      "(Firefox)",
      CHROME_CLIENT,
@@ -290,9 +216,6 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Have the CA reissue the certificate signed with SHA-256 or better."},
     {"critical-extension", MG_REASON_CRITICAL_EXTENSION,
      "The certificate has a critical extension verifiers do not understand",
-     "verify error 34 \"unhandled critical extension\"; the peer reads \"sslv3 alert bad "
-     "certificate\"",
-     "\"The certificate contains an unknown critical extension.\"",
      "NET::ERR_CERT_INVALID (Chrome); SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_BAD_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unhandled critical extension",
@@ -300,21 +223,17 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Reissue the certificate without that extension, or with it marked non-critical."},
     {"policy", MG_REASON_OTHER,
      "The chain requires an explicit certificate policy it does not carry",
-     "verify error 43 \"no explicit policy\"; the peer reads \"sslv3 alert certificate unknown\"",
-     "(accepted: GnuTLS does not enforce requireExplicitPolicy)",
      "NET::ERR_CERT_INVALID (Chrome)", CHROME_CLIENT,
      "curl: (60) SSL certificate problem: no explicit policy",
      CURL_ALERT("0A000416", "sslv3 alert certificate unknown"), "",
      "Reissue the leaf with a certificatePolicies OID its CA requires."},
     {"chain-other", MG_REASON_OTHER, "The chain does not verify",
-     "verify error N (see the detail for OpenSSL's words); the peer reads an alert such as \"sslv3 "
-     "alert certificate unknown\"",
-     "\"The certificate is NOT trusted.\"",
      "NET::ERR_CERT_INVALID (Chrome); SEC_ERROR_BAD_DER or a SEC_ERROR_* code (Firefox)",
      CHROME_CLIENT,
      "curl: (60) SSL certificate problem: (OpenSSL's words, as in the detail)",
      CURL_ALERT("0A000416", "sslv3 alert certificate unknown"), "",
-     "Run openssl verify -show_chain on the file with the same CA and fix what it names."},
+     "Run openssl verify -show_chain on the file " /* stack-literal: tool hint */
+     "with the same CA and fix what it names."},
 };
 
 const size_t mg_inspect_cause_count = sizeof mg_inspect_causes / sizeof mg_inspect_causes[0];
@@ -330,12 +249,17 @@ mg_inspect_messages mg_inspect_cause_messages(const mg_inspect_cause *cause, mg_
 {
     bool server = role == MG_INSPECT_SERVER;
     return (mg_inspect_messages){
-        cause->openssl,
-        cause->gnutls,
         server ? cause->browser_server : cause->browser_client,
         server ? cause->curl_server : cause->curl_client,
         cause->other,
     };
+}
+
+const char *mg_inspect_tool_words(const mg_inspect_tool *tool, const char *cause_id)
+{
+    for (const mg_tool_words *w = tool->words; w && w->cause; w++)
+        if (strcmp(w->cause, cause_id) == 0) return w->words;
+    return NULL;
 }
 
 const char *mg_inspect_role_name(mg_inspect_role role)

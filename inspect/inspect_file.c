@@ -54,7 +54,8 @@ static mg_result run_checks(const mg_inspect_subject *subject, mg_inspect_report
 mg_result mg_inspect_file(const mg_inspect_session *session, const char *path,
                           mg_inspect_report *out)
 {
-    *out = (mg_inspect_report){.host = session->host, .at = session->at};
+    *out = (mg_inspect_report){.host = session->host, .at = session->at,
+                                .tools = session->tools, .tool_count = session->tool_count};
     MG_GUARD(mg_strdup(path, &out->file));
     STACK_OF(X509) *certs = NULL;
     MG_GUARD(mg_inspect_read_certs(path, &certs));

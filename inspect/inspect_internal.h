@@ -19,6 +19,8 @@ struct mg_inspect_session {
     STACK_OF(X509) *anchors; /* NULL without --ca */
     char *crl_file;
     STACK_OF(X509_CRL) *crls; /* NULL without --crl */
+    const mg_inspect_tool *tools;
+    size_t tool_count;
 };
 
 typedef struct {
@@ -49,9 +51,12 @@ MG_RESULT mg_inspect_add_skipped(mg_inspect_report *r, const char *check, const 
     MG_PRINTF(3, 4);
 bool mg_inspect_has_cause(const mg_inspect_report *r, const char *cause_id);
 
-/* A cause's messages for the report's role, HOST and FILE replaced by the report's own. */
+/* A cause's messages for the report's role, HOST and FILE replaced by the report's own: each
+ * of the report's tools (tools[i] for r->tools[i]), then browsers, curl and others. */
 typedef struct {
-    char *openssl, *gnutls, *browser, *curl, *other;
+    char *tools[MG_INSPECT_TOOL_MAX];
+    size_t tool_count;
+    char *browser, *curl, *other;
 } mg_inspect_filled_messages;
 MG_RESULT mg_inspect_fill_messages(const mg_inspect_report *r, const mg_inspect_cause *cause,
                                    mg_inspect_filled_messages *out);

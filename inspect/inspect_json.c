@@ -1,7 +1,7 @@
 /* Keys: file, subject, issuer, names, not_before, not_after, key, signature, role,
  * role_guessed, host (null when not given), at (ISO 8601 UTC), suitable, problems [{cause,
- * reason, title, detail, messages {openssl, gnutls, browser, curl, other}, fix}], passed
- * [{check, detail}], not_checked [{check, why}]. */
+ * reason, title, detail, messages {each of the request's tools by its name, in its order, then
+ * browser, curl, other}, fix}], passed [{check, detail}], not_checked [{check, why}]. */
 #include "inspect_json.h"
 
 #include "inspect_internal.h"
@@ -11,9 +11,18 @@ static json_t *problem_json(const mg_inspect_report *r, const mg_inspect_problem
 {
     mg_inspect_filled_messages m;
     if (!mg_ok(mg_inspect_fill_messages(r, p->cause, &m))) return NULL;
-    json_t *messages = json_pack("{s:s, s:s, s:s, s:s, s:s}", "openssl", m.openssl, "gnutls",
-                                 m.gnutls, "browser", m.browser, "curl", m.curl, "other", m.other);
+    json_t *messages = json_object();
+    bool built = messages != NULL;
+    for (size_t t = 0; built && t < m.tool_count; t++)
+        built = json_object_set_new(messages, r->tools[t].name, json_string(m.tools[t])) == 0;
+    built = built && json_object_set_new(messages, "browser", json_string(m.browser)) == 0 &&
+            json_object_set_new(messages, "curl", json_string(m.curl)) == 0 &&
+            json_object_set_new(messages, "other", json_string(m.other)) == 0;
     mg_inspect_filled_messages_free(&m);
+    if (!built) {
+        json_decref(messages);
+        return NULL;
+    }
     return json_pack("{s:s, s:s, s:s, s:s, s:o*, s:s}", "cause", p->cause->id, "reason",
                      mg_reason_name(p->cause->reason), "title", p->cause->title, "detail",
                      p->detail, "messages", messages, "fix", p->cause->fix);

@@ -56,7 +56,7 @@ static mg_result decode_blob(const char *path, const char *what, const mg_der_bl
         if (!item && start == blob->data && is_pkcs12(blob))
             return mg_fail(MG_E_INPUT,
                            "%s is a PKCS#12 bundle, not a %s: extract the certificates with "
-                           "openssl pkcs12 -in %s -nokeys",
+                           "openssl pkcs12 -in %s -nokeys", /* stack-literal: tool hint */
                            path, what, path);
         if (!item)
             return mg_fail(MG_E_INPUT, "%s: the bytes at offset %ld are not a DER %s (%s)", path,

@@ -31,6 +31,11 @@ static mg_result parse_flags(const mg_inspect_request *req, mg_inspect_session *
                   "inspect: --host \"%s\" is neither a DNS name nor an IP address", req->host);
         MG_GUARD(mg_strdup(req->host, &s->host));
     }
+    MG_ENSURE(req->tool_count <= MG_INSPECT_TOOL_MAX && (req->tools || !req->tool_count),
+              MG_E_INTERNAL, "inspect: %zu tools given, at most %d", req->tool_count,
+              MG_INSPECT_TOOL_MAX);
+    s->tools = req->tools;
+    s->tool_count = req->tool_count;
     s->at = (int64_t)time(NULL);
     MG_ENSURE(!req->at || mg_inspect_parse_time(req->at, s->at, &s->at), MG_E_USAGE,
               "inspect: --at expects now, seconds since the epoch, or a UTC date and time such as "

@@ -1,5 +1,5 @@
 /* The report for people at 3 a.m.: the verdict on the first line, then each problem in plain
- * words, the strings each stack prints for it, and the fix; what passed and what was not
+ * words, the strings each stack's tools print for it, and the fix; what passed and what was not
  * checked (and what to give to check it) last. */
 #include "inspect_internal.h"
 #include "inspect_time.h"
@@ -28,6 +28,15 @@ static void print_header(FILE *out, const mg_inspect_report *r)
                 r->host ? "--host" : "its extendedKeyUsage");
 }
 
+/* "    OpenSSL:  words": the labels' colons and the words line up (a long label pushes its
+ * words right by as much as it needs). */
+static void print_words(FILE *out, const char *label, const char *words)
+{
+    char with_colon[64];
+    snprintf(with_colon, sizeof with_colon, "%s:", label);
+    fprintf(out, "    %-9s %s\n", with_colon, words);
+}
+
 static void print_problem(FILE *out, const mg_inspect_report *r, size_t i)
 {
     const mg_inspect_problem *p = &r->problems[i];
@@ -35,10 +44,11 @@ static void print_problem(FILE *out, const mg_inspect_report *r, size_t i)
             p->cause->title, p->detail);
     mg_inspect_filled_messages m;
     if (!mg_ok(mg_inspect_fill_messages(r, p->cause, &m))) return;
-    fprintf(out, "    OpenSSL:  %s\n    GnuTLS:   %s\n    browsers: %s\n    curl:     %s\n",
-            m.openssl, m.gnutls, m.browser, m.curl);
-    if (*m.other) fprintf(out, "    others:   %s\n", m.other);
-    fprintf(out, "    FIX:      %s\n", p->cause->fix);
+    for (size_t t = 0; t < m.tool_count; t++) print_words(out, r->tools[t].display, m.tools[t]);
+    print_words(out, "browsers", m.browser);
+    print_words(out, "curl", m.curl);
+    if (*m.other) print_words(out, "others", m.other);
+    print_words(out, "FIX", p->cause->fix);
     mg_inspect_filled_messages_free(&m);
 }
 

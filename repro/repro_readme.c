@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 static void describe_presenter(FILE *f, const mg_repro_bundle *b, mg_role role)
 {
@@ -112,7 +113,12 @@ mg_result mg_repro_write_readme(const mg_repro_bundle *b)
             mg_policy_name(b->rc->key->policy), b->rc->case_id);
     write_expectation(f, b);
     write_files(f, b);
-    mg_repro_readme_replay(f, b);
+    mg_result r = mg_repro_readme_replay(f, b);
+    if (!mg_ok(r)) {
+        fclose(f); /* no README.md rather than half of one */
+        unlink(out.temp_path);
+        return r;
+    }
     mg_repro_readme_capture(f, b);
     mg_repro_readme_time(f, b);
     return mg_atomic_commit(&out);

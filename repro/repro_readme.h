@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-void mg_repro_readme_replay(FILE *f, const mg_repro_bundle *b);  /* commands.sh, tool gaps */
+MG_RESULT mg_repro_readme_replay(FILE *f, const mg_repro_bundle *b); /* commands.sh, tool gaps */
 void mg_repro_readme_capture(FILE *f, const mg_repro_bundle *b); /* tshark, Wireshark */
 void mg_repro_readme_time(FILE *f, const mg_repro_bundle *b);    /* how long it stays valid */
 

@@ -1,50 +1,89 @@
 #include "repro_readme.h"
+#include "repro_tools.h"
 
 #include <time.h>
 
-void mg_repro_readme_replay(FILE *f, const mg_repro_bundle *b)
+/* "./commands.sh pair SERVER CLIENT" and the lines around it, with the registry's names. */
+static mg_result write_usage(FILE *f, const mg_repro_side_list *servers,
+                             const mg_repro_side_list *clients)
 {
+    char server_bars[512], client_bars[512], pair[160], server[160], client[160];
+    MG_GUARD(mg_repro_join(servers->names, servers->count, "", "|", "|", server_bars,
+                           sizeof server_bars));
+    MG_GUARD(mg_repro_join(clients->names, clients->count, "", "|", "|", client_bars,
+                           sizeof client_bars));
+    /* Examples: the first server with curl, the last server alone, the first client alone. */
+    snprintf(pair, sizeof pair, "./commands.sh pair %s curl", servers->names[0]);
+    snprintf(server, sizeof server, "./commands.sh server %s 14433",
+             servers->names[servers->count - 1]);
+    snprintf(client, sizeof client, "./commands.sh client %s 14433", clients->names[0]);
     fprintf(f,
             "## Replay with stock tools\n\n"
             "```sh\n"
             "./commands.sh                      # every server x client pairing, one by one\n"
-            "./commands.sh pair openssl curl    # one pairing: SERVER openssl|gnutls, CLIENT "
-            "openssl|gnutls|curl\n"
-            "./commands.sh server gnutls 14433  # a server alone (one terminal) ...\n"
-            "./commands.sh client openssl 14433 # ... and a client (another terminal)\n"
+            "%-34s # one pairing: SERVER %s, CLIENT %s\n"
+            "%-34s # a server alone (one terminal) ...\n"
+            "%-34s # ... and a client (another terminal)\n"
             "./commands.sh show                 # print the commands without running them\n"
-            "```\n\n"
-            "The servers are `openssl s_server` and `gnutls-serv`, the clients `openssl "
-            "s_client`, `gnutls-cli` and `curl`, each given the verify, purpose, CRL and "
+            "```\n\n",
+            pair, server_bars, client_bars, server, client);
+    return MG_OK;
+}
+
+/* Each stack's words for one kind of refusal, joined: "`TOOL` prints ..., `TOOL2` ...". */
+static mg_result write_refusals(FILE *f, mg_repro_text kind)
+{
+    const char *texts[MG_STACK_MAX];
+    size_t count = mg_repro_tool_texts(kind, texts);
+    char joined[2048];
+    MG_GUARD(mg_repro_join(texts, count, "", ", ", ", ", joined, sizeof joined));
+    fputs(joined, f);
+    return MG_OK;
+}
+
+mg_result mg_repro_readme_replay(FILE *f, const mg_repro_bundle *b)
+{
+    mg_repro_side_list servers, clients;
+    mg_repro_side_list_make(MG_ROLE_SERVER, &servers);
+    mg_repro_side_list_make(MG_ROLE_CLIENT, &clients);
+    char server_tools[1024], client_tools[1024];
+    MG_GUARD(mg_repro_join(servers.tools, servers.count, "`", ", ", " and ", server_tools,
+                           sizeof server_tools));
+    MG_GUARD(mg_repro_join(clients.tools, clients.count, "`", ", ", " and ", client_tools,
+                           sizeof client_tools));
+    MG_GUARD(write_usage(f, &servers, &clients));
+    fprintf(f,
+            "The servers are %s, the clients %s, each given the verify, purpose, CRL and "
             "host-name flags this case needs (TLS %s). Every tool is bounded by `timeout` "
-            "(`MG_TIMEOUT`, default 10 s) and everything stays on loopback: `gnutls-serv` has "
-            "no option to listen on one address, so `pair` and the default run happen in a "
-            "private network namespace (`unshare -rn`) when the system allows it.\n\n"
-            "How to read the output, against `expected.txt` (`%s`):\n\n"
-            "- `server-rejects`: `s_server` prints `verify error:num=N:...`, `gnutls-serv` "
-            "`Error in handshake: Error in the certificate`; the client only sees an alert "
-            "(e.g. `alert unsupported certificate`).\n"
-            "- `client-rejects`: `s_client` prints `verify error:num=N:...`, `gnutls-cli` "
-            "`*** PKI verification of server certificate failed`, curl `SSL certificate "
-            "problem` or `no alternative certificate subject name matches`.\n"
-            "- `client-error` / `server-error`: the tool cannot load its own credential and "
-            "says so before connecting.\n"
-            "- `ok`: every client prints the server's HTTP response (`HTTP/1.0 200`).\n\n"
-            "Where stock tools cannot say what mtlsgrid checks:\n\n"
-            "- `gnutls-serv` never checks the client certificate's extended key usage (it "
-            "asks GnuTLS to verify without a purpose), so it accepts a client certificate "
-            "made for servers only.\n"
-            "- `gnutls-serv` says only `Error in the certificate` when it refuses a client "
-            "certificate, and sends the alert `access denied` whatever the reason; "
-            "`s_server` names the reason and sends a matching alert.\n"
-            "- `gnutls-cli` cannot load a PKCS#12 file: it uses `client.pem` and "
-            "`client.key`. Nor does it check that the key belongs to the certificate: with a "
-            "mismatched pair it connects, and the server refuses the CertificateVerify "
-            "signature (`decrypt error`).\n"
-            "- curl checks a CRL for the server's certificate only, not its intermediates; "
-            "`s_client -status` asks for a stapled OCSP response but does not fail "
-            "without one.\n\n",
-            mg_tls_name(b->rc->key->tls), b->expected);
+            "(`MG_TIMEOUT`, default 10 s) and everything stays on loopback: not every server "
+            "tool can be told to listen on one address, so `pair` and the default run happen "
+            "in a private network namespace (`unshare -rn`) when the system allows it.",
+            server_tools, client_tools, mg_tls_name(b->rc->key->tls));
+    bool replayed = false;
+    for (size_t i = 0; i < servers.count; i++) replayed |= servers.tools[i] == servers.replay[i];
+    for (size_t i = 0; i < clients.count; i++) replayed |= clients.tools[i] == clients.replay[i];
+    if (replayed)
+        fprintf(f, " A stack that ships no tool for a side is played by `mtlsgrid serve` or "
+                   "`mtlsgrid connect` with `--bundle .` (`mtlsgrid` on `PATH`, or in "
+                   "`MTLSGRID`); `mtlsgrid connect` prints the verdict, then `server said: HTTP "
+                   "200` where a stock client prints the response.");
+    fprintf(f, "\n\nHow to read the output, against `expected.txt` (`%s`):\n\n- `server-rejects`: ",
+            b->expected);
+    MG_GUARD(write_refusals(f, MG_REPRO_SERVER_REFUSAL));
+    fprintf(f, "; the client only sees an alert (e.g. `alert unsupported certificate`).\n"
+               "- `client-rejects`: ");
+    MG_GUARD(write_refusals(f, MG_REPRO_CLIENT_REFUSAL));
+    fprintf(f, ", curl `SSL certificate problem` or `no alternative certificate subject name "
+               "matches`.\n"
+               "- `client-error` / `server-error`: the tool cannot load its own credential and "
+               "says so before connecting.\n"
+               "- `ok`: every client prints the server's HTTP response (`HTTP/1.0 200`).\n\n"
+               "Where stock tools cannot say what mtlsgrid checks:\n\n");
+    const char *notes[MG_STACK_MAX];
+    size_t count = mg_repro_tool_texts(MG_REPRO_NOTES, notes);
+    for (size_t i = 0; i < count; i++) fputs(notes[i], f);
+    fprintf(f, "- curl checks a CRL for the server's certificate only, not its intermediates.\n\n");
+    return MG_OK;
 }
 
 void mg_repro_readme_capture(FILE *f, const mg_repro_bundle *b)

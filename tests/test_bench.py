@@ -49,7 +49,7 @@ def test_text_table_names_the_pairing_and_the_references():
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("bench: scenario baseline")
-    assert any(l.startswith("process per case (openssl s_server + s_client, 1 cases)")
+    assert any(l.startswith("process per case (openssl s_server + openssl s_client, 1 cases)")
                for l in lines)
     row = lines[-1].split()
     assert row[:2] == ["openssl", "gnutls"] and float(row[2]) > 0 and row[3] == "-"
@@ -76,7 +76,16 @@ def test_a_floor_that_prints_rates_is_parsed(tmp_path):
     assert floors[("openssl", "gnutls")] == pytest.approx(2 / (1 / 1000 + 1 / 400))
 
 
+def test_process_tools_of_a_named_stack():
+    rows = _json_lines(run_mtlsgrid("bench", "--stack", "openssl", "--n", "2", "--json",
+                                    "--floor", "none", "--process", "1",
+                                    "--process-tools", "openssl"))
+    assert len(rows) == 1 and rows[0]["process_per_s"] > 0
+
+
 @pytest.mark.parametrize("args,named", [
+    (["--process-tools", "wolfssl"], "--process-tools"),
+    (["--process-tools", "gnutls"], "gnutls"),
     (["--tls", "1.1"], "--tls"),
     (["--stack", "wolfssl"], "--stack"),
     (["--certs", "mine"], "--certs"),

@@ -244,6 +244,27 @@ def test_commands_sh_runs_every_pairing_itself(bundles):
     assert proc.stdout.count("the client got the server's HTTP response: ok") == 6, proc.stdout
 
 
+def test_commands_sh_offers_every_stack_and_curl(bundles):
+    """The servers and clients commands.sh knows are the build's stacks (from its case ids), then
+    curl; each has its function, and `show` prints them all."""
+    folder = bundles("baseline/openssl-openssl/tls1.3/strict")
+    stacks = []
+    for case in list_cases("--filter", "baseline/*/tls1.3/strict"):
+        for stack in case.split("/")[1].split("-"):
+            if stack not in stacks:
+                stacks.append(stack)
+    script = (folder / "commands.sh").read_text()
+    assert f'SERVERS="{" ".join(stacks)}"' in script
+    assert f'CLIENTS="{" ".join(stacks + ["curl"])}"' in script
+    shown = subprocess.run(["bash", folder / "commands.sh", "show"], capture_output=True,
+                           text=True, timeout=30)
+    assert shown.returncode == 0, shown.stderr
+    for name in [f"server_{s}" for s in stacks] + [f"client_{c}" for c in stacks + ["curl"]]:
+        assert f"{name} () " in shown.stdout, name
+    readme = (folder / "README.md").read_text()
+    assert f"SERVER {'|'.join(stacks)}, CLIENT {'|'.join(stacks + ['curl'])}" in readme
+
+
 def test_expected_txt_holds_the_first_of_several(bundles):
     folder = bundles("client-eku-any/openssl-openssl/tls1.3/strict")
     assert (folder / "expected.txt").read_text() == "ok\n"

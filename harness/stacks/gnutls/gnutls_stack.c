@@ -53,6 +53,9 @@ static MG_RESULT context_new(const mg_side_config *config, mg_parsed_cache *pars
     return MG_OK;
 }
 
+extern const mg_stack_tools mg_gnutls_tools; /* tools.c */
+extern const mg_tool_words mg_gnutls_inspect_words[]; /* inspect_words.c */
+
 /* Not MG_CAP_SAN_ONLY: for a DNS name GnuTLS falls back to the CN when the certificate has no
  * dNSName SAN, and no flag turns that off (3.7). IP literals are checked against iPAddress
  * SANs only under strict (GNUTLS_DT_IP_ADDRESS). */
@@ -62,6 +65,8 @@ const mg_stack mg_stack_gnutls = {
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_KEYLOG |
             MG_CAP_MAX_DEPTH,
+    .tools = &mg_gnutls_tools,
+    .inspect_words = mg_gnutls_inspect_words,
     .version = version,
     .context_new = context_new,
     .context_free = context_free,

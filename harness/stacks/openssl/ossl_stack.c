@@ -6,6 +6,9 @@
 
 static const char *ossl_version(void) { return OpenSSL_version(OPENSSL_VERSION_STRING); }
 
+extern const mg_stack_tools mg_openssl_tools; /* tools.c */
+extern const mg_tool_words mg_openssl_inspect_words[]; /* inspect_words.c */
+
 /* Not MG_CAP_SKIP_KEY_CHECK: SSL_CTX_use_cert_and_key refuses a key that does not match its
  * certificate, and there is no switch to turn that off. */
 const mg_stack mg_stack_openssl = {
@@ -14,6 +17,8 @@ const mg_stack mg_stack_openssl = {
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SAN_ONLY | MG_CAP_KEYLOG |
             MG_CAP_MAX_DEPTH,
+    .tools = &mg_openssl_tools,
+    .inspect_words = mg_openssl_inspect_words,
     .version = ossl_version,
     .context_new = mg_ossl_context_new,
     .context_free = mg_ossl_context_free,

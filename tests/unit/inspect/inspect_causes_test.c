@@ -1,5 +1,6 @@
 /* The causes table is data that people read at 3 a.m.: every row complete, ids unique, a fix
- * that is one sentence, and every cause the chain check can name present in the table. */
+ * that is one sentence, and every cause the chain check can name present in the table. Each
+ * stack's own words are in its folder; inspect_words_test.c holds them to this table. */
 #include "chain_internal.h"
 #include "inspect_causes.h"
 #include "mg_test.h"
@@ -13,7 +14,7 @@ int main(void)
     CHECK(mg_inspect_cause_count >= 25);
     for (size_t i = 0; i < mg_inspect_cause_count; i++) {
         const mg_inspect_cause *c = &mg_inspect_causes[i];
-        CHECK(filled(c->id) && filled(c->title) && filled(c->openssl) && filled(c->gnutls));
+        CHECK(filled(c->id) && filled(c->title));
         CHECK(filled(c->browser_server) && filled(c->browser_client));
         CHECK(filled(c->curl_server) && filled(c->curl_client) && c->other != NULL);
         CHECK(filled(c->fix) && c->fix[strlen(c->fix) - 1] == '.');
@@ -25,10 +26,8 @@ int main(void)
     CHECK(mg_inspect_cause_find("no-such-cause") == NULL);
 
     /* The strings the issue asks for, where users meet them. */
-    const mg_inspect_cause *eku = mg_inspect_cause_find("eku-wrong-purpose");
-    CHECK(eku && strstr(eku->openssl, "unsupported certificate purpose"));
     const mg_inspect_cause *expired = mg_inspect_cause_find("expired");
-    CHECK(expired && strstr(expired->gnutls, "The certificate chain uses expired certificate"));
+    CHECK(expired != NULL);
     const mg_inspect_cause *missing = mg_inspect_cause_find("missing-intermediate");
     CHECK(missing && strstr(missing->curl_server, "unable to get local issuer certificate"));
     const mg_inspect_cause *name = mg_inspect_cause_find("name-mismatch");

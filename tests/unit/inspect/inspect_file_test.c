@@ -28,7 +28,8 @@ static void expect(const char *artifact, const char *role, const char *host, con
     const mg_artifact *crl_a = crl ? mg_manifest_find(&m, crl) : NULL;
     CHECK(a && anchor && (!crl || crl_a));
     if (!a || !anchor) return;
-    mg_inspect_request req = {role, host, anchor->cert_pem, crl_a ? crl_a->crl_pem : NULL, at};
+    mg_inspect_request req = {.role = role, .host = host, .ca_file = anchor->cert_pem,
+                              .crl_file = crl_a ? crl_a->crl_pem : NULL, .at = at};
     mg_inspect_session *session = NULL;
     CHECK(mg_ok(mg_inspect_session_open(&req, &session)));
     mg_inspect_report report;
