@@ -18,7 +18,7 @@ import subprocess
 
 import pytest
 
-from conftest import list_cases, run_mtlsgrid
+from conftest import STACKS, list_cases, run_mtlsgrid
 from peers import stop
 
 # One case per kind of failure the issue names, plus a TLS 1.2 baseline across stacks.
@@ -245,14 +245,10 @@ def test_commands_sh_runs_every_pairing_itself(bundles):
 
 
 def test_commands_sh_offers_every_stack_and_curl(bundles):
-    """The servers and clients commands.sh knows are the build's stacks (from its case ids), then
+    """The servers and clients commands.sh knows are the build's stacks (mtlsgrid stacks), then
     curl; each has its function, and `show` prints them all."""
     folder = bundles("baseline/openssl-openssl/tls1.3/strict")
-    stacks = []
-    for case in list_cases("--filter", "baseline/*/tls1.3/strict"):
-        for stack in case.split("/")[1].split("-"):
-            if stack not in stacks:
-                stacks.append(stack)
+    stacks = STACKS
     script = (folder / "commands.sh").read_text()
     assert f'SERVERS="{" ".join(stacks)}"' in script
     assert f'CLIENTS="{" ".join(stacks + ["curl"])}"' in script
