@@ -1,5 +1,5 @@
 /* mtlsgrid connect: one side of a case as a TCP client, against a real server. */
-#include "side_source.h"
+#include "side_source_options.h"
 #include "tcp.h"
 #include "tcp_session.h"
 

@@ -1,5 +1,5 @@
 /* mtlsgrid serve: one side of a case as a TCP server on loopback, for real clients. */
-#include "side_source.h"
+#include "side_source_options.h"
 #include "tcp.h"
 #include "tcp_session.h"
 

@@ -1,22 +1,10 @@
-/* Where `serve` and `connect` take their side of a case from: a built-in scenario (with a
- * wall-clock matrix, so real peers agree), a repro bundle, or the user's own files. */
-#ifndef MG_SIDE_SOURCE_H
-#define MG_SIDE_SOURCE_H
+/* The flags of serve and connect that say where their side of a case comes from
+ * (plan/side_source.h turns them into a side config). */
+#ifndef MG_SIDE_SOURCE_OPTIONS_H
+#define MG_SIDE_SOURCE_OPTIONS_H
 
 #include "command.h"
-#include "plan.h"
-
-typedef struct {
-    const char *stack;
-    const char *scenario;
-    const char *bundle;
-    const char *matrix; /* with --scenario: a wall-clock matrix to use instead of a fresh one */
-    const char *cert, *key, *p12, *p12_password, *trust, *crl, *ocsp;
-    const char *name;        /* the name the client verifies */
-    const char *client_cert; /* server: required | optional | none */
-    const char *tls, *policy;
-    const char *keylog;
-} mg_side_source;
+#include "side_source.h"
 
 #define MG_SIDE_SOURCE_ROWS(type)                                                                  \
     {"stack", OPT_STRING, offsetof(type, src.stack), "S", "TLS stack (required; mtlsgrid stacks lists them)"}, \
@@ -38,16 +26,5 @@ typedef struct {
     {"tls", OPT_STRING, offsetof(type, src.tls), "1.2|1.3", "TLS version (default 1.3)"},          \
     {"policy", OPT_STRING, offsetof(type, src.policy), "strict|minimal", "policy (default strict)"}, \
     {"keylog", OPT_STRING, offsetof(type, src.keylog), "FILE", "append NSS key log lines"}
-
-/* Everything resolve() keeps alive for the config. */
-typedef struct {
-    mg_plan plan;
-    char temp_matrix[256]; /* a fresh wall-clock matrix, removed by mg_side_source_free */
-    mg_strings paths;
-} mg_side_storage;
-
-MG_RESULT mg_side_source_resolve(const mg_side_source *src, mg_role role, mg_side_config *config,
-                                 const struct mg_stack **stack, mg_side_storage *storage);
-void mg_side_source_free(mg_side_storage *storage);
 
 #endif
