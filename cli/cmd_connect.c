@@ -15,9 +15,11 @@ typedef struct {
 
 static const cli_option connect_options[] = {
     MG_SIDE_SOURCE_ROWS(connect_args),
+    MG_SIDE_SOURCE_CLIENT_ROWS(connect_args),
     {"host", OPT_STRING, offsetof(connect_args, host), "H", "server address (default 127.0.0.1)"},
-    {"port", OPT_UINT, offsetof(connect_args, port), "P", "server port (required)"},
-    {"timeout", OPT_DOUBLE, offsetof(connect_args, timeout), "SECONDS", "give up after this (default 10)"},
+    {"port", OPT_UINT | OPT_REQUIRED, offsetof(connect_args, port), "P", "server port"},
+    {"timeout", OPT_DOUBLE, offsetof(connect_args, timeout), "SECONDS",
+     "give up after this (default 10)"},
 };
 
 static void connect_defaults(void *raw)
@@ -65,8 +67,7 @@ static int run_connect(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_connect = {
-    "connect",
-    "--stack S (--scenario ID | --bundle DIR | --cert F --key F --trust F) --port P [--host H]",
+    "connect", NULL,
     "Play the client side of a case over TCP against a real server; print the verdict, exit 0 "
     "only when it is ok.",
     CLI_OPTIONS(connect_options), sizeof(connect_args), connect_defaults, 0, 0, run_connect,

@@ -155,9 +155,7 @@ static int run_run(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_run = {
-    "run",
-    "[--filter GLOB] [--stacks a,b] [--tls 1.2,1.3] [--policy strict,minimal] [--jobs N] "
-    "[--out DIR] [--format json,junit,md,html] [--baseline FILE] [--shard K/N]",
+    "run", NULL,
     "Run the cases as real mutual-TLS handshakes, grade them against the scenarios' expectations "
     "and write the reports. Exit 0 when nothing is graded fail or xpass, 1 otherwise.",
     CLI_OPTIONS(run_options), sizeof(run_args), run_defaults, 0, 0, run_run,
