@@ -1,12 +1,13 @@
 #include "handshake_inputs.h"
 
+#include "at_time.h"
 #include "handshake_parts.h"
-#include "handshake_time.h"
 #include "remove_tree.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static mg_result check_usage(const mg_handshake_files *f)
 {
@@ -80,7 +81,11 @@ mg_result mg_handshake_prepare(const mg_handshake_files *f, mg_handshake_inputs 
 {
     memset(in, 0, sizeof *in);
     MG_GUARD(check_usage(f));
-    if (f->at) MG_GUARD(mg_parse_time("at", f->at, &in->verify_time));
+    if (f->at) {
+        MG_GUARD(mg_parse_at_time("--at", f->at, (int64_t)time(NULL), &in->verify_time));
+        /* 0 means "the wall clock" to the stacks' configs */
+        MG_ENSURE(in->verify_time > 0, MG_E_USAGE, "--at: \"%s\" is not after 1970", f->at);
+    }
     in->pin_time = f->at != NULL;
     mg_handshake_parts parts;
     mg_result r = mg_handshake_read_parts(f, &parts);
