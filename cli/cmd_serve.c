@@ -38,7 +38,7 @@ static void serve_defaults(void *raw)
     a->timeout = 10;
 }
 
-static mg_result serve_loop(serve_args *a, const mg_stack *stack, mg_context *ctx, int listen_fd)
+static MG_RESULT serve_loop(serve_args *a, const mg_stack *stack, mg_context *ctx, int listen_fd)
 {
     struct sigaction sa = {.sa_handler = on_signal};
     sigaction(SIGINT, &sa, NULL);

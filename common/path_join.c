@@ -5,7 +5,7 @@
 #include <string.h>
 
 /* The start of the text that did not fit, for the message: enough to recognise the path. */
-static mg_result too_long(const char *what, size_t len)
+static MG_RESULT too_long(const char *what, size_t len)
 {
     return mg_fail(MG_E_INPUT, "path too long (%zu bytes at most): %.200s...", len - 1, what);
 }

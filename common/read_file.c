@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 
 /* fopen succeeds on a folder and fread then fails with EISDIR: say it plainly first. */
-static mg_result open_regular(const char *path, FILE **out)
+static MG_RESULT open_regular(const char *path, FILE **out)
 {
     FILE *f = fopen(path, "rb");
     MG_ENSURE(f, MG_E_IO, "cannot read %s: %s", path, strerror(errno));
@@ -33,7 +33,7 @@ static bool grow(unsigned char **buf, size_t *cap, size_t need, size_t max_bytes
     return true;
 }
 
-static mg_result read_all(FILE *f, const char *path, size_t max_bytes, unsigned char **data,
+static MG_RESULT read_all(FILE *f, const char *path, size_t max_bytes, unsigned char **data,
                           size_t *len)
 {
     unsigned char *buf = NULL;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static mg_result keep(mg_side_storage *st, const char *text, const char **out)
+static MG_RESULT keep(mg_side_storage *st, const char *text, const char **out)
 {
     MG_GUARD(mg_strings_add(&st->paths, text));
     *out = st->paths.items[st->paths.count - 1];
@@ -18,7 +18,7 @@ static mg_result keep(mg_side_storage *st, const char *text, const char **out)
 }
 
 /* A bundle file if it exists, else NULL. */
-static mg_result bundle_file(mg_side_storage *st, const char *dir, const char *name,
+static MG_RESULT bundle_file(mg_side_storage *st, const char *dir, const char *name,
                              bool required, const char **out)
 {
     char path[4096];
@@ -31,7 +31,7 @@ static mg_result bundle_file(mg_side_storage *st, const char *dir, const char *n
     return keep(st, path, out);
 }
 
-static mg_result from_bundle(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
+static MG_RESULT from_bundle(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
 {
     bool client = c->role == MG_ROLE_CLIENT;
     /* A client without a certificate is a case too (client-no-cert-*): its files are absent. */
@@ -58,7 +58,7 @@ static mg_result from_bundle(const mg_side_source *src, mg_side_config *c, mg_si
     return keep(st, name, &c->server_name);
 }
 
-static mg_result from_scenario(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
+static MG_RESULT from_scenario(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
 {
     char filter[512];
     MG_ENSURE(snprintf(filter, sizeof filter, "%s/%s-%s/tls%s/%s", src->scenario, src->stack,
@@ -89,7 +89,7 @@ static mg_result from_scenario(const mg_side_source *src, mg_side_config *c, mg_
     return MG_OK;
 }
 
-static mg_result from_files(const mg_side_source *src, mg_side_config *c)
+static MG_RESULT from_files(const mg_side_source *src, mg_side_config *c)
 {
     MG_ENSURE(src->trust, MG_E_USAGE, "--trust FILE is required with credential files");
     MG_ENSURE(!src->cert == !src->key, MG_E_USAGE, "--cert and --key go together");
@@ -100,7 +100,7 @@ static mg_result from_files(const mg_side_source *src, mg_side_config *c)
     return MG_OK;
 }
 
-static mg_result parse_choices(const mg_side_source *src, mg_side_config *c)
+static MG_RESULT parse_choices(const mg_side_source *src, mg_side_config *c)
 {
     c->tls = MG_TLS13;
     if (src->tls) MG_GUARD(mg_tls_parse("--tls", src->tls, &c->tls));
