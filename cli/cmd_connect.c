@@ -44,7 +44,8 @@ static int run_connect(void *raw, const cli_rest *rest)
     int fd = -1, code = 2;
     if (mg_ok(r) && !ctx) {
         char verdict[64];
-        mg_verdict_format((mg_verdict){MG_VERDICT_CLIENT_ERROR, why.reason}, verdict, sizeof verdict);
+        mg_verdict_format((mg_verdict){MG_VERDICT_CLIENT_ERROR, why.reason}, verdict,
+                          sizeof verdict);
         printf("%s (%s)\n", verdict, why.native_text);
         code = 1;
     } else if (mg_ok(r)) {

@@ -51,8 +51,9 @@ static MG_RESULT check_formats(const char *list)
     MG_GUARD(mg_strings_add_split(&words, list));
     mg_result r = words.count ? MG_OK : mg_fail(MG_E_USAGE, "--format: empty list");
     for (size_t i = 0; mg_ok(r) && i < words.count; i++) {
-        if (!mg_report_format_known(words.items[i])) r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (json, junit, md, html)",
-                             words.items[i]);
+        if (!mg_report_format_known(words.items[i]))
+            r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (json, junit, md, html)",
+                        words.items[i]);
     }
     mg_strings_free(&words);
     return r;

@@ -20,8 +20,8 @@ static MG_RESULT add_word(usage_words *w, const char *open, const cli_option *o,
     char *out = w->text[w->count++];
     int n = !o ? snprintf(out, sizeof w->text[0], "%s%s", open, close)
                : snprintf(out, sizeof w->text[0], "%s--%s%s%s%s", open, o->name,
-                          cli_option_type(o) == OPT_FLAG ? "" : " ", cli_option_type(o) == OPT_FLAG ? "" : o->value_name,
-                          close);
+                          cli_option_type(o) == OPT_FLAG ? "" : " ",
+                          cli_option_type(o) == OPT_FLAG ? "" : o->value_name, close);
     MG_ENSURE(n > 0 && (size_t)n < sizeof w->text[0], MG_E_INTERNAL, "usage word too long: %s",
               out);
     return MG_OK;
@@ -31,7 +31,8 @@ static MG_RESULT add_word(usage_words *w, const char *open, const cli_option *o,
 static MG_RESULT add_group(usage_words *w, const cli_command *cmd, size_t first, size_t *end)
 {
     *end = first;
-    while (*end < cmd->option_count && cli_option_need_of(&cmd->options[*end]) == OPT_ONE_OF) ++*end;
+    while (*end < cmd->option_count && cli_option_need_of(&cmd->options[*end]) == OPT_ONE_OF)
+        ++*end;
     for (size_t i = first; i < *end; i++) {
         bool alone = *end - first == 1;
         MG_GUARD(add_word(w, i == first && !alone ? "(" : "", &cmd->options[i],
@@ -54,7 +55,8 @@ static MG_RESULT usage_words_of(const cli_command *cmd, usage_words *w)
         i = next;
     }
     for (size_t i = 0; i < cmd->option_count; i++)
-        if (!cli_option_need_of(&cmd->options[i])) MG_GUARD(add_word(w, "[", &cmd->options[i], "]"));
+        if (cli_option_need_of(&cmd->options[i]) == OPT_OPTIONAL)
+            MG_GUARD(add_word(w, "[", &cmd->options[i], "]"));
     return MG_OK;
 }
 

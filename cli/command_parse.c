@@ -78,8 +78,10 @@ static MG_RESULT check_needs(const cli_command *cmd, const bool *seen)
             (i > 0 && cli_option_need_of(&cmd->options[i - 1]) == OPT_ONE_OF)) continue;
         size_t end = i;
         bool any = false;
-        for (; end < cmd->option_count && cli_option_need_of(&cmd->options[end]) == OPT_ONE_OF; end++)
+        while (end < cmd->option_count && cli_option_need_of(&cmd->options[end]) == OPT_ONE_OF) {
             any = any || (end < 64 && seen[end]);
+            end++;
+        }
         if (!any) return refuse_group(cmd, i, end);
     }
     return MG_OK;

@@ -90,7 +90,8 @@ static MG_RESULT read_block(const char *path, BIO *bio, const unsigned char *dat
                        why ? why : "bad base64 or no END line");
     }
     OPENSSL_free(header);
-    if (wanted(name, pem_names)) return add_blob(out, (mg_der_blob){der, der_len, name, block, line});
+    if (wanted(name, pem_names))
+        return add_blob(out, (mg_der_blob){der, der_len, name, block, line});
     note_skipped(out, name);
     OPENSSL_free(name);
     OPENSSL_free(der);

@@ -37,8 +37,10 @@ int main(void)
 {
     CHECK(mkdtemp(dir) != NULL);
     static const char text[] = "hello, not a certificate\n";
-    static const char bad64[] = "-----BEGIN CERTIFICATE-----\n!!!notbase64!!!\n-----END CERTIFICATE-----\n";
-    static const char notcert[] = "-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n";
+    static const char bad64[] =
+        "-----BEGIN CERTIFICATE-----\n!!!notbase64!!!\n-----END CERTIFICATE-----\n";
+    static const char notcert[] =
+        "-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n";
     static const char noend[] = "-----BEGIN CERTIFICATE-----\naGVsbG8=\n";
     static const char key[] = "-----BEGIN PRIVATE KEY-----\naGVsbG8=\n-----END PRIVATE KEY-----\n";
     static const unsigned char der[] = {0x30, 0x82, 0x01, 0x00, 0x30};
