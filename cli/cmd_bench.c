@@ -141,9 +141,7 @@ static int run_bench(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_bench = {
-    "bench",
-    "[--stack S|C-S|all] [--tls 1.2|1.3] [--jobs N] [--n N] [--json] [--floor PATH|none] "
-    "[--certs baseline|floor] [--process N] [--process-tools S]",
+    "bench", NULL,
     "Handshakes per second of the baseline scenario through the harness (case setup, worker "
     "isolation, verdict, round trip), compared in the same run with the stacks' own in-memory "
     "floor and with a stack's stock server + client tools, one process pair per case.",

@@ -1,5 +1,5 @@
 /* mtlsgrid connect: one side of a case as a TCP client, against a real server. */
-#include "side_source.h"
+#include "side_source_options.h"
 #include "tcp.h"
 #include "tcp_session.h"
 
@@ -15,9 +15,11 @@ typedef struct {
 
 static const cli_option connect_options[] = {
     MG_SIDE_SOURCE_ROWS(connect_args),
+    MG_SIDE_SOURCE_CLIENT_ROWS(connect_args),
     {"host", OPT_STRING, offsetof(connect_args, host), "H", "server address (default 127.0.0.1)"},
-    {"port", OPT_UINT, offsetof(connect_args, port), "P", "server port (required)"},
-    {"timeout", OPT_DOUBLE, offsetof(connect_args, timeout), "SECONDS", "give up after this (default 10)"},
+    {"port", OPT_UINT | OPT_REQUIRED, offsetof(connect_args, port), "P", "server port"},
+    {"timeout", OPT_DOUBLE, offsetof(connect_args, timeout), "SECONDS",
+     "give up after this (default 10)"},
 };
 
 static void connect_defaults(void *raw)
@@ -42,7 +44,8 @@ static int run_connect(void *raw, const cli_rest *rest)
     int fd = -1, code = 2;
     if (mg_ok(r) && !ctx) {
         char verdict[64];
-        mg_verdict_format((mg_verdict){MG_VERDICT_CLIENT_ERROR, why.reason}, verdict, sizeof verdict);
+        mg_verdict_format((mg_verdict){MG_VERDICT_CLIENT_ERROR, why.reason}, verdict,
+                          sizeof verdict);
         printf("%s (%s)\n", verdict, why.native_text);
         code = 1;
     } else if (mg_ok(r)) {
@@ -65,8 +68,7 @@ static int run_connect(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_connect = {
-    "connect",
-    "--stack S (--scenario ID | --bundle DIR | --cert F --key F --trust F) --port P [--host H]",
+    "connect", NULL,
     "Play the client side of a case over TCP against a real server; print the verdict, exit 0 "
     "only when it is ok.",
     CLI_OPTIONS(connect_options), sizeof(connect_args), connect_defaults, 0, 0, run_connect,

@@ -14,7 +14,7 @@ typedef struct {
 } gen_args;
 
 static const cli_option gen_options[] = {
-    {"out", OPT_STRING, offsetof(gen_args, out), "DIR", "folder to write (required)"},
+    {"out", OPT_STRING | OPT_REQUIRED, offsetof(gen_args, out), "DIR", "folder to write"},
     {"seed", OPT_STRING, offsetof(gen_args, seed), "S", "seed: the same seed gives the same files"},
     {"time", OPT_STRING, offsetof(gen_args, time), "pinned|now",
      "validity around a fixed instant (default) or the wall clock"},
@@ -25,10 +25,6 @@ static int run_gen(void *raw, const cli_rest *rest)
 {
     (void)rest;
     gen_args *a = raw;
-    if (!a->out) {
-        fprintf(stderr, "mtlsgrid: gen: --out DIR is required\n");
-        return 2;
-    }
     mg_gen_options o = {.out_dir = a->out, .seed = a->seed, .verbose = !a->quiet};
     if (a->time && strcmp(a->time, "now") == 0) o.time_mode = MG_TIME_NOW;
     else if (a->time && strcmp(a->time, "pinned") != 0) {
@@ -45,7 +41,7 @@ static int run_gen(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_gen = {
-    "gen", "--out DIR [--seed S] [--time pinned|now]",
+    "gen", NULL,
     "Generate the certificate matrix: CA hierarchies, leaf profiles, CRLs, OCSP responses and "
     "PKCS#12 bundles, with manifest.json naming every artifact.",
     CLI_OPTIONS(gen_options), sizeof(gen_args), NULL, 0, 0, run_gen,

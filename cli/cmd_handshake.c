@@ -15,22 +15,32 @@ typedef struct {
     int verbose;
 } handshake_args;
 
-#define FILE_ROW(flag, field, help)                                                                \
-    {flag, OPT_STRING, offsetof(handshake_args, files.field), "FILE", help}
+#define FILE_ROW(flag, field, help, need)                                                          \
+    {flag, OPT_STRING | need, offsetof(handshake_args, files.field), "FILE", help}
 
+/* The client's credential is a certificate and key, or a PKCS#12 file: one of the two. */
 static const cli_option handshake_options[] = {
-    FILE_ROW("server-cert", server_cert, "server certificate, optionally followed by its chain"),
-    FILE_ROW("server-key", server_key, "the server certificate's private key"),
-    FILE_ROW("server-chain", server_chain, "more certificates the server sends, in this order"),
-    FILE_ROW("client-cert", client_cert, "client certificate, optionally followed by its chain"),
-    FILE_ROW("client-key", client_key, "the client certificate's private key"),
-    FILE_ROW("client-p12", client_p12, "client credential as PKCS#12 (instead of cert and key)"),
+    FILE_ROW("server-cert", server_cert, "server certificate, optionally followed by its chain",
+             OPT_REQUIRED),
+    FILE_ROW("server-key", server_key, "the server certificate's private key", OPT_REQUIRED),
+    FILE_ROW("client-cert", client_cert,
+             "client certificate, optionally followed by its chain (with --client-key)",
+             OPT_ONE_OF),
+    FILE_ROW("client-p12", client_p12,
+             "client credential as PKCS#12, instead of cert and key (with --p12-password)",
+             OPT_ONE_OF),
+    FILE_ROW("server-trust", server_trust, "CAs the server trusts for client certificates",
+             OPT_REQUIRED),
+    FILE_ROW("client-trust", client_trust, "CAs the client trusts for server certificates",
+             OPT_REQUIRED),
+    FILE_ROW("server-chain", server_chain, "more certificates the server sends, in this order",
+             0),
+    FILE_ROW("client-key", client_key, "the client certificate's private key", 0),
     {"p12-password", OPT_STRING, offsetof(handshake_args, files.p12_password), "P",
      "password of --client-p12"},
-    FILE_ROW("server-trust", server_trust, "CAs the server trusts for client certificates"),
-    FILE_ROW("client-trust", client_trust, "CAs the client trusts for server certificates"),
     FILE_ROW("crl", crl,
-             "CRLs (PEM, several, or DER); each side checks those of its peer's CAs, all of them"),
+             "CRLs (PEM, several, or DER); each side checks those of its peer's CAs, all of them",
+             0),
     {"host", OPT_STRING, offsetof(handshake_args, files.host), "NAME",
      "name the client verifies (default: the server certificate's first name)"},
     {"at", OPT_STRING, offsetof(handshake_args, files.at), "TIME",
@@ -61,10 +71,7 @@ static int run_handshake(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_handshake = {
-    "handshake",
-    "--server-cert F --server-key F [--server-chain F] (--client-cert F --client-key F | "
-    "--client-p12 F --p12-password P) --server-trust F --client-trust F [--crl F] [--host NAME] "
-    "[--at TIME] [--json]",
+    "handshake", NULL,
     "Run your own server and client credentials on every client x server stack pairing and "
     "both TLS versions; print one line per pairing: the verdict and why. PEM or DER; exit 0 "
     "when every pairing is ok, 1 otherwise, 2 on bad input.",

@@ -90,8 +90,7 @@ static int run_inspect(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_inspect = {
-    "inspect",
-    "FILE... [--role client|server] [--host NAME] [--ca FILE] [--crl FILE] [--at TIME] [--json]",
+    "inspect", "FILE...",
     "Explain whether each certificate can serve as a TLS client or server certificate, and why "
     "not: purpose (EKU), key usage, names, validity, chain, revocation, key and signature "
     "strength, each problem with the error strings each stack's tools, browsers and curl print "

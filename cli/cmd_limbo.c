@@ -114,8 +114,7 @@ static int run_limbo(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_limbo = {
-    "limbo",
-    "FILE [--out DIR] [--filter GLOB] [--stacks a,b] [--tls 1.2,1.3] [--jobs N]",
+    "limbo", "FILE",
     "Replay x509-limbo testcases (limbo.json, version 1) as real mutual-TLS handshakes on every "
     "client x server pairing: SERVER testcases are judged by the client, CLIENT testcases by the "
     "server. Writes OUT/mtlsgrid-STACK-SIDE.json in limbo's result format and the usual "

@@ -26,7 +26,7 @@ static int run_list(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_list = {
-    "list", "[--filter GLOB] [--stacks a,b] [--tls 1.2,1.3] [--policy strict,minimal]",
+    "list", NULL,
     "List the cases (SCENARIO/CLIENT-SERVER/TLS/POLICY), one per line.",
     CLI_OPTIONS(list_options), sizeof(list_args), list_defaults, 0, 0, run_list,
 };

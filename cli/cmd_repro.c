@@ -16,7 +16,8 @@ typedef struct {
 } repro_args;
 
 static const cli_option repro_options[] = {
-    {"out", OPT_STRING, offsetof(repro_args, out), "DIR", "bundle folder to write (required)"},
+    {"out", OPT_STRING | OPT_REQUIRED, offsetof(repro_args, out), "DIR",
+     "bundle folder to write"},
     {"scenarios", OPT_STRING, offsetof(repro_args, scenarios), "DIR",
      "scenario folder (default: the built-in catalogue)"},
     {"quiet", OPT_FLAG, offsetof(repro_args, quiet), NULL, "print nothing on success"},
@@ -86,7 +87,7 @@ static int run_repro(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_repro = {
-    "repro", "CASE --out DIR",
+    "repro", "CASE",
     "Write a bundle that replays one case with stock tools: credentials, trust, CRL/OCSP, "
     "expected verdict, README.md, commands.sh (each stack's own client and server tools, and "
     "curl), handshake.pcap and keylog.txt. CASE is SCENARIO/CLIENT-SERVER/TLS/POLICY, or a "

@@ -3,6 +3,7 @@
 #include "case_options.h"
 #include "compose.h"
 #include "gen.h"
+#include "path_join.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -43,15 +44,16 @@ static void run_defaults(void *raw)
     a->out = "reports/out";
 }
 
-static mg_result check_formats(const char *list)
+static MG_RESULT check_formats(const char *list)
 {
     if (!list) return MG_OK;
     mg_strings words = {0};
     MG_GUARD(mg_strings_add_split(&words, list));
     mg_result r = words.count ? MG_OK : mg_fail(MG_E_USAGE, "--format: empty list");
     for (size_t i = 0; mg_ok(r) && i < words.count; i++) {
-        if (!mg_report_format_known(words.items[i])) r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (json, junit, md, html)",
-                             words.items[i]);
+        if (!mg_report_format_known(words.items[i]))
+            r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (json, junit, md, html)",
+                        words.items[i]);
     }
     mg_strings_free(&words);
     return r;
@@ -64,13 +66,10 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static mg_result prepare_matrix(const run_args *a, char *matrix, size_t len)
+static MG_RESULT prepare_matrix(const run_args *a, char *matrix, size_t len)
 {
-    if (a->matrix) {
-        snprintf(matrix, len, "%s", a->matrix);
-        return MG_OK;
-    }
-    snprintf(matrix, len, "%s/matrix", a->out);
+    if (a->matrix) return mg_path_format(matrix, len, "%s", a->matrix);
+    MG_GUARD(mg_path_join(matrix, len, a->out, "matrix"));
     mg_gen_options o = {.out_dir = matrix, .seed = a->seed, .time_mode = MG_TIME_PINNED};
     mg_gen_stats stats = {0};
     MG_GUARD(mg_gen_matrix(&o, &stats));
@@ -78,7 +77,7 @@ static mg_result prepare_matrix(const run_args *a, char *matrix, size_t len)
     return MG_OK;
 }
 
-static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
+static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
 {
     MG_GUARD(check_formats(a->formats));
     MG_GUARD(mg_plan_enumerate(&a->plan, plan));
@@ -88,7 +87,7 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     double start = now_s();
     char matrix[4096], work[4096];
     MG_GUARD(prepare_matrix(a, matrix, sizeof matrix));
-    snprintf(work, sizeof work, "%s/work", a->out);
+    MG_GUARD(mg_path_join(work, sizeof work, a->out, "work"));
     MG_GUARD(mg_make_dirs(work));
     MG_GUARD(mg_plan_resolve(plan, matrix, work));
 
@@ -130,9 +129,7 @@ static int run_run(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_run = {
-    "run",
-    "[--filter GLOB] [--stacks a,b] [--tls 1.2,1.3] [--policy strict,minimal] [--jobs N] "
-    "[--out DIR] [--format json,junit,md,html] [--baseline FILE] [--shard K/N]",
+    "run", NULL,
     "Run the cases as real mutual-TLS handshakes, grade them against the scenarios' expectations "
     "and write the reports. Exit 0 when nothing is graded fail or xpass, 1 otherwise.",
     CLI_OPTIONS(run_options), sizeof(run_args), run_defaults, 0, 0, run_run,

@@ -1,5 +1,5 @@
 /* mtlsgrid serve: one side of a case as a TCP server on loopback, for real clients. */
-#include "side_source.h"
+#include "side_source_options.h"
 #include "tcp.h"
 #include "tcp_session.h"
 
@@ -18,10 +18,14 @@ typedef struct {
 
 static const cli_option serve_options[] = {
     MG_SIDE_SOURCE_ROWS(serve_args),
-    {"host", OPT_STRING, offsetof(serve_args, host), "ADDR", "address to listen on (default 127.0.0.1; loopback only)"},
+    MG_SIDE_SOURCE_SERVER_ROWS(serve_args),
+    {"host", OPT_STRING, offsetof(serve_args, host), "ADDR",
+     "address to listen on (default 127.0.0.1; loopback only)"},
     {"port", OPT_UINT, offsetof(serve_args, port), "P", "port (0: any free port, printed)"},
-    {"count", OPT_UINT, offsetof(serve_args, count), "N", "stop after N connections (default: until interrupted)"},
-    {"timeout", OPT_DOUBLE, offsetof(serve_args, timeout), "SECONDS", "per-connection timeout (default 10)"},
+    {"count", OPT_UINT, offsetof(serve_args, count), "N",
+     "stop after N connections (default: until interrupted)"},
+    {"timeout", OPT_DOUBLE, offsetof(serve_args, timeout), "SECONDS",
+     "per-connection timeout (default 10)"},
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -34,7 +38,7 @@ static void serve_defaults(void *raw)
     a->timeout = 10;
 }
 
-static mg_result serve_loop(serve_args *a, const mg_stack *stack, mg_context *ctx, int listen_fd)
+static MG_RESULT serve_loop(serve_args *a, const mg_stack *stack, mg_context *ctx, int listen_fd)
 {
     struct sigaction sa = {.sa_handler = on_signal};
     sigaction(SIGINT, &sa, NULL);
@@ -86,7 +90,7 @@ static int run_serve(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_serve = {
-    "serve", "--stack S (--scenario ID | --bundle DIR | --cert F --key F --trust F) [--port P]",
+    "serve", NULL,
     "Play the server side of a case over TCP on loopback; answer each connection with HTTP 200 "
     "and the verdict, print each connection's verdict.",
     CLI_OPTIONS(serve_options), sizeof(serve_args), serve_defaults, 0, 0, run_serve,

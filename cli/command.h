@@ -14,13 +14,35 @@ typedef enum {
     OPT_DOUBLE, /* --name SECONDS   sets a double */
 } cli_option_kind;
 
+/* Or'ed into a row's kind: whether a command line must hold the option (neither: it is
+ * optional, "[--name VALUE]"). The usage line, the help and the parser all read it, so they
+ * cannot disagree; a flag rather than a field so that the rows of optional options stay as
+ * they are. */
+typedef enum {
+    OPT_OPTIONAL = 0,
+    OPT_REQUIRED = 0x10, /* --name VALUE; the parser refuses a command line without it */
+    OPT_ONE_OF = 0x20,   /* adjacent OPT_ONE_OF rows read (--a A | --b B); one at least is given */
+} cli_option_need;
+
+#define CLI_KIND_MASK 0x0fu
+#define CLI_NEED_MASK 0x30u
+
 typedef struct {
     const char *name; /* without the dashes */
-    cli_option_kind kind;
-    size_t offset;    /* into the command's argument struct */
+    unsigned kind;        /* a cli_option_kind, with OPT_REQUIRED or OPT_ONE_OF or'ed in */
+    size_t offset;        /* into the command's argument struct */
     const char *value_name;
     const char *help;
 } cli_option;
+
+static inline cli_option_kind cli_option_type(const cli_option *o)
+{
+    return (cli_option_kind)(o->kind & CLI_KIND_MASK);
+}
+static inline cli_option_need cli_option_need_of(const cli_option *o)
+{
+    return (cli_option_need)(o->kind & CLI_NEED_MASK);
+}
 
 typedef struct {
     const char **positional; /* what is left after the options */
@@ -29,7 +51,7 @@ typedef struct {
 
 typedef struct {
     const char *name;
-    const char *synopsis; /* positional arguments, for the usage line */
+    const char *positional; /* the positional arguments' names for the usage line, or NULL */
     const char *summary;
     const cli_option *options;
     size_t option_count;
@@ -45,8 +67,18 @@ extern const cli_command *const mg_commands[];
 /* Parses argv (after the subcommand name) into args; MG_E_USAGE names the flag. */
 MG_RESULT cli_parse(const cli_command *cmd, int argc, char **argv, void *args, cli_rest *rest,
                     int *wants_help);
-void cli_print_command_help(const cli_command *cmd);
-void cli_print_help(void);
+
+/* The usage line after "mtlsgrid NAME", made from the positional names and the option table,
+ * on one line (for messages and tests); MG_E_INTERNAL when it does not fit len. */
+MG_RESULT cli_format_usage(const cli_command *cmd, char *buf, size_t len);
+/* The first clause of the summary: what the top-level help lists for the command. */
+MG_RESULT cli_format_brief(const cli_command *cmd, char *buf, size_t len);
+
+/* Help texts; the usage line and the prose are wrapped to CLI_HELP_COLUMNS, each option's
+ * line is one line however long (grep finds an option with its help). */
+#define CLI_HELP_COLUMNS 100
+MG_RESULT cli_print_command_help(const cli_command *cmd);
+MG_RESULT cli_print_help(void);
 
 #define CLI_OPTIONS(table) table, sizeof table / sizeof table[0]
 

@@ -1,3 +1,5 @@
+/* The parser: options by name from the command's table, then the table's needs (required
+ * options, one-of groups) and the number of positional arguments. */
 #include "command.h"
 
 #include <errno.h>
@@ -13,13 +15,13 @@ static const cli_option *find_option(const cli_command *cmd, const char *name, s
     return NULL;
 }
 
-static mg_result set_value(const cli_command *cmd, const cli_option *o, const char *value,
+static MG_RESULT set_value(const cli_command *cmd, const cli_option *o, const char *value,
                            void *args)
 {
     void *slot = (char *)args + o->offset;
     char *end = NULL;
     errno = 0;
-    switch (o->kind) {
+    switch (cli_option_type(o)) {
     case OPT_FLAG: *(int *)slot = 1; return MG_OK;
     case OPT_STRING: *(const char **)slot = value; return MG_OK;
     case OPT_UINT: {
@@ -38,6 +40,51 @@ static mg_result set_value(const cli_command *cmd, const cli_option *o, const ch
     }
     }
     return mg_fail(MG_E_INTERNAL, "option kind");
+}
+
+/* "--out DIR", or "--json" for a flag. */
+static const char *spelled(const cli_option *o, char *buf, size_t len)
+{
+    snprintf(buf, len, "--%s%s%s", o->name, cli_option_type(o) == OPT_FLAG ? "" : " ",
+             cli_option_type(o) == OPT_FLAG ? "" : o->value_name);
+    return buf;
+}
+
+/* "give one of --a A, --b B or --c C" for the group of one-of rows that starts at first. */
+static MG_RESULT refuse_group(const cli_command *cmd, size_t first, size_t end)
+{
+    char text[512] = "", one[96];
+    size_t used = 0;
+    for (size_t i = first; i < end && used < sizeof text; i++) {
+        const char *glue = i == first ? "" : i + 1 == end ? " or " : ", ";
+        int n = snprintf(text + used, sizeof text - used, "%s%s", glue,
+                         spelled(&cmd->options[i], one, sizeof one));
+        used += n > 0 ? (size_t)n : 0;
+    }
+    return mg_fail(MG_E_USAGE, "%s: give one of %s (try: mtlsgrid %s --help)", cmd->name, text,
+                   cmd->name);
+}
+
+/* Every required option given, and at least one of each one-of group. */
+static MG_RESULT check_needs(const cli_command *cmd, const bool *seen)
+{
+    char one[96];
+    for (size_t i = 0; i < cmd->option_count && i < 64; i++) {
+        const cli_option *o = &cmd->options[i];
+        MG_ENSURE(cli_option_need_of(o) != OPT_REQUIRED || seen[i], MG_E_USAGE,
+                  "%s: %s is required (try: mtlsgrid %s --help)", cmd->name,
+                  spelled(o, one, sizeof one), cmd->name);
+        if (cli_option_need_of(o) != OPT_ONE_OF ||
+            (i > 0 && cli_option_need_of(&cmd->options[i - 1]) == OPT_ONE_OF)) continue;
+        size_t end = i;
+        bool any = false;
+        while (end < cmd->option_count && cli_option_need_of(&cmd->options[end]) == OPT_ONE_OF) {
+            any = any || (end < 64 && seen[end]);
+            end++;
+        }
+        if (!any) return refuse_group(cmd, i, end);
+    }
+    return MG_OK;
 }
 
 mg_result cli_parse(const cli_command *cmd, int argc, char **argv, void *args, cli_rest *rest,
@@ -67,7 +114,7 @@ mg_result cli_parse(const cli_command *cmd, int argc, char **argv, void *args, c
                   o->name);
         if (which < 64) seen[which] = true;
         const char *value = NULL;
-        if (o->kind != OPT_FLAG) {
+        if (cli_option_type(o) != OPT_FLAG) {
             value = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
             MG_ENSURE(value, MG_E_USAGE, "%s: --%s needs a value (%s)", cmd->name, o->name,
                       o->value_name);
@@ -77,36 +124,10 @@ mg_result cli_parse(const cli_command *cmd, int argc, char **argv, void *args, c
         MG_GUARD(set_value(cmd, o, value, args));
     }
     MG_ENSURE(rest->positional_count >= cmd->min_positional, MG_E_USAGE,
-              "%s: missing argument (usage: mtlsgrid %s %s)", cmd->name, cmd->name, cmd->synopsis);
+              "%s: missing argument %s (try: mtlsgrid %s --help)", cmd->name,
+              cmd->positional ? cmd->positional : "", cmd->name);
     MG_ENSURE(rest->positional_count <= cmd->max_positional, MG_E_USAGE,
-              "%s: unexpected argument \"%s\" (usage: mtlsgrid %s %s)", cmd->name,
-              rest->positional[cmd->max_positional], cmd->name, cmd->synopsis);
-    return MG_OK;
-}
-
-void cli_print_command_help(const cli_command *cmd)
-{
-    printf("usage: mtlsgrid %s %s\n\n%s\n\noptions:\n", cmd->name, cmd->synopsis, cmd->summary);
-    for (size_t i = 0; i < cmd->option_count; i++) {
-        const cli_option *o = &cmd->options[i];
-        char left[64];
-        snprintf(left, sizeof left, "--%s%s%s", o->name, o->kind == OPT_FLAG ? "" : " ",
-                 o->kind == OPT_FLAG ? "" : o->value_name);
-        printf("  %-26s %s\n", left, o->help);
-    }
-    printf("  %-26s %s\n", "--help", "show this help");
-}
-
-void cli_print_help(void)
-{
-    printf("usage: mtlsgrid COMMAND [OPTIONS]\n\n"
-           "mTLS handshake conformance across TLS stacks, both directions.\n\ncommands:\n");
-    for (const cli_command *const *c = mg_commands; *c; c++) {
-        /* The first sentence (or clause) of the summary fits one line. */
-        const char *s = (*c)->summary;
-        int brief = (int)strcspn(s, ".:;");
-        printf("  %-10s %.*s\n", (*c)->name, brief, s);
-    }
-    printf("\n'mtlsgrid COMMAND --help' describes a command. Exit status: 0 all as expected, "
-           "1 unexpected outcomes, 2 bad usage or bad input.\n");
+              "%s: unexpected argument \"%s\" (try: mtlsgrid %s --help)", cmd->name,
+              rest->positional[cmd->max_positional], cmd->name);
+    return check_needs(cmd, seen);
 }

@@ -9,8 +9,9 @@
 int main(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
-        cli_print_help();
-        return argc < 2 ? 2 : 0;
+        mg_result r = cli_print_help();
+        if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        return argc < 2 || !mg_ok(r) ? 2 : 0;
     }
     if (strcmp(argv[1], "--version") == 0) {
         char versions[512];
@@ -37,8 +38,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
         code = 2;
     } else if (wants_help) {
-        cli_print_command_help(cmd);
-        code = 0;
+        r = cli_print_command_help(cmd);
+        if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        code = mg_exit_code(r);
     } else {
         code = cmd->run(args, &rest);
     }

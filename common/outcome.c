@@ -69,4 +69,7 @@ bool mg_verdict_parse(const char *text, mg_verdict *out)
     return false;
 }
 
-bool mg_verdict_equal(mg_verdict a, mg_verdict b) { return a.kind == b.kind && a.reason == b.reason; }
+bool mg_verdict_equal(mg_verdict a, mg_verdict b)
+{
+    return a.kind == b.kind && a.reason == b.reason;
+}

@@ -1,14 +1,16 @@
 #include "handshake_inputs.h"
 
+#include "at_time.h"
 #include "handshake_parts.h"
-#include "handshake_time.h"
+#include "path_join.h"
 #include "remove_tree.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-static mg_result check_usage(const mg_handshake_files *f)
+static MG_RESULT check_usage(const mg_handshake_files *f)
 {
     MG_ENSURE(f->server_cert && f->server_key, MG_E_USAGE,
               "--server-cert F and --server-key F are required");
@@ -23,19 +25,16 @@ static mg_result check_usage(const mg_handshake_files *f)
     return MG_OK;
 }
 
-static void in_dir(const mg_handshake_inputs *in, const char *name, char *out, size_t len)
-{
-    snprintf(out, len, "%s/%s", in->dir, name);
-}
+#define IN_DIR(in, name, field) mg_path_join((in)->field, sizeof (in)->field, (in)->dir, name)
 
-static mg_result write_copies(mg_handshake_inputs *in, mg_handshake_parts *p)
+static MG_RESULT write_copies(mg_handshake_inputs *in, mg_handshake_parts *p)
 {
-    in_dir(in, "server.pem", in->server_pem, sizeof in->server_pem);
-    in_dir(in, "server.key", in->server_key, sizeof in->server_key);
-    in_dir(in, "client.pem", in->client_pem, sizeof in->client_pem);
-    in_dir(in, "client.key", in->client_key, sizeof in->client_key);
-    in_dir(in, "server-trust.pem", in->server_trust, sizeof in->server_trust);
-    in_dir(in, "client-trust.pem", in->client_trust, sizeof in->client_trust);
+    MG_GUARD(IN_DIR(in, "server.pem", server_pem));
+    MG_GUARD(IN_DIR(in, "server.key", server_key));
+    MG_GUARD(IN_DIR(in, "client.pem", client_pem));
+    MG_GUARD(IN_DIR(in, "client.key", client_key));
+    MG_GUARD(IN_DIR(in, "server-trust.pem", server_trust));
+    MG_GUARD(IN_DIR(in, "client-trust.pem", client_trust));
     MG_GUARD(mg_hs_write_certs(in->server_pem, p->server_chain));
     MG_GUARD(mg_hs_write_key(in->server_key, p->server_key));
     if (p->client_key) { /* PEM pair given; a PKCS#12 goes to the stacks as it is */
@@ -45,11 +44,11 @@ static mg_result write_copies(mg_handshake_inputs *in, mg_handshake_parts *p)
     MG_GUARD(mg_hs_write_certs(in->server_trust, p->server_trust));
     MG_GUARD(mg_hs_write_certs(in->client_trust, p->client_trust));
     if (sk_X509_CRL_num(p->server_crls)) {
-        in_dir(in, "server-crl.pem", in->server_crl, sizeof in->server_crl);
+        MG_GUARD(IN_DIR(in, "server-crl.pem", server_crl));
         MG_GUARD(mg_hs_write_crls(in->server_crl, p->server_crls));
     }
     if (sk_X509_CRL_num(p->client_crls)) {
-        in_dir(in, "client-crl.pem", in->client_crl, sizeof in->client_crl);
+        MG_GUARD(IN_DIR(in, "client-crl.pem", client_crl));
         MG_GUARD(mg_hs_write_crls(in->client_crl, p->client_crls));
     }
     return MG_OK;
@@ -80,17 +79,23 @@ mg_result mg_handshake_prepare(const mg_handshake_files *f, mg_handshake_inputs 
 {
     memset(in, 0, sizeof *in);
     MG_GUARD(check_usage(f));
-    if (f->at) MG_GUARD(mg_parse_time("at", f->at, &in->verify_time));
+    if (f->at) {
+        MG_GUARD(mg_parse_at_time("--at", f->at, (int64_t)time(NULL), &in->verify_time));
+        /* 0 means "the wall clock" to the stacks' configs */
+        MG_ENSURE(in->verify_time > 0, MG_E_USAGE, "--at: \"%s\" is not after 1970", f->at);
+    }
     in->pin_time = f->at != NULL;
     mg_handshake_parts parts;
     mg_result r = mg_handshake_read_parts(f, &parts);
-    if (mg_ok(r) && f->host) snprintf(in->host, sizeof in->host, "%s", f->host);
+    if (mg_ok(r) && f->host && strlen(f->host) >= sizeof in->host)
+        r = mg_fail(MG_E_USAGE, "--host: longer than %zu characters", sizeof in->host - 1);
+    else if (mg_ok(r) && f->host) strcpy(in->host, f->host);
     else if (mg_ok(r)) {
         r = mg_hs_first_name(parts.server_chain, in->host, sizeof in->host);
         in->host_from_cert = true;
     }
     if (mg_ok(r)) {
-        snprintf(in->dir, sizeof in->dir, "/tmp/mtlsgrid-handshake-XXXXXX");
+        strcpy(in->dir, "/tmp/mtlsgrid-handshake-XXXXXX"); /* fits: the buffer is 256 bytes */
         if (!mkdtemp(in->dir)) {
             in->dir[0] = '\0';
             r = mg_fail(MG_E_IO, "cannot make a temporary folder in /tmp");

@@ -7,7 +7,7 @@
 
 /* The leaf is the certificate the key belongs to: the first one, as TLS sends it, or else a
  * later one, which is moved to the front (a chain in any order; the rest keeps its order). */
-static mg_result find_leaf(const char *key_flag, const char *key_path, const char *cert_flag,
+static MG_RESULT find_leaf(const char *key_flag, const char *key_path, const char *cert_flag,
                            const char *cert_path, STACK_OF(X509) *chain, EVP_PKEY *key)
 {
     int leaf = -1;
@@ -30,7 +30,7 @@ static mg_result find_leaf(const char *key_flag, const char *key_path, const cha
     return MG_OK;
 }
 
-static mg_result read_server(const mg_handshake_files *f, mg_handshake_parts *p)
+static MG_RESULT read_server(const mg_handshake_files *f, mg_handshake_parts *p)
 {
     MG_GUARD(mg_hs_read_certs("server-cert", f->server_cert, p->server_chain));
     if (f->server_chain)
@@ -40,7 +40,7 @@ static mg_result read_server(const mg_handshake_files *f, mg_handshake_parts *p)
                      p->server_chain, p->server_key);
 }
 
-static mg_result read_client_p12(const mg_handshake_files *f, mg_handshake_parts *p)
+static MG_RESULT read_client_p12(const mg_handshake_files *f, mg_handshake_parts *p)
 {
     EVP_PKEY *key = NULL;
     X509 *leaf = NULL;
@@ -61,7 +61,7 @@ static mg_result read_client_p12(const mg_handshake_files *f, mg_handshake_parts
     return r;
 }
 
-static mg_result read_client(const mg_handshake_files *f, mg_handshake_parts *p)
+static MG_RESULT read_client(const mg_handshake_files *f, mg_handshake_parts *p)
 {
     if (f->client_p12) return read_client_p12(f, p);
     MG_GUARD(mg_hs_read_certs("client-cert", f->client_cert, p->client_chain));
@@ -83,7 +83,7 @@ static bool issued_by_one_of(X509_CRL *crl, STACK_OF(X509) *a, STACK_OF(X509) *b
 
 /* A side checks the CRLs of the CAs it trusts or that its peer sends; a CRL about neither
  * side is set aside with a note, since no stack could use it. */
-static mg_result sort_crls(const mg_handshake_files *f, mg_handshake_parts *p)
+static MG_RESULT sort_crls(const mg_handshake_files *f, mg_handshake_parts *p)
 {
     STACK_OF(X509_CRL) *all = sk_X509_CRL_new_null();
     MG_ENSURE(all, MG_E_INTERNAL, "out of memory");

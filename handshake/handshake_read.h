@@ -1,5 +1,6 @@
-/* Reads the files a user hands to `mtlsgrid handshake`, PEM or DER (told apart by content),
- * and says exactly what is wrong, naming the flag, the file and, for PEM, the line. */
+/* The files a user hands to `mtlsgrid handshake`, read through the one credential reader
+ * (credentials/credential_read.h), each message with its flag in front: "--client-cert:
+ * client.pem:12: PEM block 2 (CERTIFICATE) is not a valid certificate (...)". */
 #ifndef MG_HANDSHAKE_READ_H
 #define MG_HANDSHAKE_READ_H
 
@@ -8,13 +9,16 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+/* flag: the option's name without dashes ("server-cert"). */
+
 /* Appends every certificate in the file, in file order; none at all is an error. */
 MG_RESULT mg_hs_read_certs(const char *flag, const char *path, STACK_OF(X509) *out);
 
 /* An unencrypted private key: PEM or DER; PKCS#8, SEC1 or PKCS#1. */
 MG_RESULT mg_hs_read_key(const char *flag, const char *path, EVP_PKEY **out);
 
-/* A PKCS#12 file: a wrong password, or no key or no certificate in it, is an error. */
+/* A PKCS#12 file: no password (--p12-password), a wrong one, or no key or no certificate in
+ * it, is an error. */
 MG_RESULT mg_hs_read_p12(const char *flag, const char *path, const char *password,
                          EVP_PKEY **key, X509 **leaf, STACK_OF(X509) **chain);
 
@@ -25,8 +29,5 @@ MG_RESULT mg_hs_read_crls(const char *flag, const char *path, STACK_OF(X509_CRL)
 MG_RESULT mg_hs_write_certs(const char *path, STACK_OF(X509) *certs);
 MG_RESULT mg_hs_write_key(const char *path, EVP_PKEY *key);
 MG_RESULT mg_hs_write_crls(const char *path, STACK_OF(X509_CRL) *crls);
-
-/* The whole file in memory (NUL-terminated); an empty or unreadable file is an error. */
-MG_RESULT mg_hs_slurp(const char *flag, const char *path, unsigned char **data, size_t *len);
 
 #endif

@@ -7,7 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
-static mg_result open_pem(const char *path, unsigned mode, BIO **bio)
+static MG_RESULT open_pem(const char *path, unsigned mode, BIO **bio)
 {
     MG_GUARD(mg_repro_write_text(path, "", mode)); /* the mode is set before any byte */
     *bio = BIO_new_file(path, "w");
@@ -15,7 +15,7 @@ static mg_result open_pem(const char *path, unsigned mode, BIO **bio)
     return MG_OK;
 }
 
-static mg_result close_pem(const char *path, BIO *bio, bool ok)
+static MG_RESULT close_pem(const char *path, BIO *bio, bool ok)
 {
     ok = BIO_flush(bio) == 1 && ok;
     BIO_free(bio);

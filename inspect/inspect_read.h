@@ -1,6 +1,7 @@
-/* Certificates and CRLs from a file the user names: PEM (any number of blocks, other block
- * types such as keys skipped, text between blocks ignored) or DER (one or more objects back to
- * back). Every failure names the file and what is wrong with it. */
+/* Certificates and CRLs from a file the user names, as credentials/credential_read.h reads
+ * them: PEM (any number of blocks, other block types such as keys skipped, text between blocks
+ * ignored) or DER (one or more objects back to back). Every failure names the file (and for a
+ * PEM block its line) and what is wrong with it. */
 #ifndef MG_INSPECT_READ_H
 #define MG_INSPECT_READ_H
 

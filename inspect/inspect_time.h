@@ -6,9 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Parses "now"; seconds since the epoch ("1767225600" or "@1767225600"); a date "2026-01-01"
- * (midnight UTC); or "2026-01-01T00:00[:00]" with 'T' or a blank, then nothing (UTC), "Z", or
- * an offset "+02:00" / "-0500". False for anything else, out of range fields included. */
+/* --at, parsed by the one parser of credentials/at_time.h (the forms it lists); false for
+ * anything else. */
 bool mg_inspect_parse_time(const char *text, int64_t now, int64_t *out);
 
 /* "2026-01-01 00:00:00 UTC" (needs 24 bytes). */
@@ -20,7 +19,7 @@ void mg_inspect_format_time_iso(int64_t t, char *buf, size_t len);
 /* A span of time in the largest whole unit that fits: "30 days", "1 hour", "59 seconds". */
 void mg_inspect_format_span(int64_t seconds, char *buf, size_t len);
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (month 1-12). */
+/* Days since 1970-01-01 of a proleptic Gregorian date (month 1-12); see mg_days_from_civil. */
 int64_t mg_inspect_days_from_civil(int64_t year, int month, int day);
 
 #endif

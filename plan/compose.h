@@ -3,12 +3,10 @@
 #ifndef MG_COMPOSE_H
 #define MG_COMPOSE_H
 
+#include "make_dirs.h" /* mg_make_dirs lived here; its callers still include compose.h */
 #include "mg_result.h"
 
 /* Concatenates the files in `parts` (NULL-terminated) into `out`, mode 0644. */
 MG_RESULT mg_concat_files(const char *out, const char *const *parts);
-
-/* mkdir -p */
-MG_RESULT mg_make_dirs(const char *path);
 
 #endif

@@ -1,6 +1,7 @@
 /* From a scenario side to a harness config: composed files under WORK/<scenario>/, one config
  * per (scenario, role, TLS version, policy) shared by every stack pairing. */
 #include "compose.h"
+#include "path_join.h"
 #include "plan.h"
 #include "plan_share.h"
 
@@ -42,7 +43,7 @@ static MG_RESULT compose(resolver *rv, const char *role, const char *what,
         return MG_OK;
     }
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s-%s.pem", rv->dir, role, what);
+    MG_GUARD(mg_path_format(path, sizeof path, "%s/%s-%s.pem", rv->dir, role, what));
     const char *list[MAX_PARTS + 1] = {0};
     for (size_t i = 0; i < count && i < MAX_PARTS; i++) list[i] = parts[i];
     MG_GUARD(mg_concat_files(path, list));
@@ -154,7 +155,7 @@ mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
     for (size_t s = 0; s < n; s++) {
         const mg_scenario *sc = &plan->scenarios.scenarios[s];
         char dir[4096];
-        snprintf(dir, sizeof dir, "%s/%s", work_dir, sc->id);
+        MG_GUARD(mg_path_join(dir, sizeof dir, work_dir, sc->id));
         MG_GUARD(mg_make_dirs(dir));
         resolver rv = {plan, dir};
         mg_side_config sides[2];

@@ -1,6 +1,7 @@
 """The command-line contract: help from the tables, exit codes, messages that name the
 flag or the file and line."""
 import json
+import re
 
 import pytest
 
@@ -16,12 +17,83 @@ def test_help_lists_every_command():
         assert f"  {name} " in proc.stdout
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_command_help_describes_its_options(command):
+def _top_level_entries(text):
+    """{command: its brief}, continuation lines joined."""
+    entries, name = {}, None
+    for line in text.split("commands:\n", 1)[1].split("\n\n", 1)[0].splitlines():
+        if line.startswith("  ") and not line.startswith("   "):
+            name, _, brief = line.strip().partition(" ")
+            entries[name] = brief.strip()
+        elif name:
+            entries[name] += " " + line.strip()
+    return entries
+
+
+def test_top_level_help_gives_each_command_a_whole_clause():
+    proc = run_mtlsgrid("--help")
+    entries = _top_level_entries(proc.stdout)
+    assert sorted(entries) == sorted(COMMANDS)
+    for name, brief in entries.items():
+        assert brief.count("(") == brief.count(")"), f"{name}: {brief!r} is cut"
+    assert "(limbo.json, version 1)" in entries["limbo"]
+    assert all(len(line) <= 100 for line in proc.stdout.splitlines())
+
+
+def _usage_and_options(command):
     proc = run_mtlsgrid(command, "--help")
     assert proc.returncode == 0
-    assert proc.stdout.startswith(f"usage: mtlsgrid {command}")
-    assert "--help" in proc.stdout
+    usage, _, rest = proc.stdout.partition("\n\n")
+    options = re.findall(r"^  (--[a-z0-9-]+)", rest.split("options:\n", 1)[1], re.M)
+    return " ".join(usage.split()), options, proc.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_help_describes_its_options(command):
+    usage, options, text = _usage_and_options(command)
+    assert usage.startswith(f"usage: mtlsgrid {command}")
+    assert "--help" in options
+    for option in options:
+        if option != "--help":
+            assert re.search(re.escape(option) + r"(?![a-z0-9-])", usage), f"{option}: {usage}"
+    prose = text.split("options:\n", 1)[0]  # each option's own line may be longer
+    assert all(len(line) <= 100 for line in prose.splitlines())
+
+
+@pytest.mark.parametrize("command,present,absent", [
+    ("run", ["--timeout SECONDS", "--matrix DIR", "--seed S", "--scenarios DIR", "--shard K/N"],
+     []),
+    ("list", ["[--shard K/N]", "[--scenarios DIR]"], ["--jobs"]),
+    ("limbo", ["FILE [--out DIR]"], []),
+    ("serve", ["--stack S (--scenario ID | --bundle DIR | --trust FILE)", "[--ocsp FILE]",
+               "[--client-cert required|optional|none]"], ["--name"]),
+    ("connect", ["--stack S (--scenario ID | --bundle DIR | --trust FILE)", "--port P",
+                 "[--name NAME]"], ["--ocsp", "--client-cert"]),
+    ("gen", ["gen --out DIR [--seed S]"], []),
+    ("repro", ["repro CASE --out DIR"], []),
+    ("handshake", ["--server-cert FILE --server-key FILE (--client-cert FILE | --client-p12 FILE)"],
+     []),
+])
+def test_usage_line_shows_what_the_table_holds(command, present, absent):
+    usage, _, _ = _usage_and_options(command)
+    for words in present:
+        assert words in usage, usage
+    for words in absent:
+        assert words not in usage, usage
+
+
+@pytest.mark.parametrize("args,named", [
+    (["gen"], "--out DIR is required"),
+    (["repro", "baseline"], "--out DIR is required"),
+    (["connect", "--stack", "openssl", "--trust", "/dev/null"], "--port P is required"),
+    (["serve", "--stack", "openssl"], "give one of --scenario ID, --bundle DIR or --trust FILE"),
+    (["handshake", "--server-cert", "a", "--server-key", "b", "--server-trust", "c",
+      "--client-trust", "d"], "give one of --client-cert FILE or --client-p12 FILE"),
+    (["inspect"], "missing argument FILE..."),
+])
+def test_parser_refuses_what_the_usage_line_requires(args, named):
+    proc = run_mtlsgrid(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert named in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
 
 
 def test_unknown_command_exits_2_with_one_line():

@@ -258,11 +258,11 @@ def _bad_files(tmp_path, m):
 
 
 @pytest.mark.parametrize("name,words", [
-    ("empty.pem", "is empty"),
-    ("text.pem", "neither PEM"),
-    ("garbage.pem", "PEM block 1 is broken"),
-    ("truncated.pem", "PEM block 1 is broken"),
-    ("truncated.der", "not a DER certificate"),
+    ("empty.pem", "empty.pem: the file is empty"),
+    ("text.pem", "text.pem: neither PEM nor a DER certificate"),
+    ("garbage.pem", "garbage.pem:1: PEM block 1 is broken"),
+    ("truncated.pem", "truncated.pem:1: PEM block 1 is broken"),
+    ("truncated.der", "truncated.der: the bytes at offset 0 are not a DER certificate"),
 ])
 def test_bad_certificate_files_exit_2_naming_the_file(m, tmp_path, name, words):
     _bad_files(tmp_path, m)
@@ -274,7 +274,7 @@ def test_bad_certificate_files_exit_2_naming_the_file(m, tmp_path, name, words):
 
 @pytest.mark.parametrize("args,words", [
     (["/nonexistent/cert.pem"], "cannot read /nonexistent/cert.pem"),
-    (["KEY"], "holds no PEM certificate (it holds: PRIVATE KEY)"),
+    (["KEY"], "key.pem: holds no certificate (its PEM blocks: PRIVATE KEY)"),
     (["P12"], "is a PKCS#12 bundle"),
     (["CERT", "--ca", "/nonexistent/ca.pem"], "--ca: cannot read /nonexistent/ca.pem"),
     (["CERT", "--ca", "KEY"], "--ca: "),

@@ -37,25 +37,32 @@ int main(void)
 {
     CHECK(mkdtemp(dir) != NULL);
     static const char text[] = "hello, not a certificate\n";
-    static const char bad64[] = "-----BEGIN CERTIFICATE-----\n!!!notbase64!!!\n-----END CERTIFICATE-----\n";
-    static const char notcert[] = "-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n";
+    static const char bad64[] =
+        "-----BEGIN CERTIFICATE-----\n!!!notbase64!!!\n-----END CERTIFICATE-----\n";
+    static const char notcert[] =
+        "-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n";
     static const char noend[] = "-----BEGIN CERTIFICATE-----\naGVsbG8=\n";
     static const char key[] = "-----BEGIN PRIVATE KEY-----\naGVsbG8=\n-----END PRIVATE KEY-----\n";
     static const unsigned char der[] = {0x30, 0x82, 0x01, 0x00, 0x30};
-    refused(write_file("empty.pem", "", 0), MG_E_INPUT, "is empty");
-    refused(write_file("text.pem", text, sizeof text - 1), MG_E_INPUT, "neither PEM");
-    refused(write_file("bad64.pem", bad64, sizeof bad64 - 1), MG_E_INPUT, "PEM block 1 is broken");
+    refused(write_file("empty.pem", "", 0), MG_E_INPUT, ": the file is empty");
+    refused(write_file("text.pem", text, sizeof text - 1), MG_E_INPUT,
+            ": neither PEM nor a DER certificate");
+    refused(write_file("bad64.pem", bad64, sizeof bad64 - 1), MG_E_INPUT,
+            ":1: PEM block 1 is broken");
     refused(write_file("notcert.pem", notcert, sizeof notcert - 1), MG_E_INPUT,
-            "is not a valid certificate");
-    refused(write_file("noend.pem", noend, sizeof noend - 1), MG_E_INPUT, "broken");
-    refused(write_file("key.pem", key, sizeof key - 1), MG_E_INPUT, "holds no PEM certificate (it holds: PRIVATE KEY)");
-    refused(write_file("trunc.der", der, sizeof der), MG_E_INPUT, "not a DER certificate");
+            ":1: PEM block 1 (CERTIFICATE) is not a valid certificate");
+    refused(write_file("noend.pem", noend, sizeof noend - 1), MG_E_INPUT,
+            ":1: PEM block 1 is broken");
+    refused(write_file("key.pem", key, sizeof key - 1), MG_E_INPUT,
+            ": holds no certificate (its PEM blocks: PRIVATE KEY)");
+    refused(write_file("trunc.der", der, sizeof der), MG_E_INPUT,
+            ": the bytes at offset 0 are not a DER certificate");
     refused("/nonexistent/inspect.pem", MG_E_IO, "No such file");
     refused(dir, MG_E_IO, "cannot read");
 
     STACK_OF(X509_CRL) *crls = NULL;
     CHECK(!mg_ok(mg_inspect_read_crls(write_file("key2.pem", key, sizeof key - 1), &crls)));
-    CHECK(strstr(mg_error_message(), "holds no PEM CRL"));
+    CHECK(strstr(mg_error_message(), "key2.pem: holds no CRL (its PEM blocks: PRIVATE KEY)"));
     char cmd[64];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CHECK(system(cmd) == 0);

@@ -1,8 +1,8 @@
 #include "side_source.h"
 
-#include "registry.h"
-#include "case_options.h"
 #include "gen.h"
+#include "path_join.h"
+#include "registry.h"
 #include "remove_tree.h"
 
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static mg_result keep(mg_side_storage *st, const char *text, const char **out)
+static MG_RESULT keep(mg_side_storage *st, const char *text, const char **out)
 {
     MG_GUARD(mg_strings_add(&st->paths, text));
     *out = st->paths.items[st->paths.count - 1];
@@ -18,12 +18,12 @@ static mg_result keep(mg_side_storage *st, const char *text, const char **out)
 }
 
 /* A bundle file if it exists, else NULL. */
-static mg_result bundle_file(mg_side_storage *st, const char *dir, const char *name,
+static MG_RESULT bundle_file(mg_side_storage *st, const char *dir, const char *name,
                              bool required, const char **out)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
     *out = NULL;
+    MG_GUARD(mg_path_join(path, sizeof path, dir, name));
     if (access(path, R_OK) != 0) {
         MG_ENSURE(!required, MG_E_INPUT, "--bundle %s: %s is missing", dir, name);
         return MG_OK;
@@ -31,7 +31,7 @@ static mg_result bundle_file(mg_side_storage *st, const char *dir, const char *n
     return keep(st, path, out);
 }
 
-static mg_result from_bundle(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
+static MG_RESULT from_bundle(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
 {
     bool client = c->role == MG_ROLE_CLIENT;
     /* A client without a certificate is a case too (client-no-cert-*): its files are absent. */
@@ -48,7 +48,7 @@ static mg_result from_bundle(const mg_side_source *src, mg_side_config *c, mg_si
     else c->ocsp_file = ocsp;
     if (!client) return MG_OK;
     char path[4096], name[256] = "";
-    snprintf(path, sizeof path, "%s/server-name.txt", src->bundle);
+    MG_GUARD(mg_path_join(path, sizeof path, src->bundle, "server-name.txt"));
     FILE *f = fopen(path, "r");
     MG_ENSURE(f, MG_E_INPUT, "--bundle %s: server-name.txt is missing", src->bundle);
     bool got = fgets(name, sizeof name, f) != NULL;
@@ -58,28 +58,30 @@ static mg_result from_bundle(const mg_side_source *src, mg_side_config *c, mg_si
     return keep(st, name, &c->server_name);
 }
 
-static mg_result from_scenario(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
+static MG_RESULT from_scenario(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
 {
     char filter[512];
-    snprintf(filter, sizeof filter, "%s/%s-%s/tls%s/%s", src->scenario, src->stack, src->stack,
-             src->tls ? src->tls : "1.3", src->policy ? src->policy : "strict");
+    MG_ENSURE(snprintf(filter, sizeof filter, "%s/%s-%s/tls%s/%s", src->scenario, src->stack,
+                       src->stack, src->tls ? src->tls : "1.3",
+                       src->policy ? src->policy : "strict") < (int)sizeof filter,
+              MG_E_USAGE, "--scenario %s: no such scenario (the id is too long)", src->scenario);
     mg_plan_options o = {.filter = filter, .stacks = src->stack, .tls = src->tls,
                          .policies = src->policy};
     mg_plan_options_defaults(&o);
     MG_GUARD(mg_plan_enumerate(&o, &st->plan));
     MG_ENSURE(st->plan.count == 1, MG_E_USAGE, "--scenario %s: no such scenario (mtlsgrid list "
               "shows them)", src->scenario);
-    snprintf(st->temp_matrix, sizeof st->temp_matrix, "/tmp/mtlsgrid-side-XXXXXX");
+    strcpy(st->temp_matrix, "/tmp/mtlsgrid-side-XXXXXX"); /* fits: the buffer is 256 bytes */
     MG_ENSURE(mkdtemp(st->temp_matrix), MG_E_IO, "cannot make a temporary folder in /tmp");
-    char matrix[512], work[512];
-    snprintf(matrix, sizeof matrix, "%s/matrix", st->temp_matrix);
-    snprintf(work, sizeof work, "%s/work", st->temp_matrix);
-    if (src->matrix) {
-        snprintf(matrix, sizeof matrix, "%s", src->matrix);
-    } else {
-        mg_gen_options g = {.out_dir = matrix, .time_mode = MG_TIME_NOW};
+    char fresh_matrix[4096], work[4096];
+    MG_GUARD(mg_path_join(work, sizeof work, st->temp_matrix, "work"));
+    const char *matrix = src->matrix;
+    if (!matrix) {
+        MG_GUARD(mg_path_join(fresh_matrix, sizeof fresh_matrix, st->temp_matrix, "matrix"));
+        mg_gen_options g = {.out_dir = fresh_matrix, .time_mode = MG_TIME_NOW};
         mg_gen_stats stats;
         MG_GUARD(mg_gen_matrix(&g, &stats));
+        matrix = fresh_matrix;
     }
     MG_GUARD(mg_plan_resolve(&st->plan, matrix, work));
     const mg_case *k = &st->plan.cases[0];
@@ -87,7 +89,7 @@ static mg_result from_scenario(const mg_side_source *src, mg_side_config *c, mg_
     return MG_OK;
 }
 
-static mg_result from_files(const mg_side_source *src, mg_side_config *c)
+static MG_RESULT from_files(const mg_side_source *src, mg_side_config *c)
 {
     MG_ENSURE(src->trust, MG_E_USAGE, "--trust FILE is required with credential files");
     MG_ENSURE(!src->cert == !src->key, MG_E_USAGE, "--cert and --key go together");
@@ -98,7 +100,7 @@ static mg_result from_files(const mg_side_source *src, mg_side_config *c)
     return MG_OK;
 }
 
-static mg_result parse_choices(const mg_side_source *src, mg_side_config *c)
+static MG_RESULT parse_choices(const mg_side_source *src, mg_side_config *c)
 {
     c->tls = MG_TLS13;
     if (src->tls) MG_GUARD(mg_tls_parse("--tls", src->tls, &c->tls));

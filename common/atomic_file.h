@@ -1,9 +1,10 @@
-/* A report file is written beside its final name and renamed into place, so a reader never
- * sees a half-written report that looks complete. */
+/* A file (a report, a bundle's README) is written beside its final name and renamed into place,
+ * so a reader never sees a half-written file that looks complete. */
 #ifndef MG_ATOMIC_FILE_H
 #define MG_ATOMIC_FILE_H
 
 #include "mg_result.h"
+#include "xml_escape.h" /* the report writers that write files atomically escape text */
 
 #include <stdio.h>
 
@@ -16,8 +17,5 @@ typedef struct {
 MG_RESULT mg_atomic_open(mg_atomic_file *f, const char *path);
 /* Closes and renames into place; on any earlier write error, removes the temporary file. */
 MG_RESULT mg_atomic_commit(mg_atomic_file *f);
-
-/* Writes text with XML/HTML special characters escaped. */
-void mg_write_escaped(FILE *out, const char *text);
 
 #endif
