@@ -26,8 +26,8 @@ MG_RESULT mg_seed_p12(const mg_artifact *a, const char *corpus, unsigned *count)
  * fixture password, in the modern and the legacy scheme, within the work bound. */
 MG_RESULT mg_seed_sealed_p12(const mg_manifest *m, const char *corpus, unsigned *count);
 /* The corpus folder of a stack's flight seeds, "flight_STACK" (targets.list's
- * flight_@stack@); false when it does not fit. */
-bool mg_seed_flight_corpus(const mg_stack *stack, char *buf, size_t cap);
+ * flight_@stack@), into buf; fails when it does not fit. */
+MG_RESULT mg_seed_flight_corpus(const mg_stack *stack, char *buf, size_t cap);
 /* Records the flight of a client credential for every stack with the flight entry
  * (CORPUS/flight_STACK/NAME.bin). */
 MG_RESULT mg_seed_flights(const mg_artifact *a, const char *corpus, mg_seed_counts *counts);

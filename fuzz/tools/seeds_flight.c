@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
-bool mg_seed_flight_corpus(const mg_stack *stack, char *buf, size_t cap)
+MG_RESULT mg_seed_flight_corpus(const mg_stack *stack, char *buf, size_t cap)
 {
     int n = snprintf(buf, cap, "flight_%s", stack->name);
-    return n > 0 && (size_t)n < cap;
+    MG_ENSURE(n > 0 && (size_t)n < cap, MG_E_INTERNAL, "the flight corpus name of %s is too long",
+              stack->name);
+    return MG_OK;
 }
 
 static MG_RESULT record(const mg_artifact *a, const char *corpus, const mg_fuzz_flight_stack *s,
@@ -27,8 +29,7 @@ static MG_RESULT record(const mg_artifact *a, const char *corpus, const mg_fuzz_
     }
     MG_GUARD(recorded);
     char folder[256], path[4096];
-    MG_ENSURE(mg_seed_flight_corpus(s->stack, folder, sizeof folder), MG_E_INTERNAL,
-              "the flight corpus name of %s is too long", s->stack->name);
+    MG_GUARD(mg_seed_flight_corpus(s->stack, folder, sizeof folder));
     int n = snprintf(path, sizeof path, "%s/%s/%s.bin", corpus, folder, a->name);
     mg_result r = n > 0 && (size_t)n < sizeof path
                       ? mg_fuzz_write_file(path, flight.data, flight.len)
