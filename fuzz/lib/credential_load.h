@@ -1,9 +1,9 @@
-/* The body of the credential targets: this project's credential loader (how a backend's
- * context_new reads the certificate, chain and key files or the PKCS#12 bundle a side is
- * given: harness/openssl/ossl_credentials.c, harness/gnutls/gnutls_key_files.c and
- * gnutls_keypair.c), from bytes
- * to a loaded context, through the backend's public mg_stack.context_new and temp files
- * (the loaders read only paths).
+/* The body of the credential entry (mg_fuzz_<stack>_credential, fuzz_entry.h): this
+ * project's credential loader (how a backend's context_new reads the certificate, chain and
+ * key files or the PKCS#12 bundle a side is given, in harness/stacks/<stack>/), from bytes to
+ * a loaded context, through the backend's public mg_stack.context_new and temp files (the
+ * loaders read only paths). Each stack's entry calls mg_fuzz_credential with its mg_stack
+ * and its reading of the work bound.
  *
  * Input: byte 0 chooses, the rest is the file content.
  *   bit 0  0: a certificate file and a key file, split at the first MG_FUZZ_KEY_SEPARATOR

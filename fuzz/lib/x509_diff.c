@@ -1,6 +1,6 @@
 #include "x509_diff.h"
 
-#include "x509_known.h"
+#include "fuzz_require.h"
 
 #include <stdlib.h>
 
@@ -9,65 +9,76 @@ static bool same_list(mg_ext_state sa, const mg_strlist *a, mg_ext_state sb, con
     return sa == sb && (sa != MG_EXT_READ || mg_strlist_equal(a, b));
 }
 
-const char *mg_x509_view_difference(const mg_x509_view *o, const mg_x509_view *g)
+const char *mg_x509_view_difference(const mg_x509_view *a, const mg_x509_view *b)
 {
-    if (o->accepted != g->accepted) return "accepted";
-    if (!o->accepted) return NULL;
-    if (!same_list(o->eku_state, &o->eku, g->eku_state, &g->eku)) return "eku";
-    if (!same_list(o->san_state, &o->san, g->san_state, &g->san)) return "san";
-    if (o->bc_state != g->bc_state ||
-        (o->bc_state == MG_EXT_READ && (o->ca != g->ca || o->pathlen != g->pathlen)))
+    if (a->accepted != b->accepted) return "accepted";
+    if (!a->accepted) return NULL;
+    if (!same_list(a->eku_state, &a->eku, b->eku_state, &b->eku)) return "eku";
+    if (!same_list(a->san_state, &a->san, b->san_state, &b->san)) return "san";
+    if (a->bc_state != b->bc_state ||
+        (a->bc_state == MG_EXT_READ && (a->ca != b->ca || a->pathlen != b->pathlen)))
         return "basic-constraints";
-    if (o->ku_state != g->ku_state || (o->ku_state == MG_EXT_READ && o->ku_bits != g->ku_bits))
+    if (a->ku_state != b->ku_state || (a->ku_state == MG_EXT_READ && a->ku_bits != b->ku_bits))
         return "key-usage";
-    if (o->validity_read != g->validity_read ||
-        (o->validity_read && (o->not_before != g->not_before || o->not_after != g->not_after)))
+    if (a->validity_read != b->validity_read ||
+        (a->validity_read && (a->not_before != b->not_before || a->not_after != b->not_after)))
         return "validity";
     return NULL;
 }
 
 /* Triage aid: MG_FUZZ_DIFF_SAVE=DIR keeps each unexplained input as DIR/FIELD-N.der. */
-static void save_for_triage(const mg_x509_disagreement *d)
+static void save_for_triage(const uint8_t *der, size_t len, const char *field)
 {
     static unsigned saved;
     const char *dir = getenv("MG_FUZZ_DIFF_SAVE");
     if (dir == NULL || saved >= 1000) return;
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s-%u.der", dir, d->field, saved++);
+    snprintf(path, sizeof path, "%s/%s-%u.der", dir, field, saved++);
     FILE *f = fopen(path, "wb");
     if (f == NULL) return;
-    fwrite(d->der, 1, d->len, f);
+    fwrite(der, 1, len, f);
     fclose(f);
 }
 
-static void report(const mg_x509_disagreement *d)
+static bool env_on(const char *name)
 {
-    save_for_triage(d);
-    fprintf(stderr, "x509_diff: the stacks disagree on %s (no known divergence explains it)\n",
-            d->field);
-    mg_x509_view_print(stderr, "openssl", d->openssl);
-    mg_x509_view_print(stderr, "gnutls", d->gnutls);
+    const char *value = getenv(name);
+    return value != NULL && value[0] == '1';
 }
 
-void mg_fuzz_x509_diff(const uint8_t *data, size_t size)
+static void compare_pair(const uint8_t *data, size_t size, const mg_x509_side *a,
+                         const mg_x509_side *b)
 {
-    mg_x509_view openssl, gnutls;
-    mg_x509_view_openssl(data, size, &openssl);
-    mg_x509_view_gnutls(data, size, &gnutls);
-    const char *field = mg_x509_view_difference(&openssl, &gnutls);
-    if (field != NULL) {
-        mg_x509_disagreement d = {data, size, &openssl, &gnutls, field};
-        const mg_x509_known_divergence *known = mg_x509_known_find(&d);
-        const char *verbose = getenv("MG_FUZZ_DIFF_VERBOSE");
-        if (known != NULL && verbose != NULL && verbose[0] == '1')
-            fprintf(stderr, "x509_diff: %s: known %s divergence %s\n", field,
-                    known->kind == MG_DIVERGENCE_FINDING ? "finding" : "benign", known->id);
-        if (known == NULL) {
-            report(&d);
-            const char *report_only = getenv("MG_FUZZ_DIFF_REPORT_ONLY");
-            if (report_only == NULL || report_only[0] != '1') abort();
-        }
+    const char *field = mg_x509_view_difference(a->view, b->view);
+    if (field == NULL) return;
+    const mg_x509_known_divergence *known = mg_x509_known_find(data, size, field, a, b);
+    if (known != NULL) {
+        if (env_on("MG_FUZZ_DIFF_VERBOSE"))
+            fprintf(stderr, "x509_diff: %s and %s: %s: known %s divergence %s\n", a->stack,
+                    b->stack, field, known->kind == MG_DIVERGENCE_FINDING ? "finding" : "benign",
+                    known->id);
+        return;
     }
-    mg_x509_view_free(&openssl);
-    mg_x509_view_free(&gnutls);
+    save_for_triage(data, size, field);
+    fprintf(stderr, "x509_diff: %s and %s disagree on %s (no known divergence explains it)\n",
+            a->stack, b->stack, field);
+    mg_x509_view_print(stderr, a->stack, a->view);
+    mg_x509_view_print(stderr, b->stack, b->view);
+    if (!env_on("MG_FUZZ_DIFF_REPORT_ONLY")) abort();
+}
+
+void mg_fuzz_x509_diff(const mg_x509_named_viewer *viewers, size_t count, const uint8_t *data,
+                       size_t size)
+{
+    mg_fuzz_check(count <= MG_X509_DIFF_MAX_STACKS, "more stacks than the differential target holds");
+    mg_x509_view views[MG_X509_DIFF_MAX_STACKS];
+    mg_x509_side sides[MG_X509_DIFF_MAX_STACKS];
+    for (size_t i = 0; i < count; i++) {
+        const mg_x509_viewer *v = viewers[i].viewer;
+        v->view(data, size, &views[i]);
+        sides[i] = (mg_x509_side){viewers[i].stack->name, &views[i], v->facts, v->known};
+    }
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = i + 1; j < count; j++) compare_pair(data, size, &sides[i], &sides[j]);
+    for (size_t i = 0; i < count; i++) mg_x509_view_free(&views[i]);
 }

@@ -1,256 +1,67 @@
+/* The lookup over the stacks' known-divergence tables (x509_known.h); the records themselves
+ * are each stack's, in its fuzz folder. */
 #include "x509_known.h"
 
-#include "x509_known_openssl.h"
-
-#include <gnutls/gnutls.h>
-#include <openssl/asn1.h>
-#include <openssl/err.h>
-#include <openssl/obj_mac.h>
 #include <string.h>
 
-static bool gnutls_refused(const mg_x509_disagreement *d, long code)
+static bool cannot_tell(const uint8_t *der, size_t len)
 {
-    return d->openssl->accepted && !d->gnutls->accepted && d->gnutls->native_error == code;
+    (void)der;
+    (void)len;
+    return false;
 }
 
-static bool duplicate_extension(const mg_x509_disagreement *d)
+static bool no_extension_value(const uint8_t *der, size_t len, const char *field, uint8_t *buf,
+                               size_t cap, size_t *out_len)
 {
-    return gnutls_refused(d, GNUTLS_E_X509_DUPLICATE_EXTENSION) &&
-           mg_known_openssl_invalid(d->der, d->len);
+    (void)der, (void)len, (void)field, (void)buf, (void)cap, (void)out_len;
+    return false;
 }
 
-static bool malformed_time(const mg_x509_disagreement *d)
+static bool no_extension_answer(const uint8_t *der, size_t len, const char *field)
 {
-    return (gnutls_refused(d, GNUTLS_E_ASN1_TIME_ERROR) ||
-            gnutls_refused(d, GNUTLS_E_CERTIFICATE_TIME_ERROR)) &&
-           !d->openssl->validity_read;
+    (void)der, (void)len, (void)field;
+    return false;
 }
 
-static bool signature_algorithm_mismatch(const mg_x509_disagreement *d)
+static bool no_year(const uint8_t *der, size_t len, bool not_after, int *year)
 {
-    return gnutls_refused(d, GNUTLS_E_CERTIFICATE_ERROR) &&
-           mg_known_openssl_sigalg_mismatch(d->der, d->len);
+    (void)der, (void)len, (void)not_after, (void)year;
+    return false;
 }
 
-static bool extensions_before_v3(const mg_x509_disagreement *d)
-{
-    return gnutls_refused(d, GNUTLS_E_CERTIFICATE_ERROR) &&
-           mg_known_openssl_extensions_before_v3(d->der, d->len);
-}
-
-static bool not_canonical_der(const mg_x509_disagreement *d)
-{
-    return d->openssl->accepted && !d->gnutls->accepted &&
-           (d->gnutls->native_error == GNUTLS_E_ASN1_DER_ERROR ||
-            d->gnutls->native_error == GNUTLS_E_ASN1_TAG_ERROR ||
-            d->gnutls->native_error == GNUTLS_E_ASN1_DER_OVERFLOW) &&
-           mg_known_openssl_not_canonical(d->der, d->len);
-}
-
-/* OpenSSL's ASN.1 decoder refused the input (any reason of its ASN1 library) where GnuTLS
- * parsed it. Reasons seen: invalid OBJECT IDENTIFIER, UTF8String, BMPString,
- * UniversalString, PrintableString characters, INTEGER padding (OpenSSL checks primitives
- * when parsing; GnuTLS when asked), and structure errors inside ANY values and CHOICE tags
- * (too long, too small, wrong tag, not primitive: OpenSSL parses ANY contents; libtasn1
- * keeps them opaque). */
-static bool openssl_strict_decoder(const mg_x509_disagreement *d)
-{
-    return !d->openssl->accepted && d->gnutls->accepted &&
-           mg_known_openssl_parse_error_lib(d->der, d->len) == ERR_LIB_ASN1;
-}
-
-/* GnuTLS refused with a DER error where OpenSSL's parse succeeded: OpenSSL keeps some
- * encodings as it read them (names, extension values, keys), so its re-encoding cannot
- * always show that the input was not DER; libtasn1 decodes them strictly. */
-static bool gnutls_strict_der(const mg_x509_disagreement *d)
-{
-    return d->openssl->accepted && !d->gnutls->accepted &&
-           (d->gnutls->native_error == GNUTLS_E_ASN1_DER_ERROR ||
-            d->gnutls->native_error == GNUTLS_E_ASN1_TAG_ERROR);
-}
-
-static int nid_of(const char *field)
-{
-    if (strcmp(field, "eku") == 0) return NID_ext_key_usage;
-    if (strcmp(field, "san") == 0) return NID_subject_alt_name;
-    if (strcmp(field, "basic-constraints") == 0) return NID_basic_constraints;
-    if (strcmp(field, "key-usage") == 0) return NID_key_usage;
-    return NID_undef;
-}
-
-static mg_ext_state state_of(const mg_x509_view *v, const char *field)
-{
-    if (strcmp(field, "eku") == 0) return v->eku_state;
-    if (strcmp(field, "san") == 0) return v->san_state;
-    if (strcmp(field, "basic-constraints") == 0) return v->bc_state;
-    return v->ku_state;
-}
-
-static bool openssl_lenient_extension(const mg_x509_disagreement *d)
-{
-    int nid = nid_of(d->field);
-    return nid != NID_undef && state_of(d->openssl, d->field) == MG_EXT_READ &&
-           state_of(d->gnutls, d->field) == MG_EXT_UNREADABLE &&
-           mg_known_openssl_ext_not_canonical(d->der, d->len, nid);
-}
-
-static bool key_usage_unused_bits(const mg_x509_disagreement *d)
-{
-    uint8_t raw[64];
-    size_t n;
-    if (d->gnutls->ku_state != MG_EXT_READ || d->openssl->ku_state == MG_EXT_ABSENT ||
-        (d->gnutls->ku_bits & d->openssl->ku_bits) != d->openssl->ku_bits ||
-        !mg_known_openssl_ext_value(d->der, d->len, NID_key_usage, raw, sizeof raw, &n))
-        return false;
-    /* BIT STRING, short length L >= 2, unused-bit count u: u > 7 (invalid), or a set bit
-     * among the unused ones. */
-    if (n < 4 || raw[0] != 0x03 || raw[1] < 2 || raw[1] + 2u > n || raw[2] < 1) return false;
-    uint8_t last = raw[2 + raw[1] - 1];
-    return raw[2] > 7 || (last & ((1u << raw[2]) - 1)) != 0;
-}
-
-/* The extension's value is a SEQUENCE whose long-form length has more length octets than
- * the value has bytes left (30 87, 30 F6 ...), and GnuTLS read it as an empty SEQUENCE. */
-static bool truncated_length_read_as_empty(const mg_x509_disagreement *d)
-{
-    uint8_t raw[4096];
-    size_t n;
-    int nid = nid_of(d->field);
-    const mg_x509_view *g = d->gnutls;
-    bool empty = strcmp(d->field, "san") == 0 ? g->san_state == MG_EXT_READ && g->san.count == 0
-                 : strcmp(d->field, "basic-constraints") == 0
-                     ? g->bc_state == MG_EXT_READ && !g->ca && g->pathlen == -1
-                     : false;
-    if (!empty || state_of(d->openssl, d->field) != MG_EXT_UNREADABLE ||
-        !mg_known_openssl_ext_value(d->der, d->len, nid, raw, sizeof raw, &n) || n < 2)
-        return false;
-    return raw[0] == 0x30 && (raw[1] & 0x80) != 0 && (size_t)(raw[1] & 0x7f) > n - 2;
-}
-
-/* A date OpenSSL refuses (day 31 of a 30-day month, February 30) that GnuTLS turns into an
- * instant after 1970: only a day-of-month past the month's end is explained. */
-static bool impossible_date(const mg_x509_disagreement *d)
-{
-    const mg_x509_view *g = d->gnutls;
-    return !d->openssl->validity_read && g->validity_read && g->not_before > 0 &&
-           g->not_after > 0 && mg_known_openssl_day_past_month_end(d->der, d->len);
-}
-
-static bool oid_not_decodable(const mg_x509_disagreement *d)
-{
-    return d->openssl->eku_state == MG_EXT_UNREADABLE && d->gnutls->eku_state == MG_EXT_READ &&
-           mg_known_openssl_ext_error(d->der, d->len, NID_ext_key_usage) ==
-               ASN1_R_INVALID_OBJECT_ENCODING;
-}
-
-static bool negative_pathlen(const mg_x509_disagreement *d)
-{
-    return d->openssl->bc_state == MG_EXT_READ && d->gnutls->bc_state == MG_EXT_READ &&
-           d->openssl->ca == d->gnutls->ca && mg_known_openssl_negative_pathlen(d->der, d->len);
-}
-
-/* Only the instants differ, each either equal or OpenSSL's before 1970 where GnuTLS has 0. */
-static bool pre_epoch_clamped(const mg_x509_disagreement *d)
-{
-    const mg_x509_view *o = d->openssl, *g = d->gnutls;
-    if (!o->validity_read || !g->validity_read) return false;
-    bool nb = o->not_before == g->not_before || (o->not_before < 0 && g->not_before == 0);
-    bool na = o->not_after == g->not_after || (o->not_after < 0 && g->not_after == 0);
-    return nb && na;
-}
-
-static bool pre_epoch_unchecked(const mg_x509_disagreement *d)
-{
-    int year_nb, year_na;
-    const mg_x509_view *g = d->gnutls;
-    if (d->openssl->validity_read || !g->validity_read ||
-        !mg_known_openssl_time_year(d->der, d->len, false, &year_nb) ||
-        !mg_known_openssl_time_year(d->der, d->len, true, &year_na))
-        return false;
-    return (year_nb < 1970 && g->not_before == 0) || (year_na < 1970 && g->not_after == 0);
-}
-
-static const mg_x509_known_divergence known[] = {
-    {"duplicate-extension", MG_DIVERGENCE_BENIGN, "accepted", duplicate_extension,
-     "RFC 5280 4.2 forbids two instances of an extension. GnuTLS refuses the certificate "
-     "when it parses it; OpenSSL parses it, marks it EXFLAG_INVALID and its verifier refuses "
-     "it. Both refuse it."},
-    {"malformed-time", MG_DIVERGENCE_BENIGN, "accepted", malformed_time,
-     "A validity time that is not a valid date in the DER form of RFC 5280 4.1.2.5. GnuTLS "
-     "refuses it when it parses; OpenSSL keeps the string, cannot read it as a time, and its "
-     "verifier refuses the certificate. Both refuse it."},
-    {"signature-algorithm-mismatch", MG_DIVERGENCE_BENIGN, "accepted",
-     signature_algorithm_mismatch,
-     "tbsCertificate.signature differs from signatureAlgorithm (RFC 5280 4.1.1.2). GnuTLS "
-     "refuses at parse; OpenSSL's verifier refuses it (signature algorithm mismatch)."},
-    {"extensions-before-v3", MG_DIVERGENCE_BENIGN, "accepted", extensions_before_v3,
-     "A version 1 or 2 certificate with extensions (RFC 5280 4.1.2.9: only v3 has them). "
-     "GnuTLS refuses it when parsing; OpenSSL parses it and reads the extensions, so "
-     "every field verification reads is still compared when both accept."},
-    {"not-canonical-der", MG_DIVERGENCE_BENIGN, "accepted", not_canonical_der,
-     "The input is not canonical DER (OpenSSL re-encodes what it parsed differently). OpenSSL's "
-     "decoder accepts some BER forms; GnuTLS (libtasn1, strict DER) refuses them. X.509 asks "
-     "for DER; the lenient reading changes no field verification reads."},
-    {"openssl-strict-decoder", MG_DIVERGENCE_BENIGN, "accepted", openssl_strict_decoder,
-     "OpenSSL's ASN.1 decoder refuses what GnuTLS parses: invalid OBJECT IDENTIFIER or string "
-     "contents and INTEGER padding (OpenSSL checks primitives when parsing, GnuTLS when a "
-     "field is asked for), structure errors inside ANY values and CHOICE tags (OpenSSL "
-     "parses ANY contents, libtasn1 keeps them opaque). Refusing is the safe side; fields "
-     "are compared whenever both accept, which is where a misreading would matter."},
-    {"gnutls-strict-der", MG_DIVERGENCE_BENIGN, "accepted", gnutls_strict_der,
-     "GnuTLS refuses a DER error inside an encoding OpenSSL keeps as it read it (a name, an "
-     "extension value, a key), so OpenSSL's re-encoding cannot show the input was not DER. "
-     "Refusing is the safe side; fields are compared whenever both accept."},
-    {"openssl-lenient-extension", MG_DIVERGENCE_BENIGN, "eku", openssl_lenient_extension,
-     "The extension value is not canonical DER, has bytes after it, or is an empty list where "
-     "RFC 5280 says SIZE (1..MAX). OpenSSL's extension decoder accepts it (X509V3_EXT_d2i "
-     "ignores trailing bytes); GnuTLS cannot read it and refuses the purpose, as OpenSSL does "
-     "for an empty list."},
-    {"openssl-lenient-extension", MG_DIVERGENCE_BENIGN, "san", openssl_lenient_extension, "as above"},
-    {"openssl-lenient-extension", MG_DIVERGENCE_BENIGN, "basic-constraints",
-     openssl_lenient_extension, "as above"},
-    {"openssl-lenient-extension", MG_DIVERGENCE_BENIGN, "key-usage", openssl_lenient_extension,
-     "as above"},
-    {"pre-epoch-clamped", MG_DIVERGENCE_BENIGN, "validity", pre_epoch_clamped,
-     "A validity instant before 1970: GnuTLS's time conversion returns 0 (the epoch) for it, "
-     "OpenSSL the negative instant. Both are in the past at any verification time."},
-    {"gnutls-key-usage-unused-bits", MG_DIVERGENCE_FINDING, "key-usage", key_usage_unused_bits,
-     "FINDING: GnuTLS ignores the unused-bits octet of keyUsage. It reads bits the BIT "
-     "STRING marks unused (X.690 11.2.1: they must be zero): 03 02 07 99 is digitalSignature "
-     "to OpenSSL (it masks them) and digitalSignature, dataEncipherment, keyAgreement, "
-     "encipherOnly to GnuTLS. It reads 03 02 08 86 (8 unused bits, invalid; OpenSSL refuses "
-     "it) as digitalSignature, keyCertSign, cRLSign."},
-    {"gnutls-truncates-bad-oid", MG_DIVERGENCE_FINDING, "eku", oid_not_decodable,
-     "FINDING: an EKU OBJECT IDENTIFIER whose last subidentifier is unterminated (its last "
-     "octet has bit 8 set). OpenSSL refuses the EKU; GnuTLS (libtasn1) reads a different, "
-     "shorter OID (2B 06 01 05 05 07 03 FD reads as 1.3.6.1.5.5.7.3)."},
-    {"gnutls-negative-pathlen", MG_DIVERGENCE_FINDING, "basic-constraints", negative_pathlen,
-     "FINDING: a negative pathLenConstraint (RFC 5280: INTEGER (0..MAX)). OpenSSL reads it "
-     "as negative and marks the certificate invalid; GnuTLS reads the octets as unsigned "
-     "(0xB1 = -79 reads as 177), a larger allowance."},
-    {"gnutls-truncated-length-read-as-empty", MG_DIVERGENCE_FINDING, "basic-constraints",
-     truncated_length_read_as_empty,
-     "FINDING: a basicConstraints or subjectAltName value that is a SEQUENCE whose long-form "
-     "length announces more length octets than follow (30 87, 30 F6). OpenSSL cannot decode "
-     "it; GnuTLS reads an empty SEQUENCE: cA FALSE (the safe side), no names (its host "
-     "check then falls back to the CN, as OpenSSL's does when it cannot decode the SAN). "
-     "The same bytes in extKeyUsage are refused by GnuTLS too."},
-    {"gnutls-truncated-length-read-as-empty", MG_DIVERGENCE_FINDING, "san",
-     truncated_length_read_as_empty, "as above"},
-    {"gnutls-impossible-date", MG_DIVERGENCE_FINDING, "validity", impossible_date,
-     "FINDING: a validity date past its month's end (UTCTime 270231000000Z, 31 February "
-     "2027). OpenSSL refuses it; GnuTLS accepts it and rolls it over (to 3 March 2027)."},
-    {"gnutls-pre-1970-unchecked", MG_DIVERGENCE_FINDING, "validity", pre_epoch_unchecked,
-     "FINDING: a validity time before 1970 that is not a valid date (UTCTime 502404000000Z, "
-     "month 24). GnuTLS does not check it and returns 0 (valid since the epoch); OpenSSL "
-     "cannot read it and its verifier refuses the certificate. After 1970 GnuTLS refuses "
-     "the same mistake when it parses."},
-    {NULL, MG_DIVERGENCE_BENIGN, NULL, NULL, NULL},
+const mg_x509_facts mg_x509_no_facts = {
+    .marked_invalid = cannot_tell,
+    .sigalg_mismatch = cannot_tell,
+    .extensions_before_v3 = cannot_tell,
+    .not_canonical = cannot_tell,
+    .extension_value = no_extension_value,
+    .extension_bad_oid = no_extension_answer,
+    .negative_pathlen = cannot_tell,
+    .time_year = no_year,
+    .day_past_month_end = cannot_tell,
 };
 
-const mg_x509_known_divergence *mg_x509_known_find(const mg_x509_disagreement *d)
+/* The record of self's table that explains the disagreement with other, or NULL. */
+static const mg_x509_known_divergence *find_in(const mg_x509_disagreement *d)
 {
-    for (size_t i = 0; known[i].id != NULL; i++)
-        if (strcmp(known[i].field, d->field) == 0 && known[i].applies(d)) return &known[i];
+    const mg_x509_known_divergence *table = d->self.known;
+    for (size_t i = 0; table != NULL && table[i].id != NULL; i++) {
+        const mg_x509_known_divergence *k = &table[i];
+        if (strcmp(k->field, d->field) != 0) continue;
+        if (k->peer != NULL && strcmp(k->peer, d->other.stack) != 0) continue;
+        if (k->applies(d)) return k;
+    }
     return NULL;
+}
+
+const mg_x509_known_divergence *mg_x509_known_find(const uint8_t *der, size_t len,
+                                                   const char *field, const mg_x509_side *a,
+                                                   const mg_x509_side *b)
+{
+    mg_x509_disagreement as_a = {der, len, *a, *b, field};
+    const mg_x509_known_divergence *known = find_in(&as_a);
+    if (known != NULL) return known;
+    mg_x509_disagreement as_b = {der, len, *b, *a, field};
+    return find_in(&as_b);
 }

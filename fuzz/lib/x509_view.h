@@ -1,4 +1,4 @@
-/* What verification reads from a certificate, in one form both stacks can be put in, so the
+/* What verification reads from a certificate, in one form every stack can be put in, so the
  * differential target compares like with like. Each normalisation is named here and in
  * fuzz/README.md ("Differential target"); everything else is exact:
  *  - EKU and SAN are lists sorted bytewise (RFC 5280 gives their order no meaning);
@@ -50,9 +50,5 @@ typedef struct {
 
 void mg_x509_view_free(mg_x509_view *view);
 void mg_x509_view_print(FILE *out, const char *stack, const mg_x509_view *view);
-
-/* The stacks' views, filled from the DER input (view zeroed first). */
-void mg_x509_view_openssl(const uint8_t *der, size_t len, mg_x509_view *view);
-void mg_x509_view_gnutls(const uint8_t *der, size_t len, mg_x509_view *view);
 
 #endif

@@ -1,20 +1,52 @@
 /* mg_fuzz_seeds MATRIX_DIR CORPUS_DIR: writes each target's seed corpus from a matrix made by
  * mg_fuzz_fixture: CORPUS_DIR/x509 (every certificate), crl, ocsp, pkcs12 (each bundle as
- * made, and re-sealed with the fixture password within the work bound), and the recorded
- * client flights flight_openssl and flight_gnutls (every client leaf with its key), and
- * credential (every certificate with its key, in the credential targets' form). Checks
- * that the flight of the good "client" completes the handshake when replayed: that proves
- * the servers' randomness is pinned and the recordings valid. */
+ * made, and re-sealed with the fixture password within the work bound), credential (every
+ * certificate with its key, in the credential targets' form), and flight_STACK for each
+ * stack with the flight entry (the recorded client flights: every client leaf with its key).
+ * Checks that the flight of the good "client" completes the handshake when replayed: that
+ * proves the servers' randomness is pinned and the recordings valid. */
 #include "file_io.h"
-#include "flight.h"
 #include "manifest.h"
 #include "seeds.h"
+#include "stack_tables.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static const char *const corpora[] = {"x509", "crl", "ocsp", "pkcs12", "flight_openssl",
-                                      "flight_gnutls", "credential"};
+/* The corpora every build has; flight_STACK come from the flight stacks. */
+static const char *const shared_corpora[] = {"x509", "crl", "ocsp", "pkcs12", "credential"};
+
+static MG_RESULT make_corpus_dir(const char *corpus, const char *name)
+{
+    char dir[4096];
+    int n = snprintf(dir, sizeof dir, "%s/%s", corpus, name);
+    MG_ENSURE(n > 0 && (size_t)n < sizeof dir, MG_E_IO, "%s: the corpus path is too long", corpus);
+    return mg_fuzz_make_dir(dir);
+}
+
+static MG_RESULT make_corpus_dirs(const char *corpus)
+{
+    MG_GUARD(mg_fuzz_make_dir(corpus));
+    for (size_t i = 0; i < sizeof shared_corpora / sizeof *shared_corpora; i++)
+        MG_GUARD(make_corpus_dir(corpus, shared_corpora[i]));
+    for (size_t i = 0; i < mg_fuzz_flight_stack_count; i++) {
+        char name[256];
+        MG_GUARD(mg_seed_flight_corpus(mg_fuzz_flight_stacks[i].stack, name, sizeof name));
+        MG_GUARD(make_corpus_dir(corpus, name));
+    }
+    return MG_OK;
+}
+
+static void print_counts(const mg_seed_counts *counts)
+{
+    printf("seeds: %u x509, %u crl, %u ocsp, %u pkcs12, %u credential; flights:", counts->x509,
+           counts->crl, counts->ocsp, counts->pkcs12, counts->credential);
+    for (size_t i = 0; i < mg_fuzz_flight_stack_count; i++)
+        printf("%s %s %u (%u complete the handshake)", i ? "," : "",
+               mg_fuzz_flight_stacks[i].stack->name, counts->flights[i],
+               counts->flights_complete[i]);
+    printf("\n");
+}
 
 static MG_RESULT seed_artifact(const mg_artifact *a, const char *corpus, mg_seed_counts *counts)
 {
@@ -32,12 +64,7 @@ static MG_RESULT seed_artifact(const mg_artifact *a, const char *corpus, mg_seed
 
 static MG_RESULT run(const char *matrix_dir, const char *corpus)
 {
-    MG_GUARD(mg_fuzz_make_dir(corpus));
-    for (size_t i = 0; i < sizeof corpora / sizeof *corpora; i++) {
-        char dir[4096];
-        snprintf(dir, sizeof dir, "%s/%s", corpus, corpora[i]);
-        MG_GUARD(mg_fuzz_make_dir(dir));
-    }
+    MG_GUARD(make_corpus_dirs(corpus));
     mg_manifest m;
     MG_GUARD(mg_manifest_load(matrix_dir, &m));
     mg_seed_counts counts = {0};
@@ -47,11 +74,7 @@ static MG_RESULT run(const char *matrix_dir, const char *corpus)
     if (mg_ok(r)) r = mg_seed_credential_p12(corpus, &counts.credential);
     mg_manifest_free(&m);
     MG_GUARD(r);
-    printf("seeds: %u x509, %u crl, %u ocsp, %u pkcs12, %u credential, %u+%u flights (%u+%u "
-           "complete the handshake)\n",
-           counts.x509, counts.crl, counts.ocsp, counts.pkcs12, counts.credential,
-           counts.flight_openssl, counts.flight_gnutls, counts.accepted_openssl,
-           counts.accepted_gnutls);
+    print_counts(&counts);
     MG_ENSURE(counts.good_client_replays, MG_E_INTERNAL,
               "the good client's recorded flight did not complete the handshake on replay");
     char stamp[4096];

@@ -4,13 +4,15 @@
 
 #include "manifest.h"
 #include "mg_result.h"
+#include "registry.h"
 
 #include <stdbool.h>
 
 typedef struct {
-    unsigned x509, crl, ocsp, pkcs12, flight_openssl, flight_gnutls, credential;
-    unsigned accepted_openssl, accepted_gnutls;
-    bool good_client_replays; /* the "client" flight completed on both stacks */
+    unsigned x509, crl, ocsp, pkcs12, credential;
+    /* Per stack of mg_fuzz_flight_stacks: flights recorded, and those that complete. */
+    unsigned flights[MG_STACK_MAX], flights_complete[MG_STACK_MAX];
+    bool good_client_replays; /* the "client" flight completed on every stack */
 } mg_seed_counts;
 
 /* Copies a file to CORPUS/SUB/NAME.der. */
@@ -23,7 +25,11 @@ MG_RESULT mg_seed_p12(const mg_artifact *a, const char *corpus, unsigned *count)
 /* Seals the "client" and "server" credentials (with their chains) into bundles with the
  * fixture password, in the modern and the legacy scheme, within the work bound. */
 MG_RESULT mg_seed_sealed_p12(const mg_manifest *m, const char *corpus, unsigned *count);
-/* Records the flight of a client credential for both stacks (CORPUS/flight_STACK/NAME.bin). */
+/* The corpus folder of a stack's flight seeds, "flight_STACK" (targets.list's
+ * flight_@stack@), into buf; fails when it does not fit. */
+MG_RESULT mg_seed_flight_corpus(const mg_stack *stack, char *buf, size_t cap);
+/* Records the flight of a client credential for every stack with the flight entry
+ * (CORPUS/flight_STACK/NAME.bin). */
 MG_RESULT mg_seed_flights(const mg_artifact *a, const char *corpus, mg_seed_counts *counts);
 
 /* Writes the credential targets' seeds for a certificate with a key (CORPUS/credential/). */

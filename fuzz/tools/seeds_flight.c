@@ -1,31 +1,40 @@
-/* Flight seeds: a real client of each stack, holding one of the matrix's client credentials,
- * plays against the deterministic flight server; its flight is saved and replayed through
- * the target's own code to see whether it completes the handshake. */
+/* Flight seeds: a real client of each stack with the flight entry, holding one of the
+ * matrix's client credentials, plays against the deterministic flight server; its flight is
+ * saved and replayed through the target's own code to see whether it completes the
+ * handshake. */
 #include "file_io.h"
-#include "flight.h"
 #include "seeds.h"
+#include "stack_tables.h"
 
 #include <stdio.h>
 #include <string.h>
 
-typedef MG_RESULT (*recorder)(const char *chain_file, const char *key_file, mg_bytes *flight);
-typedef bool (*server)(const uint8_t *flight, size_t len, mg_bytes *server_out);
+MG_RESULT mg_seed_flight_corpus(const mg_stack *stack, char *buf, size_t cap)
+{
+    int n = snprintf(buf, cap, "flight_%s", stack->name);
+    MG_ENSURE(n > 0 && (size_t)n < cap, MG_E_INTERNAL, "the flight corpus name of %s is too long",
+              stack->name);
+    return MG_OK;
+}
 
-static MG_RESULT record(const mg_artifact *a, const char *corpus, const char *stack, recorder rec,
-                        server serve, unsigned *count, unsigned *accepted, bool *completed)
+static MG_RESULT record(const mg_artifact *a, const char *corpus, const mg_fuzz_flight_stack *s,
+                        unsigned *count, unsigned *accepted, bool *completed)
 {
     mg_bytes flight = {0};
     *completed = false;
-    mg_result recorded = rec(a->chain_pem, a->key_pem, &flight);
+    mg_result recorded = s->record(a->chain_pem, a->key_pem, &flight);
     if (!mg_ok(recorded) && recorded.kind == MG_E_INPUT) { /* a credential this stack refuses */
-        printf("seeds: no %s flight for %s: %s\n", stack, a->name, mg_error_message());
+        printf("seeds: no %s flight for %s: %s\n", s->stack->name, a->name, mg_error_message());
         return MG_OK;
     }
     MG_GUARD(recorded);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/flight_%s/%s.bin", corpus, stack, a->name);
-    mg_result r = mg_fuzz_write_file(path, flight.data, flight.len);
-    *completed = serve(flight.data, flight.len, NULL);
+    char folder[256], path[4096];
+    MG_GUARD(mg_seed_flight_corpus(s->stack, folder, sizeof folder));
+    int n = snprintf(path, sizeof path, "%s/%s/%s.bin", corpus, folder, a->name);
+    mg_result r = n > 0 && (size_t)n < sizeof path
+                      ? mg_fuzz_write_file(path, flight.data, flight.len)
+                      : mg_fail(MG_E_IO, "%s: the seed path is too long", a->name);
+    *completed = s->serve(flight.data, flight.len, NULL);
     mg_bytes_free(&flight);
     MG_GUARD(r);
     (*count)++;
@@ -35,11 +44,15 @@ static MG_RESULT record(const mg_artifact *a, const char *corpus, const char *st
 
 MG_RESULT mg_seed_flights(const mg_artifact *a, const char *corpus, mg_seed_counts *counts)
 {
-    bool openssl_ok, gnutls_ok;
-    MG_GUARD(record(a, corpus, "openssl", mg_flight_openssl_record, mg_flight_openssl_serve,
-                    &counts->flight_openssl, &counts->accepted_openssl, &openssl_ok));
-    MG_GUARD(record(a, corpus, "gnutls", mg_flight_gnutls_record, mg_flight_gnutls_serve,
-                    &counts->flight_gnutls, &counts->accepted_gnutls, &gnutls_ok));
-    if (strcmp(a->name, "client") == 0) counts->good_client_replays = openssl_ok && gnutls_ok;
+    MG_ENSURE(mg_fuzz_flight_stack_count <= MG_STACK_MAX, MG_E_INTERNAL,
+              "more flight stacks than the seed counts hold");
+    bool all_complete = true;
+    for (size_t i = 0; i < mg_fuzz_flight_stack_count; i++) {
+        bool completed;
+        MG_GUARD(record(a, corpus, &mg_fuzz_flight_stacks[i], &counts->flights[i],
+                        &counts->flights_complete[i], &completed));
+        all_complete = all_complete && completed;
+    }
+    if (strcmp(a->name, "client") == 0) counts->good_client_replays = all_complete;
     return MG_OK;
 }

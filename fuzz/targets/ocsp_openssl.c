@@ -1,9 +1,0 @@
-/* Fuzz target ocsp_openssl: see revocation_read.h for what it reads. */
-#include "fuzz_target.h"
-#include "revocation_read.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    mg_fuzz_ocsp_openssl(data, size);
-    return 0;
-}
