@@ -48,8 +48,8 @@ mg_result mg_credential_read_key(const char *path, EVP_PKEY **out)
     free(data);
     if (*out) return MG_OK;
     MG_ENSURE(!encrypted, MG_E_INPUT,
-              "%s: the key is encrypted; give it unencrypted (openssl pkey -in %s -out "
-              "plain.key)", /* stack-literal: tool hint */
+              /* stack-literal: tool hint */
+              "%s: the key is encrypted; give it unencrypted (openssl pkey -in %s -out plain.key)",
               path, path);
     MG_ENSURE(!has_cert, MG_E_INPUT, "%s: holds a certificate, not a private key", path);
     return mg_fail(MG_E_INPUT,
