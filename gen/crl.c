@@ -77,11 +77,12 @@ static MG_RESULT build(mg_gen *g, const mg_crl_row *row, mg_side side, mg_made_c
     X509V3_set_ctx(&v3, ca->cert, NULL, NULL, crl, 0);
     X509_EXTENSION *aki = X509V3_EXT_nconf_nid(NULL, &v3, NID_authority_key_identifier,
                                                "keyid:always");
-    int ok = number && ASN1_INTEGER_set_int64(number, 100000 + row->this_update / HOUR) && crl && last && next && aki && X509_CRL_set_version(crl, X509_CRL_VERSION_2)
-             && X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca->cert))
-             && X509_CRL_set1_lastUpdate(crl, last) && X509_CRL_set1_nextUpdate(crl, next)
-             && X509_CRL_add_ext(crl, aki, -1)
-             && X509_CRL_add1_ext_i2d(crl, NID_crl_number, number, 0, 0);
+    int ok = number && ASN1_INTEGER_set_int64(number, 100000 + row->this_update / HOUR) && crl &&
+             last && next && aki && X509_CRL_set_version(crl, X509_CRL_VERSION_2) &&
+             X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca->cert)) &&
+             X509_CRL_set1_lastUpdate(crl, last) && X509_CRL_set1_nextUpdate(crl, next) &&
+             X509_CRL_add_ext(crl, aki, -1) &&
+             X509_CRL_add1_ext_i2d(crl, NID_crl_number, number, 0, 0);
     ASN1_TIME_free(last);
     ASN1_TIME_free(next);
     ASN1_INTEGER_free(number);

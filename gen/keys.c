@@ -1,8 +1,9 @@
 /* Key derivation and the per-run key cache. EC and Ed25519 keys come from libcrypto's own
  * key generation drawing on the detrand stream; RSA keys from rsa_derive.c (libcrypto's
  * RSA key generation runs 64 Miller-Rabin rounds per prime: too slow for a 1 s matrix). */
-#include "detrand.h"
 #include "keys.h"
+
+#include "detrand.h"
 
 #include <openssl/evp.h>
 #include <stdio.h>

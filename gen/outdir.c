@@ -52,8 +52,8 @@ static MG_RESULT check_contents(const char *out)
     char path[4096];
     snprintf(path, sizeof path, "%s/manifest.json", out);
     json_t *manifest = json_load_file(path, 0, NULL);
-    int ours = manifest && json_is_string(json_object_get(manifest, "generator"))
-               && strcmp(json_string_value(json_object_get(manifest, "generator")), "mtlsgrid") == 0;
+    int ours = manifest && json_is_string(json_object_get(manifest, "generator")) &&
+               strcmp(json_string_value(json_object_get(manifest, "generator")), "mtlsgrid") == 0;
     DIR *dir = opendir(out);
     if (dir == NULL) {
         json_decref(manifest);

@@ -108,7 +108,9 @@ void mg_window_offsets(mg_cert_kind kind, mg_window window, int64_t *not_before,
     int64_t life = kind == MG_KIND_ROOT ? DAYS(7300) : kind == MG_KIND_CA ? DAYS(3650) : DAYS(395);
     switch (window) {
     case MG_WINDOW_VALID:
-        *not_before = kind == MG_KIND_ROOT ? -DAYS(3650) : kind == MG_KIND_CA ? -DAYS(1825) : -DAYS(30);
+        *not_before = kind == MG_KIND_ROOT ? -DAYS(3650)
+                      : kind == MG_KIND_CA ? -DAYS(1825)
+                                           : -DAYS(30);
         *not_after = *not_before + life;
         return;
     case MG_WINDOW_EXPIRED:

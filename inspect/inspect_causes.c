@@ -12,8 +12,7 @@
 #define CHROME_CLIENT "ERR_BAD_SSL_CLIENT_AUTH_CERT (Chrome)"
 
 const mg_inspect_cause mg_inspect_causes[] = {
-    {"eku-wrong-purpose", MG_REASON_BAD_PURPOSE,
-     "The extended key usage does not allow this role",
+    {"eku-wrong-purpose", MG_REASON_BAD_PURPOSE, "The extended key usage does not allow this role",
      "NET::ERR_CERT_INVALID (Chrome); SEC_ERROR_INADEQUATE_CERT_TYPE (Firefox)",
      CHROME_CLIENT "; SSL_ERROR_UNSUPPORTED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unsuitable certificate purpose",
@@ -21,16 +20,13 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Go: \"x509: certificate specifies an incompatible key usage\"",
      "Reissue the certificate with extendedKeyUsage serverAuth for a server or clientAuth for a "
      "client (both when one certificate serves both roles)."},
-    {"eku-any-only", MG_REASON_BAD_PURPOSE,
-     "The only extended key usage is anyExtendedKeyUsage",
-     "SEC_ERROR_INADEQUATE_CERT_TYPE (Firefox)",
-     "SSL_ERROR_UNSUPPORTED_CERT_ALERT (Firefox)",
+    {"eku-any-only", MG_REASON_BAD_PURPOSE, "The only extended key usage is anyExtendedKeyUsage",
+     "SEC_ERROR_INADEQUATE_CERT_TYPE (Firefox)", "SSL_ERROR_UNSUPPORTED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unsuitable certificate purpose",
      CURL_ALERT("0A000413", "sslv3 alert unsupported certificate"), "",
      "Reissue the certificate with the explicit purpose (serverAuth or clientAuth): RFC 5280 lets "
      "verifiers refuse anyExtendedKeyUsage, and OpenSSL does."},
-    {"ku-no-digital-signature", MG_REASON_BAD_KEY_USAGE,
-     "The key usage lacks digitalSignature",
+    {"ku-no-digital-signature", MG_REASON_BAD_KEY_USAGE, "The key usage lacks digitalSignature",
      "ERR_SSL_KEY_USAGE_INCOMPATIBLE (Chrome); SEC_ERROR_INADEQUATE_KEY_USAGE (Firefox)",
      CHROME_CLIENT "; SEC_ERROR_INADEQUATE_KEY_USAGE (Firefox)",
      "(accepted by curl built with OpenSSL; with GnuTLS: \"Key usage violation in certificate has "
@@ -44,15 +40,15 @@ const mg_inspect_cause mg_inspect_causes[] = {
      CHROME_CLIENT "; SSL_ERROR_BAD_CERT_ALERT (Firefox)",
      "curl: (60) SSL: no alternative certificate subject name matches target host name 'HOST'",
      CURL_ALERT("0A000412", "sslv3 alert bad certificate"),
-     "Go: \"x509: certificate is valid for (its names), not HOST\"; Python: \"Hostname mismatch, certificate "
+     "Go: \"x509: certificate is valid for (its names), not HOST\"; Python: \"Hostname mismatch, "
+     "certificate "
      "is not valid for 'HOST'\"",
      "Reissue the certificate with the exact name clients use in its subjectAltName (DNS:name, or "
      "IP:address for an address), or make clients connect to a name it holds."},
     {"name-cn-only", MG_REASON_HOSTNAME_MISMATCH,
      "The name matches only the subject CN, which modern clients ignore",
      "NET::ERR_CERT_COMMON_NAME_INVALID (Chrome 58+); SSL_ERROR_BAD_CERT_DOMAIN (Firefox)",
-     CHROME_CLIENT,
-     "(accepted: curl falls back to the CN when there is no subjectAltName)",
+     CHROME_CLIENT, "(accepted: curl falls back to the CN when there is no subjectAltName)",
      "(accepted: curl does not check its own certificate's names)",
      "Go 1.15+: \"x509: certificate relies on legacy Common Name field, use SANs instead\"; Python "
      "3.7+: \"certificate verify failed: Hostname mismatch, certificate is not valid for 'HOST'\"",
@@ -198,18 +194,15 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "that CA so."},
     {"weak-key", MG_REASON_INSECURE_ALGORITHM, "The key is too weak",
      "NET::ERR_CERT_WEAK_KEY (Chrome); MOZILLA_PKIX_ERROR_INADEQUATE_KEY_SIZE (Firefox)",
-     CHROME_CLIENT,
-     "curl: (60) SSL certificate problem: EE certificate key too weak",
+     CHROME_CLIENT, "curl: (60) SSL certificate problem: EE certificate key too weak",
      "curl: (58) could not load PEM client certificate from FILE, OpenSSL error "
      "error:0A00018F:SSL routines::ee key too small",
-     "",
-     "Generate a new key (RSA 2048 or more, or ECDSA P-256) and reissue the certificate."},
+     "", "Generate a new key (RSA 2048 or more, or ECDSA P-256) and reissue the certificate."},
     {"weak-signature", MG_REASON_INSECURE_ALGORITHM,
      "The certificate is signed with a broken hash (SHA-1 or MD5)",
      "NET::ERR_CERT_WEAK_SIGNATURE_ALGORITHM (Chrome); SEC_ERROR_CERT_SIGNATURE_ALGORITHM_DISABLED "
      "(Firefox)",
-     CHROME_CLIENT,
-     "curl: (60) SSL certificate problem: CA signature digest algorithm too weak",
+     CHROME_CLIENT, "curl: (60) SSL certificate problem: CA signature digest algorithm too weak",
      "curl: (58) could not load PEM client certificate from FILE, OpenSSL error "
      "error:0A00018E:SSL routines::ca md too weak",
      "Go 1.18+: \"x509: cannot verify signature: insecure algorithm SHA1-RSA\"",
@@ -229,8 +222,7 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Reissue the leaf with a certificatePolicies OID its CA requires."},
     {"chain-other", MG_REASON_OTHER, "The chain does not verify",
      "NET::ERR_CERT_INVALID (Chrome); SEC_ERROR_BAD_DER or a SEC_ERROR_* code (Firefox)",
-     CHROME_CLIENT,
-     "curl: (60) SSL certificate problem: (OpenSSL's words, as in the detail)",
+     CHROME_CLIENT, "curl: (60) SSL certificate problem: (OpenSSL's words, as in the detail)",
      CURL_ALERT("0A000416", "sslv3 alert certificate unknown"), "",
      "Run openssl verify -show_chain on the file " /* stack-literal: tool hint */
      "with the same CA and fix what it names."},

@@ -126,8 +126,10 @@ mg_result mg_limbo_write_testcase(mg_limbo_plan *p, size_t index, const char *wo
     for (size_t v = 0; v < p->axes.tls_count; v++) {
         mg_side_config *val = &p->configs[index * 4 + (size_t)validator * 2 + v];
         mg_side_config *pre = &p->configs[index * 4 + (size_t)presenter * 2 + v];
-        *val = (mg_side_config){.role = validator, .tls = p->axes.tls[v], .policy = MG_POLICY_STRICT};
-        *pre = (mg_side_config){.role = presenter, .tls = p->axes.tls[v], .policy = MG_POLICY_STRICT};
+        *val =
+            (mg_side_config){.role = validator, .tls = p->axes.tls[v], .policy = MG_POLICY_STRICT};
+        *pre =
+            (mg_side_config){.role = presenter, .tls = p->axes.tls[v], .policy = MG_POLICY_STRICT};
         validator_config(t, &f, at, val);
         pre->credential = (mg_credential){f.chain, f.key, NULL, NULL};
         pre->peer_check = MG_PEER_NONE; /* a presenting server asks for no certificate */

@@ -1,8 +1,9 @@
 /* README.md of a bundle: what should happen and why, in plain words, with the standard the
  * expectation comes from, what each file is, and how to replay and look at the handshake. */
+#include "repro_readme.h"
+
 #include "atomic_file.h"
 #include "verdict_words.h"
-#include "repro_readme.h"
 
 #include <stdio.h>
 #include <time.h>

@@ -80,8 +80,9 @@ static bool on_key(void *user, const char *section, const char *key, const char 
     int line = at.line, section_line = at.section_line;
     loader *l = user;
     if (!section[0])
-        return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: key \"%s\" outside any [divergence-id] section",
-                              l->path, line, key));
+        return mg_failed(mg_fail(MG_E_INPUT,
+                                 "%s:%d: key \"%s\" outside any [divergence-id] section", l->path,
+                                 line, key));
     if (section_line || !l->current || strcmp(l->current->id, section) != 0)
         if (!start(l, section, section_line ? section_line : line)) return false;
     if (strcmp(key, "verdict") == 0) {
@@ -90,7 +91,8 @@ static bool on_key(void *user, const char *section, const char *key, const char 
                 mg_fail(MG_E_INPUT, "%s:%d: key \"verdict\" set twice", l->path, line));
         l->current->verdict_given = mg_verdict_parse(value, &l->current->verdict);
         if (!l->current->verdict_given)
-            return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: unknown verdict \"%s\"", l->path, line, value));
+            return mg_failed(
+                mg_fail(MG_E_INPUT, "%s:%d: unknown verdict \"%s\"", l->path, line, value));
         return true;
     }
     for (size_t i = 0; i < FIELD_COUNT; i++) {
@@ -98,7 +100,8 @@ static bool on_key(void *user, const char *section, const char *key, const char 
         char **slot = (char **)((char *)l->current + fields[i].offset);
         if (*slot && at.continued && !fields[i].choices) return append_text(slot, value);
         if (*slot)
-            return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: key \"%s\" set twice", l->path, line, key));
+            return mg_failed(
+                mg_fail(MG_E_INPUT, "%s:%d: key \"%s\" set twice", l->path, line, key));
         if (fields[i].choices && !choice_ok(fields[i].choices, value))
             return mg_failed(mg_fail(MG_E_INPUT, "%s:%d: %s: expected one of %s", l->path, line,
                                   key, fields[i].choices));

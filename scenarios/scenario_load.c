@@ -165,7 +165,9 @@ static bool on_key(void *user, const char *section, const char *key, const char 
     }
     unsigned side;
     const scenario_field *f = find_field(key, &side);
-    if (!f) return fail_at(l, line, "unknown key \"%s\" in [%s] (see scenarios/README.md)", key, section);
+    if (!f)
+        return fail_at(l, line, "unknown key \"%s\" in [%s] (see scenarios/README.md)", key,
+                       section);
     bool continuation = at.continued && f->kind == FIELD_TEXT;
     if (!continuation && mg_strings_contains(&l->seen_keys, key))
         return fail_at(l, line, "key \"%s\" set twice in [%s]", key, section);

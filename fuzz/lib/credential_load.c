@@ -54,7 +54,8 @@ static bool load(const mg_stack *stack, const mg_side_config *config, mg_parsed_
     if (why->state != MG_SIDE_SETUP_FAILED)
         breach(stack, "no context, but the outcome is not setup-failed", why);
     if (why->reason != MG_REASON_BAD_CREDENTIAL && why->reason != MG_REASON_KEY_MISMATCH)
-        breach(stack, "a refused credential with a reason other than bad-credential or key-mismatch", why);
+        breach(stack,
+               "a refused credential with a reason other than bad-credential or key-mismatch", why);
     return false;
 }
 

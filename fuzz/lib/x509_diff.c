@@ -70,7 +70,8 @@ static void compare_pair(const uint8_t *data, size_t size, const mg_x509_side *a
 void mg_fuzz_x509_diff(const mg_x509_named_viewer *viewers, size_t count, const uint8_t *data,
                        size_t size)
 {
-    mg_fuzz_check(count <= MG_X509_DIFF_MAX_STACKS, "more stacks than the differential target holds");
+    mg_fuzz_check(count <= MG_X509_DIFF_MAX_STACKS,
+                  "more stacks than the differential target holds");
     mg_x509_view views[MG_X509_DIFF_MAX_STACKS];
     mg_x509_side sides[MG_X509_DIFF_MAX_STACKS];
     for (size_t i = 0; i < count; i++) {

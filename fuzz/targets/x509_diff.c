@@ -1,7 +1,8 @@
 /* Fuzz target x509_diff: every pair of the stacks with the view entry, see x509_diff.h. */
+#include "x509_diff.h"
+
 #include "fuzz_target.h"
 #include "stack_tables.h"
-#include "x509_diff.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -50,9 +50,11 @@ static void print_counts(const mg_seed_counts *counts)
 
 static MG_RESULT seed_artifact(const mg_artifact *a, const char *corpus, mg_seed_counts *counts)
 {
-    if (a->cert_der != NULL) MG_GUARD(mg_seed_copy(a->cert_der, corpus, "x509", a->name, &counts->x509));
+    if (a->cert_der != NULL)
+        MG_GUARD(mg_seed_copy(a->cert_der, corpus, "x509", a->name, &counts->x509));
     if (a->crl_pem != NULL) MG_GUARD(mg_seed_crls(a->crl_pem, corpus, a->name, &counts->crl));
-    if (a->ocsp_der != NULL) MG_GUARD(mg_seed_copy(a->ocsp_der, corpus, "ocsp", a->name, &counts->ocsp));
+    if (a->ocsp_der != NULL)
+        MG_GUARD(mg_seed_copy(a->ocsp_der, corpus, "ocsp", a->name, &counts->ocsp));
     if (a->p12 != NULL) MG_GUARD(mg_seed_p12(a, corpus, &counts->pkcs12));
     if (strcmp(a->kind, "cert") == 0 && a->cert_der != NULL && a->key_pem != NULL)
         MG_GUARD(mg_seed_credential(a, corpus, &counts->credential));
@@ -69,7 +71,8 @@ static MG_RESULT run(const char *matrix_dir, const char *corpus)
     MG_GUARD(mg_manifest_load(matrix_dir, &m));
     mg_seed_counts counts = {0};
     mg_result r = MG_OK;
-    for (size_t i = 0; i < m.count && mg_ok(r); i++) r = seed_artifact(&m.artifacts[i], corpus, &counts);
+    for (size_t i = 0; i < m.count && mg_ok(r); i++)
+        r = seed_artifact(&m.artifacts[i], corpus, &counts);
     if (mg_ok(r)) r = mg_seed_sealed_p12(&m, corpus, &counts.pkcs12);
     if (mg_ok(r)) r = mg_seed_credential_p12(corpus, &counts.credential);
     mg_manifest_free(&m);

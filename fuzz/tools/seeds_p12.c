@@ -34,7 +34,8 @@ static MG_RESULT seal(const mg_artifact *a, EVP_PKEY *key, X509 *cert, STACK_OF(
                                     schemes[i].nid, schemes[i].nid, SEAL_ITER, SEAL_ITER, 0);
         MG_ENSURE(p12 != NULL, MG_E_INTERNAL, "%s: PKCS12_create failed", a->name);
         char path[4096];
-        snprintf(path, sizeof path, "%s/pkcs12/%s-sealed-%s.p12", corpus, a->name, schemes[i].suffix);
+        snprintf(path, sizeof path, "%s/pkcs12/%s-sealed-%s.p12", corpus, a->name,
+                 schemes[i].suffix);
         mg_result r = write_p12(p12, path);
         PKCS12_free(p12);
         MG_GUARD(r);
@@ -53,8 +54,9 @@ static MG_RESULT seal_artifact(const mg_artifact *a, const char *corpus, unsigne
     while (chain_in && chain && (next = PEM_read_bio_X509(chain_in, NULL, NULL, NULL)) != NULL)
         sk_X509_push(chain, next);
     ERR_clear_error();
-    mg_result r = key && cert && chain ? seal(a, key, cert, chain, corpus, count)
-                                       : mg_fail(MG_E_INPUT, "%s: cannot read its chain or key", a->name);
+    mg_result r = key && cert && chain
+                      ? seal(a, key, cert, chain, corpus, count)
+                      : mg_fail(MG_E_INPUT, "%s: cannot read its chain or key", a->name);
     sk_X509_pop_free(chain, X509_free);
     X509_free(cert);
     EVP_PKEY_free(key);
@@ -68,8 +70,8 @@ MG_RESULT mg_seed_sealed_p12(const mg_manifest *m, const char *corpus, unsigned 
     static const char *const names[] = {"client", "server"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         const mg_artifact *a = mg_manifest_find(m, names[i]);
-        MG_ENSURE(a && a->chain_pem && a->key_pem, MG_E_INPUT, "the matrix has no \"%s\" credential",
-                  names[i]);
+        MG_ENSURE(a && a->chain_pem && a->key_pem, MG_E_INPUT,
+                  "the matrix has no \"%s\" credential", names[i]);
         MG_GUARD(seal_artifact(a, corpus, count));
     }
     return MG_OK;

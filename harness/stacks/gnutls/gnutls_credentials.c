@@ -25,9 +25,11 @@ static bool load_trust(mg_gnutls_credentials *cred, const mg_side_config *c, mg_
     }
     /* Under minimal, no CRLs: a typical application does not load them. */
     if (c->crl_file && c->policy == MG_POLICY_STRICT) {
-        int rc = gnutls_certificate_set_x509_crl_file(cred->creds, c->crl_file, GNUTLS_X509_FMT_PEM);
+        int rc =
+            gnutls_certificate_set_x509_crl_file(cred->creds, c->crl_file, GNUTLS_X509_FMT_PEM);
         if (rc <= 0)
-            return refuse(why, "CRL file", c->crl_file, rc < 0 ? rc : GNUTLS_E_NO_CERTIFICATE_FOUND);
+            return refuse(why, "CRL file", c->crl_file,
+                          rc < 0 ? rc : GNUTLS_E_NO_CERTIFICATE_FOUND);
     }
     return true;
 }
@@ -81,8 +83,9 @@ static MG_RESULT load(const mg_side_config *c, mg_parsed_cache *parsed, mg_gnutl
     /* strict: the verification flags that add checks (no version-1 CA certificates even as
      * trust anchors; RSA-PSS salts as long as the digest, RFC 8446 4.2.3). */
     if (c->policy == MG_POLICY_STRICT)
-        gnutls_certificate_set_verify_flags(cred->creds, GNUTLS_VERIFY_DO_NOT_ALLOW_X509_V1_CA_CRT |
-                                                             GNUTLS_VERIFY_RSA_PSS_FIXED_SALT_LENGTH);
+        gnutls_certificate_set_verify_flags(cred->creds,
+                                            GNUTLS_VERIFY_DO_NOT_ALLOW_X509_V1_CA_CRT |
+                                                GNUTLS_VERIFY_RSA_PSS_FIXED_SALT_LENGTH);
     if (c->skip_key_check)
         gnutls_certificate_set_flags(cred->creds, GNUTLS_CERTIFICATE_SKIP_KEY_CERT_MATCH);
     if (c->limit_depth)

@@ -15,7 +15,8 @@ static const char *priority_for(const mg_side_config *c)
     if (c->tls == MG_TLS12)
         return strict ? "NORMAL:-VERS-ALL:+VERS-TLS1.2:%PROFILE_MEDIUM"
                       : "NORMAL:-VERS-ALL:+VERS-TLS1.2";
-    return strict ? "NORMAL:-VERS-ALL:+VERS-TLS1.3:%PROFILE_MEDIUM" : "NORMAL:-VERS-ALL:+VERS-TLS1.3";
+    return strict ? "NORMAL:-VERS-ALL:+VERS-TLS1.3:%PROFILE_MEDIUM"
+                  : "NORMAL:-VERS-ALL:+VERS-TLS1.3";
 }
 
 static void context_free(mg_context *context)

@@ -31,7 +31,10 @@ static const struct {
 
 #define PROBE_COUNT (sizeof probes / sizeof probes[0])
 
-static unsigned tls_cap(mg_tls_version tls) { return tls == MG_TLS12 ? MG_CAP_TLS12 : MG_CAP_TLS13; }
+static unsigned tls_cap(mg_tls_version tls)
+{
+    return tls == MG_TLS12 ? MG_CAP_TLS12 : MG_CAP_TLS13;
+}
 
 static void verdict_text(const mg_case_outcome *o, char *buf, size_t len)
 {
@@ -67,7 +70,8 @@ static void check_probe(const mg_plan *plan, size_t i, unsigned cap, mg_context_
         CHECK(c->skip_reason != NULL);
         return;
     }
-    if (c->skip_reason) fprintf(stderr, "%s: skipped although declared: %s\n", c->id, c->skip_reason);
+    if (c->skip_reason)
+        fprintf(stderr, "%s: skipped although declared: %s\n", c->id, c->skip_reason);
     CHECK(c->skip_reason == NULL);
     if (!c->skip_reason) expect_allowed(c, plan->keys[i].scenario, cache);
 }
@@ -169,7 +173,8 @@ int main(void)
             continue;
         }
         for (size_t p = 0; p < PROBE_COUNT; p++)
-            if (strcmp(k->scenario->id, probes[p].scenario) == 0) check_probe(&plan, i, probes[p].cap, cache);
+            if (strcmp(k->scenario->id, probes[p].scenario) == 0)
+                check_probe(&plan, i, probes[p].cap, cache);
     }
     /* Every stack declares at least one TLS version, so every stack ran its baseline. */
     CHECK(baselines >= mg_stack_count);

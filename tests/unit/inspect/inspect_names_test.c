@@ -59,7 +59,8 @@ int main(void)
                                           X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS,
                                       NULL);
         if ((openssl == 1) != (got == MG_DNS_MATCH))
-            fprintf(stderr, "%s vs %s: OpenSSL says %d\n", cases[i].pattern, cases[i].host, openssl);
+            fprintf(stderr, "%s vs %s: OpenSSL says %d\n", cases[i].pattern, cases[i].host,
+                    openssl);
         CHECK((openssl == 1) == (got == MG_DNS_MATCH));
         X509_free(x);
     }

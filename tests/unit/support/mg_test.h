@@ -20,7 +20,7 @@ static int mg_test_failures;
     do {                                                                                           \
         const char *a_ = (actual), *e_ = (expected);                                               \
         if (!a_ || strcmp(a_, e_) != 0) {                                                          \
-            fprintf(stderr, "%s:%d: expected \"%s\", got \"%s\" (%s)\n", __FILE__, __LINE__, e_,    \
+            fprintf(stderr, "%s:%d: expected \"%s\", got \"%s\" (%s)\n", __FILE__, __LINE__, e_,   \
                     a_ ? a_ : "(null)", #actual);                                                  \
             mg_test_failures++;                                                                    \
         }                                                                                          \

@@ -58,7 +58,8 @@ static int load_credential(gnutls_certificate_credentials_t creds, const char *c
     gnutls_x509_privkey_t key = NULL;
     int ret = gnutls_load_file(chain_file, &chain_pem);
     if (ret >= 0) ret = gnutls_load_file(key_file, &key_pem);
-    if (ret >= 0) ret = gnutls_x509_crt_list_import2(&chain, &count, &chain_pem, GNUTLS_X509_FMT_PEM, 0);
+    if (ret >= 0)
+        ret = gnutls_x509_crt_list_import2(&chain, &count, &chain_pem, GNUTLS_X509_FMT_PEM, 0);
     if (ret >= 0) ret = gnutls_x509_privkey_init(&key);
     if (ret >= 0) ret = gnutls_x509_privkey_import2(key, &key_pem, GNUTLS_X509_FMT_PEM, NULL, 0);
     if (ret >= 0) ret = gnutls_certificate_set_x509_key(creds, chain, count, key);
@@ -70,7 +71,8 @@ static int load_credential(gnutls_certificate_credentials_t creds, const char *c
     return ret;
 }
 
-MG_RESULT mg_fuzz_gnutls_flight_record(const char *chain_file, const char *key_file, mg_bytes *flight)
+MG_RESULT mg_fuzz_gnutls_flight_record(const char *chain_file, const char *key_file,
+                                       mg_bytes *flight)
 {
     gnutls_certificate_credentials_t creds;
     MG_ENSURE(gnutls_certificate_allocate_credentials(&creds) >= 0, MG_E_INTERNAL, "out of memory");
@@ -85,7 +87,8 @@ MG_RESULT mg_fuzz_gnutls_flight_record(const char *chain_file, const char *key_f
     (void)mg_fuzz_gnutls_flight_serve(NULL, 0, &server_flight);
     mg_flight_gnutls_run_client(creds, &server_flight, &client_out);
     gnutls_certificate_free_credentials(creds);
-    bool same = client_out.len >= fixed->len && memcmp(client_out.data, fixed->data, fixed->len) == 0;
+    bool same =
+        client_out.len >= fixed->len && memcmp(client_out.data, fixed->data, fixed->len) == 0;
     if (same) mg_bytes_append(flight, client_out.data + fixed->len, client_out.len - fixed->len);
     mg_bytes_free(&server_flight);
     mg_bytes_free(&client_out);

@@ -40,8 +40,9 @@ static bool read_element(gnutls_pkcs12_bag_t bag, unsigned i)
                               &iter, NULL) >= 0 && !iterations_within_bound(iter))
             return false;
         if (gnutls_x509_privkey_init(&key) < 0) break;
-        (void)gnutls_x509_privkey_import_pkcs8(key, &data, GNUTLS_X509_FMT_DER, mg_fixture_p12_password,
-                                               type == GNUTLS_BAG_PKCS8_KEY ? GNUTLS_PKCS_PLAIN : 0);
+        (void)gnutls_x509_privkey_import_pkcs8(
+            key, &data, GNUTLS_X509_FMT_DER, mg_fixture_p12_password,
+            type == GNUTLS_BAG_PKCS8_KEY ? GNUTLS_PKCS_PLAIN : 0);
         gnutls_x509_privkey_deinit(key);
         break;
     default: break;
@@ -59,14 +60,16 @@ static bool read_bags(gnutls_pkcs12_t p12)
         int ret = gnutls_pkcs12_get_bag(p12, i, bag);
         if (ret >= 0 && gnutls_pkcs12_bag_get_type(bag, 0) == GNUTLS_BAG_ENCRYPTED) {
             unsigned schema, cipher, salt_size = 0, iter = 0;
-            if (gnutls_pkcs12_bag_enc_info(bag, &schema, &cipher, NULL, &salt_size, &iter, NULL) >= 0 &&
+            if (gnutls_pkcs12_bag_enc_info(bag, &schema, &cipher, NULL, &salt_size, &iter, NULL) >=
+                    0 &&
                 !iterations_within_bound(iter))
                 within = false;
             else
                 (void)gnutls_pkcs12_bag_decrypt(bag, mg_fixture_p12_password);
         }
         int count = ret >= 0 ? gnutls_pkcs12_bag_get_count(bag) : 0;
-        for (int j = 0; j < count && gnutls_pkcs12_bag_get_type(bag, 0) != GNUTLS_BAG_ENCRYPTED; j++)
+        for (int j = 0; j < count && gnutls_pkcs12_bag_get_type(bag, 0) != GNUTLS_BAG_ENCRYPTED;
+             j++)
             within = read_element(bag, (unsigned)j) && within;
         gnutls_pkcs12_bag_deinit(bag);
         if (ret < 0) break;

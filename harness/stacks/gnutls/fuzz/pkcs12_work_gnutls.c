@@ -56,7 +56,8 @@ bool mg_pkcs12_gnutls_within_bound(const uint8_t *data, size_t size, const char 
         pem = memcmp(data + i, marker, sizeof marker - 1) == 0;
     gnutls_datum_t bytes = {(unsigned char *)data, (unsigned)size};
     bool ok = true;
-    if (gnutls_pkcs12_import(p12, &bytes, pem ? GNUTLS_X509_FMT_PEM : GNUTLS_X509_FMT_DER, 0) >= 0) {
+    if (gnutls_pkcs12_import(p12, &bytes, pem ? GNUTLS_X509_FMT_PEM : GNUTLS_X509_FMT_DER, 0) >=
+        0) {
         unsigned mac, salt_size = 0, iter = 0;
         char *mac_oid = NULL; /* asked for: GnuTLS 3.7.9 leaks it otherwise (README) */
         if (gnutls_pkcs12_mac_info(p12, &mac, NULL, &salt_size, &iter, &mac_oid) >= 0)

@@ -110,7 +110,8 @@ static bool impossible_date(const mg_x509_disagreement *d)
 
 static bool oid_not_decodable(const mg_x509_disagreement *d)
 {
-    return d->other.view->eku_state == MG_EXT_UNREADABLE && d->self.view->eku_state == MG_EXT_READ &&
+    return d->other.view->eku_state == MG_EXT_UNREADABLE &&
+           d->self.view->eku_state == MG_EXT_READ &&
            d->other.facts->extension_bad_oid(d->der, d->len, "eku");
 }
 

@@ -30,7 +30,8 @@ static void read_eku(gnutls_x509_crt_t crt, mg_x509_view *view)
     }
 }
 
-static void add_san(mg_strlist *list, unsigned type, const gnutls_datum_t *san, const gnutls_datum_t *oid)
+static void add_san(mg_strlist *list, unsigned type, const gnutls_datum_t *san,
+                    const gnutls_datum_t *oid)
 {
     char prefix[1100];
     switch (type) {
@@ -57,8 +58,10 @@ static void read_san(gnutls_x509_crt_t crt, mg_x509_view *view)
 {
     gnutls_datum_t ext = {NULL, 0};
     unsigned critical = 0;
-    int ret = gnutls_x509_crt_get_extension_by_oid2(crt, GNUTLS_X509EXT_OID_SAN, 0, &ext, &critical);
-    view->san_state = ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE ? MG_EXT_ABSENT : MG_EXT_UNREADABLE;
+    int ret =
+        gnutls_x509_crt_get_extension_by_oid2(crt, GNUTLS_X509EXT_OID_SAN, 0, &ext, &critical);
+    view->san_state =
+        ret == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE ? MG_EXT_ABSENT : MG_EXT_UNREADABLE;
     gnutls_subject_alt_names_t sans = NULL;
     if (ret >= 0 && gnutls_subject_alt_names_init(&sans) >= 0 &&
         gnutls_x509_ext_import_subject_alt_names(&ext, sans, 0) >= 0) {

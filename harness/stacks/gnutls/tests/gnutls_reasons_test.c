@@ -50,7 +50,8 @@ int main(void)
         covered |= mg_gnutls_status_reasons[i].bit;
     }
     for (size_t i = 0; i < sizeof all_status_bits / sizeof all_status_bits[0]; i++) {
-        if (!in_table(all_status_bits[i])) fprintf(stderr, "bit 0x%x missing\n", all_status_bits[i]);
+        if (!in_table(all_status_bits[i]))
+            fprintf(stderr, "bit 0x%x missing\n", all_status_bits[i]);
         CHECK(in_table(all_status_bits[i]));
     }
     CHECK(mg_gnutls_status_reason_count == sizeof all_status_bits / sizeof all_status_bits[0]);
@@ -67,7 +68,8 @@ int main(void)
               "critical-extension");
 
     /* Several bits: the most telling wins, whatever the order of the bits. */
-    CHECK_STR(reason_of(GNUTLS_CERT_INVALID | GNUTLS_CERT_EXPIRED | GNUTLS_CERT_REVOKED), "revoked");
+    CHECK_STR(reason_of(GNUTLS_CERT_INVALID | GNUTLS_CERT_EXPIRED | GNUTLS_CERT_REVOKED),
+              "revoked");
     CHECK_STR(reason_of(GNUTLS_CERT_INVALID | GNUTLS_CERT_SIGNATURE_FAILURE |
                         GNUTLS_CERT_INSECURE_ALGORITHM),
               "insecure-algorithm");

@@ -24,7 +24,8 @@ static void read_entries(X509_CRL *crl)
     AUTHORITY_KEYID_free(X509_CRL_get_ext_d2i(crl, NID_authority_key_identifier, NULL, NULL));
     time_t now = (time_t)mg_fixture_time;
     (void)X509_cmp_time(X509_CRL_get0_lastUpdate(crl), &now);
-    if (X509_CRL_get0_nextUpdate(crl) != NULL) (void)X509_cmp_time(X509_CRL_get0_nextUpdate(crl), &now);
+    if (X509_CRL_get0_nextUpdate(crl) != NULL)
+        (void)X509_cmp_time(X509_CRL_get0_nextUpdate(crl), &now);
 }
 
 /* Verifies each fixture CA the CRL's issuer issued, with this CRL as the only one: the path
@@ -36,11 +37,13 @@ static void check_with_crl(X509_CRL *crl)
     if (crls == NULL || !sk_X509_CRL_push(crls, crl)) goto done;
     for (int i = 0; i < sk_X509_OBJECT_num(objects); i++) {
         X509 *cert = X509_OBJECT_get0_X509(sk_X509_OBJECT_value(objects, i));
-        if (cert == NULL || X509_NAME_cmp(X509_get_issuer_name(cert), X509_CRL_get_issuer(crl)) != 0)
+        if (cert == NULL ||
+            X509_NAME_cmp(X509_get_issuer_name(cert), X509_CRL_get_issuer(crl)) != 0)
             continue;
         EVP_PKEY *issuer_key = NULL;
         X509_STORE_CTX *ctx = X509_STORE_CTX_new();
-        if (ctx != NULL && X509_STORE_CTX_init(ctx, mg_fixture_openssl_ca_store(), cert, NULL) == 1) {
+        if (ctx != NULL &&
+            X509_STORE_CTX_init(ctx, mg_fixture_openssl_ca_store(), cert, NULL) == 1) {
             X509_STORE_CTX_set0_crls(ctx, crls);
             X509_STORE_CTX_set_flags(ctx, X509_V_FLAG_CRL_CHECK | X509_V_FLAG_EXTENDED_CRL_SUPPORT);
             (void)X509_verify_cert(ctx);

@@ -47,7 +47,8 @@ SSL_CTX *mg_flight_openssl_ctx(bool server)
     X509_VERIFY_PARAM_set_time(SSL_CTX_get0_param(ctx), (time_t)mg_fixture_time);
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, NULL);
     STACK_OF(X509) *roots = mg_fixture_openssl_certs(mg_fixture_client_trust_pem);
-    for (int i = 0; i < sk_X509_num(roots); i++) SSL_CTX_add_client_CA(ctx, sk_X509_value(roots, i));
+    for (int i = 0; i < sk_X509_num(roots); i++)
+        SSL_CTX_add_client_CA(ctx, sk_X509_value(roots, i));
     sk_X509_pop_free(roots, X509_free);
     return ctx;
 }

@@ -31,7 +31,8 @@ const mg_bytes *mg_flight_openssl_hello(void)
     return &hello;
 }
 
-MG_RESULT mg_fuzz_openssl_flight_record(const char *chain_file, const char *key_file, mg_bytes *flight)
+MG_RESULT mg_fuzz_openssl_flight_record(const char *chain_file, const char *key_file,
+                                        mg_bytes *flight)
 {
     SSL_CTX *ctx = mg_flight_openssl_ctx(false);
     if (SSL_CTX_use_certificate_chain_file(ctx, chain_file) != 1 ||

@@ -38,8 +38,10 @@ static void read_safes(PKCS12 *p12)
         STACK_OF(PKCS12_SAFEBAG) *bags = NULL;
         int nid = OBJ_obj2nid(p7->type);
         if (nid == NID_pkcs7_data) bags = PKCS12_unpack_p7data(p7);
-        if (nid == NID_pkcs7_encrypted) bags = PKCS12_unpack_p7encdata(p7, mg_fixture_p12_password, -1);
-        for (int j = 0; j < sk_PKCS12_SAFEBAG_num(bags); j++) read_bag(sk_PKCS12_SAFEBAG_value(bags, j));
+        if (nid == NID_pkcs7_encrypted)
+            bags = PKCS12_unpack_p7encdata(p7, mg_fixture_p12_password, -1);
+        for (int j = 0; j < sk_PKCS12_SAFEBAG_num(bags); j++)
+            read_bag(sk_PKCS12_SAFEBAG_value(bags, j));
         sk_PKCS12_SAFEBAG_pop_free(bags, PKCS12_SAFEBAG_free);
     }
     sk_PKCS7_pop_free(safes, PKCS7_free);

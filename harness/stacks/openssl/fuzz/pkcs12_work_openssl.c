@@ -8,7 +8,8 @@
 static bool count_within_bound(const ASN1_INTEGER *count)
 {
     int64_t n;
-    return count == NULL || (ASN1_INTEGER_get_int64(&n, count) == 1 && n <= MG_FUZZ_PKCS12_MAX_ITER);
+    return count == NULL ||
+           (ASN1_INTEGER_get_int64(&n, count) == 1 && n <= MG_FUZZ_PKCS12_MAX_ITER);
 }
 
 static bool pbes2_within_bound(const X509_ALGOR *alg)
@@ -18,13 +19,16 @@ static bool pbes2_within_bound(const X509_ALGOR *alg)
     bool ok = true;
     int kdf = pbe2->keyfunc ? OBJ_obj2nid(pbe2->keyfunc->algorithm) : NID_undef;
     if (kdf == NID_id_pbkdf2) {
-        PBKDF2PARAM *p = ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBKDF2PARAM), pbe2->keyfunc->parameter);
+        PBKDF2PARAM *p =
+            ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(PBKDF2PARAM), pbe2->keyfunc->parameter);
         ok = p == NULL || count_within_bound(p->iter);
         PBKDF2PARAM_free(p);
     } else if (kdf == NID_id_scrypt) {
-        SCRYPT_PARAMS *p = ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(SCRYPT_PARAMS), pbe2->keyfunc->parameter);
-        ok = p == NULL || (count_within_bound(p->costParameter) && count_within_bound(p->blockSize) &&
-                           count_within_bound(p->parallelizationParameter));
+        SCRYPT_PARAMS *p =
+            ASN1_TYPE_unpack_sequence(ASN1_ITEM_rptr(SCRYPT_PARAMS), pbe2->keyfunc->parameter);
+        ok = p == NULL ||
+             (count_within_bound(p->costParameter) && count_within_bound(p->blockSize) &&
+              count_within_bound(p->parallelizationParameter));
         SCRYPT_PARAMS_free(p);
     }
     PBE2PARAM_free(pbe2);

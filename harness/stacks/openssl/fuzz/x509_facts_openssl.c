@@ -25,7 +25,8 @@ bool mg_known_openssl_invalid(const uint8_t *der, size_t len)
 bool mg_known_openssl_extensions_before_v3(const uint8_t *der, size_t len)
 {
     X509 *cert = parse(der, len);
-    bool early = cert != NULL && X509_get_version(cert) != X509_VERSION_3 && X509_get_ext_count(cert) > 0;
+    bool early =
+        cert != NULL && X509_get_version(cert) != X509_VERSION_3 && X509_get_ext_count(cert) > 0;
     X509_free(cert);
     return early;
 }
@@ -107,7 +108,8 @@ bool mg_known_openssl_ext_not_canonical(const uint8_t *der, size_t len, int nid)
     unsigned char *out = NULL;
     int out_len = value ? ASN1_item_i2d(value, &out, ASN1_ITEM_ptr(method->it)) : -1;
     bool empty_list = out_len == 2 && out[0] == 0x30 && nid != NID_basic_constraints;
-    bool differs = out_len > 0 && (out_len != raw->length || memcmp(out, raw->data, (size_t)out_len) != 0);
+    bool differs =
+        out_len > 0 && (out_len != raw->length || memcmp(out, raw->data, (size_t)out_len) != 0);
     OPENSSL_free(out);
     if (value != NULL) ASN1_item_free(value, ASN1_ITEM_ptr(method->it));
     X509_free(cert);
@@ -119,7 +121,8 @@ bool mg_known_openssl_negative_pathlen(const uint8_t *der, size_t len)
 {
     X509 *cert = parse(der, len);
     BASIC_CONSTRAINTS *bc = cert ? X509_get_ext_d2i(cert, NID_basic_constraints, NULL, NULL) : NULL;
-    bool negative = bc != NULL && bc->pathlen != NULL && ASN1_STRING_type(bc->pathlen) == V_ASN1_NEG_INTEGER;
+    bool negative =
+        bc != NULL && bc->pathlen != NULL && ASN1_STRING_type(bc->pathlen) == V_ASN1_NEG_INTEGER;
     BASIC_CONSTRAINTS_free(bc);
     X509_free(cert);
     ERR_clear_error();
@@ -129,7 +132,8 @@ bool mg_known_openssl_negative_pathlen(const uint8_t *der, size_t len)
 bool mg_known_openssl_time_year(const uint8_t *der, size_t len, bool not_after, int *year)
 {
     X509 *cert = parse(der, len);
-    const ASN1_TIME *t = cert ? (not_after ? X509_get0_notAfter(cert) : X509_get0_notBefore(cert)) : NULL;
+    const ASN1_TIME *t =
+        cert ? (not_after ? X509_get0_notAfter(cert) : X509_get0_notBefore(cert)) : NULL;
     const unsigned char *s = t ? ASN1_STRING_get0_data(t) : NULL;
     int digits = t && ASN1_STRING_type(t) == V_ASN1_GENERALIZEDTIME ? 4 : 2;
     bool ok = s != NULL && ASN1_STRING_length(t) >= digits;

@@ -38,10 +38,22 @@ static void read_general_name(mg_strlist *list, const GENERAL_NAME *name)
     const ASN1_STRING *s;
     unsigned char *der = NULL;
     switch (name->type) {
-    case GEN_DNS: s = name->d.dNSName; mg_strlist_add_hex(list, "dns", s->data, (size_t)s->length); break;
-    case GEN_EMAIL: s = name->d.rfc822Name; mg_strlist_add_hex(list, "email", s->data, (size_t)s->length); break;
-    case GEN_URI: s = name->d.uniformResourceIdentifier; mg_strlist_add_hex(list, "uri", s->data, (size_t)s->length); break;
-    case GEN_IPADD: s = name->d.iPAddress; mg_strlist_add_hex(list, "ip", s->data, (size_t)s->length); break;
+    case GEN_DNS:
+        s = name->d.dNSName;
+        mg_strlist_add_hex(list, "dns", s->data, (size_t)s->length);
+        break;
+    case GEN_EMAIL:
+        s = name->d.rfc822Name;
+        mg_strlist_add_hex(list, "email", s->data, (size_t)s->length);
+        break;
+    case GEN_URI:
+        s = name->d.uniformResourceIdentifier;
+        mg_strlist_add_hex(list, "uri", s->data, (size_t)s->length);
+        break;
+    case GEN_IPADD:
+        s = name->d.iPAddress;
+        mg_strlist_add_hex(list, "ip", s->data, (size_t)s->length);
+        break;
     case GEN_DIRNAME: add_der(list, "dn", i2d_X509_NAME(name->d.directoryName, &der), der); break;
     case GEN_RID: read_oid(list, "rid:", name->d.registeredID); break;
     case GEN_OTHERNAME: {
