@@ -15,7 +15,7 @@ double mg_bench_now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static mg_result check_all_ok(const mg_case *proto, const mg_case_outcome *outcomes, unsigned n)
+static MG_RESULT check_all_ok(const mg_case *proto, const mg_case_outcome *outcomes, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
         if (outcomes[i].verdict.kind == MG_VERDICT_OK && !outcomes[i].skipped) continue;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static mg_result one_case(const mg_bench_tools *tools, const mg_tool_command *server_command,
+static MG_RESULT one_case(const mg_bench_tools *tools, const mg_tool_command *server_command,
                           const mg_side_config *client, const char *work_dir,
                           mg_tool_command *client_command)
 {

@@ -18,7 +18,7 @@ typedef struct {
 } pairings;
 
 /* "all" -> every pairing; "S" -> S-S; "C-S" as it is. */
-static mg_result parse_pairing(const char *text, pairings *p)
+static MG_RESULT parse_pairing(const char *text, pairings *p)
 {
     p->count = 0;
     if (strcmp(text, "all") == 0) {
@@ -51,7 +51,7 @@ static void add_case(mg_bench_setup *s, const char *scenario, const mg_stack *cl
 }
 
 /* The baseline scenario's configs, resolved against a (fresh) matrix like `run` does. */
-static mg_result baseline_sides(mg_bench_setup *s, const mg_bench_setup_options *o,
+static MG_RESULT baseline_sides(mg_bench_setup *s, const mg_bench_setup_options *o,
                                 const mg_case **found)
 {
     mg_plan_options po = {0};
@@ -84,7 +84,7 @@ static mg_result baseline_sides(mg_bench_setup *s, const mg_bench_setup_options 
 /* The floor's own certificates (its mkcerts.sh: one root, a server and a client leaf), under
  * the minimal policy: the checks the floor programs ask for (peer verified, host name), and
  * its root lacks the key usage that OpenSSL's strict mode demands of a CA. */
-static mg_result floor_sides(mg_bench_setup *s, const mg_bench_setup_options *o)
+static MG_RESULT floor_sides(mg_bench_setup *s, const mg_bench_setup_options *o)
 {
     MG_ENSURE(o->mkcerts, MG_E_USAGE, "bench: --certs floor needs the floor's mkcerts.sh "
                                       "beside the floor program (--floor PATH)");

@@ -54,7 +54,7 @@ static void bench_defaults(void *raw)
     a->process = BENCH_PROCESS_DEFAULT;
 }
 
-static mg_result check_args(const bench_args *a, mg_tls_version *tls, mg_bench_certs *certs)
+static MG_RESULT check_args(const bench_args *a, mg_tls_version *tls, mg_bench_certs *certs)
 {
     MG_ENSURE(!strcmp(a->certs, "baseline") || !strcmp(a->certs, "floor"), MG_E_USAGE,
               "bench: --certs expects baseline or floor, got \"%s\"", a->certs);
@@ -70,7 +70,7 @@ static mg_result check_args(const bench_args *a, mg_tls_version *tls, mg_bench_c
 }
 
 /* The references first, so that a broken floor or stock tool shows before the long part. */
-static mg_result measure_references(const bench_args *a, mg_tls_version tls, const char *floor,
+static MG_RESULT measure_references(const bench_args *a, mg_tls_version tls, const char *floor,
                                     const mg_bench_tools *tools, const mg_bench_setup *s,
                                     mg_bench_report *report)
 {
@@ -103,7 +103,7 @@ static const char *mkcerts_path(const char *floor, char *buf, size_t len)
     return buf;
 }
 
-static mg_result bench(const bench_args *a)
+static MG_RESULT bench(const bench_args *a)
 {
     mg_tls_version tls = MG_TLS13;
     mg_bench_certs certs = MG_BENCH_CERTS_BASELINE;

@@ -50,7 +50,7 @@ typedef struct {
     mg_limbo_report report;
 } limbo_run;
 
-static mg_result prepare(const limbo_args *a, const char *file, limbo_run *run)
+static MG_RESULT prepare(const limbo_args *a, const char *file, limbo_run *run)
 {
     MG_GUARD(mg_limbo_suite_load(file, &run->suite));
     char work[4096], cert[4096], key[4096];
@@ -67,7 +67,7 @@ static mg_result prepare(const limbo_args *a, const char *file, limbo_run *run)
     return MG_OK;
 }
 
-static mg_result report(const limbo_args *a, limbo_run *run, double seconds, int *exit_code)
+static MG_RESULT report(const limbo_args *a, limbo_run *run, double seconds, int *exit_code)
 {
     MG_GUARD(mg_limbo_judge(&run->plan, run->outcomes, &run->harnesses, &run->harness_count));
     for (size_t i = 0; i < run->harness_count; i++)
@@ -88,7 +88,7 @@ static mg_result report(const limbo_args *a, limbo_run *run, double seconds, int
     return MG_OK;
 }
 
-static mg_result run_all(const limbo_args *a, const char *file, limbo_run *run, int *exit_code)
+static MG_RESULT run_all(const limbo_args *a, const char *file, limbo_run *run, int *exit_code)
 {
     double start = now_s();
     MG_GUARD(prepare(a, file, run));

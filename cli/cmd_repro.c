@@ -41,7 +41,7 @@ static const char *const bundle_names[] = {
 };
 
 /* Fails early, naming the folder, before the matrix is generated. */
-static mg_result prepare_out_dir(const char *out)
+static MG_RESULT prepare_out_dir(const char *out)
 {
     MG_ENSURE(out, MG_E_USAGE, "--out DIR is required");
     MG_GUARD(mg_make_dirs(out));
@@ -55,7 +55,7 @@ static mg_result prepare_out_dir(const char *out)
     return MG_OK;
 }
 
-static mg_result write_bundle(const repro_args *a, const char *id, mg_repro_case *rc,
+static MG_RESULT write_bundle(const repro_args *a, const char *id, mg_repro_case *rc,
                               mg_repro_bundle *b)
 {
     MG_GUARD(prepare_out_dir(a->out));

@@ -11,7 +11,7 @@ const char *mg_chain_ca_word(X509 *cert)
     return X509_self_signed(cert, 0) == 1 ? "root" : "intermediate";
 }
 
-static mg_result time_detail(const mg_inspect_subject *s, const mg_chain_error *e,
+static MG_RESULT time_detail(const mg_inspect_subject *s, const mg_chain_error *e,
                              const char *cause, const char *who, mg_inspect_report *r)
 {
     bool expired = e->error == X509_V_ERR_CERT_HAS_EXPIRED;
@@ -26,7 +26,7 @@ static mg_result time_detail(const mg_inspect_subject *s, const mg_chain_error *
                                   expired ? "expired on" : "becomes valid on", edge_text, at_text);
 }
 
-static mg_result ca_invalid_detail(const mg_chain_error *e, const char *cause, const char *who,
+static MG_RESULT ca_invalid_detail(const mg_chain_error *e, const char *cause, const char *who,
                                    mg_inspect_report *r)
 {
     uint32_t flags = X509_get_extension_flags(e->cert);
@@ -42,7 +42,7 @@ static mg_result ca_invalid_detail(const mg_chain_error *e, const char *cause, c
 
 /* An intermediate's EKU that excludes the role; other purpose failures of a CA (keyUsage,
  * basicConstraints) are said by their own errors. */
-static mg_result intermediate_eku_detail(const mg_inspect_subject *s, const mg_chain_error *e,
+static MG_RESULT intermediate_eku_detail(const mg_inspect_subject *s, const mg_chain_error *e,
                                          const char *cause, const char *who, mg_inspect_report *r)
 {
     bool server = s->role == MG_INSPECT_SERVER;
@@ -56,7 +56,7 @@ static mg_result intermediate_eku_detail(const mg_inspect_subject *s, const mg_c
                                   server ? "serverAuth" : "clientAuth");
 }
 
-static mg_result path_length_detail(const mg_chain_error *e, const char *cause, const char *who,
+static MG_RESULT path_length_detail(const mg_chain_error *e, const char *cause, const char *who,
                                     mg_inspect_report *r)
 {
     long pathlen = X509_get_pathlen(e->cert);
@@ -66,7 +66,7 @@ static mg_result path_length_detail(const mg_chain_error *e, const char *cause, 
                                   who, pathlen, pathlen, pathlen == 1 ? "" : "s");
 }
 
-static mg_result name_constraints_detail(const mg_chain_error *e, const char *cause,
+static MG_RESULT name_constraints_detail(const mg_chain_error *e, const char *cause,
                                          const char *who, mg_inspect_report *r)
 {
     char *names = mg_inspect_san_text(e->cert);
@@ -83,7 +83,7 @@ static mg_result name_constraints_detail(const mg_chain_error *e, const char *ca
     return res;
 }
 
-static mg_result generic_detail(const mg_chain_error *e, const char *cause, const char *who,
+static MG_RESULT generic_detail(const mg_chain_error *e, const char *cause, const char *who,
                                 mg_inspect_report *r)
 {
     const char *words = X509_verify_cert_error_string(e->error);
@@ -95,7 +95,7 @@ static mg_result generic_detail(const mg_chain_error *e, const char *cause, cons
                                   mg_chain_ca_word(e->cert), who);
 }
 
-static mg_result report_about(const mg_inspect_subject *s, const mg_chain_error *e,
+static MG_RESULT report_about(const mg_inspect_subject *s, const mg_chain_error *e,
                               const char *cause, const char *who, mg_inspect_report *r)
 {
     switch (e->error) {

@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-static mg_result crl_time_detail(const mg_inspect_subject *s, const mg_chain_error *e,
+static MG_RESULT crl_time_detail(const mg_inspect_subject *s, const mg_chain_error *e,
                                  const char *cause, const char *crl_issuer, mg_inspect_report *r)
 {
     bool expired = e->error == X509_V_ERR_CRL_HAS_EXPIRED;
@@ -22,7 +22,7 @@ static mg_result crl_time_detail(const mg_inspect_subject *s, const mg_chain_err
                                   at_text);
 }
 
-static mg_result detail_with_issuer(const mg_inspect_subject *s, const mg_chain_error *e,
+static MG_RESULT detail_with_issuer(const mg_inspect_subject *s, const mg_chain_error *e,
                                     const char *cause, const char *who, const char *issuer,
                                     mg_inspect_report *r)
 {

@@ -16,7 +16,7 @@ static bool covered(const mg_inspect_report *r, const char *list)
     return false;
 }
 
-static mg_result note_unchecked_crl(const mg_inspect_subject *s, const mg_chain_error *e,
+static MG_RESULT note_unchecked_crl(const mg_inspect_subject *s, const mg_chain_error *e,
                                     mg_inspect_report *r)
 {
     char *who = mg_inspect_name_text(X509_get_subject_name(e->cert));
@@ -29,7 +29,7 @@ static mg_result note_unchecked_crl(const mg_inspect_subject *s, const mg_chain_
 }
 
 /* "leaf <- CN ... <- root": the chain OpenSSL built, for the passed note. */
-static mg_result say_verified(const mg_inspect_subject *s, X509_STORE_CTX *ctx, bool leaf_problems,
+static MG_RESULT say_verified(const mg_inspect_subject *s, X509_STORE_CTX *ctx, bool leaf_problems,
                               mg_inspect_report *r)
 {
     STACK_OF(X509) *chain = X509_STORE_CTX_get0_chain(ctx);
@@ -62,7 +62,7 @@ static bool unanchored(const mg_chain_error *errors, size_t count)
     return false;
 }
 
-static mg_result say_error(const mg_inspect_subject *s, const mg_chain_error *e,
+static MG_RESULT say_error(const mg_inspect_subject *s, const mg_chain_error *e,
                            mg_inspect_report *r, bool *leaf_covered,
                            const mg_chain_error **unexplained)
 {

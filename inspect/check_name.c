@@ -48,7 +48,7 @@ static bool explain_dns_entries(X509 *cert, const char *host, bool host_is_ip, c
     return as_dns;
 }
 
-static mg_result mismatch(mg_inspect_report *r, const char *host, X509 *cert, const char *why)
+static MG_RESULT mismatch(mg_inspect_report *r, const char *host, X509 *cert, const char *why)
 {
     char cn[256];
     common_name(cert, cn, sizeof cn);
@@ -60,7 +60,7 @@ static mg_result mismatch(mg_inspect_report *r, const char *host, X509 *cert, co
                                   host, r->names, why);
 }
 
-static mg_result check_ip(const mg_inspect_subject *s, mg_inspect_report *r, const char *host)
+static MG_RESULT check_ip(const mg_inspect_subject *s, mg_inspect_report *r, const char *host)
 {
     if (X509_check_ip_asc(s->leaf, host, 0) == 1)
         return mg_inspect_add_passed(r, "name", "%s is in its iPAddress subjectAltName", host);
@@ -77,7 +77,7 @@ static mg_result check_ip(const mg_inspect_subject *s, mg_inspect_report *r, con
     return mismatch(r, host, s->leaf, why);
 }
 
-static mg_result check_dns(const mg_inspect_subject *s, mg_inspect_report *r, const char *host)
+static MG_RESULT check_dns(const mg_inspect_subject *s, mg_inspect_report *r, const char *host)
 {
     char *matched = NULL;
     if (X509_check_host(s->leaf, host, 0, STRICT_HOST_FLAGS, &matched) == 1) {

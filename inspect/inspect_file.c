@@ -29,7 +29,7 @@ static char *time_text(const ASN1_TIME *t)
     return strdup(text);
 }
 
-static mg_result describe(X509 *leaf, mg_inspect_report *r)
+static MG_RESULT describe(X509 *leaf, mg_inspect_report *r)
 {
     r->subject = mg_inspect_name_text(X509_get_subject_name(leaf));
     r->issuer = mg_inspect_name_text(X509_get_issuer_name(leaf));
@@ -44,7 +44,7 @@ static mg_result describe(X509 *leaf, mg_inspect_report *r)
     return MG_OK;
 }
 
-static mg_result run_checks(const mg_inspect_subject *subject, mg_inspect_report *r)
+static MG_RESULT run_checks(const mg_inspect_subject *subject, mg_inspect_report *r)
 {
     for (size_t i = 0; i < mg_inspect_check_count; i++)
         MG_GUARD(mg_inspect_checks[i].run(subject, r));

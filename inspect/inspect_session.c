@@ -9,7 +9,7 @@
 #include <time.h>
 
 /* Prefixes the failure's message with the flag it came from. */
-static mg_result for_flag(mg_result r, const char *flag)
+static MG_RESULT for_flag(mg_result r, const char *flag)
 {
     if (mg_ok(r)) return r;
     char message[1024];
@@ -17,7 +17,7 @@ static mg_result for_flag(mg_result r, const char *flag)
     return mg_fail(r.kind, "%s: %s", flag, message);
 }
 
-static mg_result parse_flags(const mg_inspect_request *req, mg_inspect_session *s)
+static MG_RESULT parse_flags(const mg_inspect_request *req, mg_inspect_session *s)
 {
     if (req->role) {
         MG_ENSURE(strcmp(req->role, "client") == 0 || strcmp(req->role, "server") == 0, MG_E_USAGE,
@@ -43,7 +43,7 @@ static mg_result parse_flags(const mg_inspect_request *req, mg_inspect_session *
     return MG_OK;
 }
 
-static mg_result load_files(const mg_inspect_request *req, mg_inspect_session *s)
+static MG_RESULT load_files(const mg_inspect_request *req, mg_inspect_session *s)
 {
     if (req->ca_file) {
         MG_GUARD(mg_strdup(req->ca_file, &s->ca_file));

@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* Both sides log the same secrets; keep each line once, in order. */
-static mg_result dedupe_lines(const char *path)
+static MG_RESULT dedupe_lines(const char *path)
 {
     FILE *f = fopen(path, "r");
     MG_ENSURE(f, MG_E_IO, "%s: cannot read: %s", path, strerror(errno));

@@ -9,7 +9,7 @@
 
 /* A bare scenario id stands for its TLS 1.3 strict cases; the first the stacks can express
  * (openssl-openssl first) is the one reproduced. */
-static mg_result find_cases(const char *id, const char *scenarios_dir, mg_repro_case *rc,
+static MG_RESULT find_cases(const char *id, const char *scenarios_dir, mg_repro_case *rc,
                             bool *bare)
 {
     *bare = strchr(id, '/') == NULL;

@@ -87,7 +87,7 @@ static const char dispatch_format[] =
     "  *) sed -n '/^# usage/,/^# Every/p' \"$SELF\"; exit 2 ;;\n"
     "esac\n";
 
-static mg_result write_settings(FILE *f, const mg_repro_bundle *b)
+static MG_RESULT write_settings(FILE *f, const mg_repro_bundle *b)
 {
     fprintf(f, "set -uo pipefail\nHERE=$(cd \"$(dirname \"$0\")\" && pwd) || exit 2\n"
                "SELF=$(basename \"$0\")\ncd \"$HERE\" || exit 2\n\n");
@@ -109,7 +109,7 @@ typedef struct {
     char functions[2048];                      /* "server_a server_b client_a ... client_curl" */
 } side_lists;
 
-static mg_result make_lists(side_lists *l)
+static MG_RESULT make_lists(side_lists *l)
 {
     mg_repro_side_list_make(MG_ROLE_SERVER, &l->servers);
     mg_repro_side_list_make(MG_ROLE_CLIENT, &l->clients);
@@ -141,7 +141,7 @@ static mg_result make_lists(side_lists *l)
     return MG_OK;
 }
 
-static mg_result write_script(FILE *f, const mg_repro_bundle *b, const side_lists *l)
+static MG_RESULT write_script(FILE *f, const mg_repro_bundle *b, const side_lists *l)
 {
     fprintf(f, "#!/usr/bin/env bash\n# %s replayed with stock tools (made by mtlsgrid repro; "
                "README.md says what should happen and why).\n# Expected: %s\n#\n",
@@ -157,7 +157,7 @@ static mg_result write_script(FILE *f, const mg_repro_bundle *b, const side_list
 }
 
 /* Drops the half-written file: the folder keeps no commands.sh rather than a broken one. */
-static mg_result abandon(mg_atomic_file *out, mg_result why)
+static MG_RESULT abandon(mg_atomic_file *out, mg_result why)
 {
     fclose(out->file);
     unlink(out->temp_path);

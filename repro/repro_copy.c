@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static mg_result open_for_write(const char *path, unsigned mode, int *fd)
+static MG_RESULT open_for_write(const char *path, unsigned mode, int *fd)
 {
     *fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, (mode_t)mode);
     MG_ENSURE(*fd >= 0, MG_E_IO, "%s: cannot write: %s", path, strerror(errno));

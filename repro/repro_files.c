@@ -14,7 +14,7 @@ static void bundle_path(const mg_repro_bundle *b, const char *name, char *out, s
 }
 
 /* NAME.pem (leaf then chain) and NAME.key for one side; nothing when it presents none. */
-static mg_result write_side(mg_repro_bundle *b, mg_role role)
+static MG_RESULT write_side(mg_repro_bundle *b, mg_role role)
 {
     bool client = role == MG_ROLE_CLIENT;
     const mg_side_config *cfg = client ? b->rc->c->client : b->rc->c->server;
@@ -38,7 +38,7 @@ static mg_result write_side(mg_repro_bundle *b, mg_role role)
 
 /* client.p12: the case's own PKCS#12 when it loads one (with the case's password, right or
  * wrong), else one made from client.pem and client.key. */
-static mg_result write_client_p12(mg_repro_bundle *b)
+static MG_RESULT write_client_p12(mg_repro_bundle *b)
 {
     const mg_credential *cred = &b->rc->c->client->credential;
     char p12[4096], password_file[4096], pem[4096], key[4096];
@@ -63,7 +63,7 @@ static mg_result write_client_p12(mg_repro_bundle *b)
     return mg_repro_write_text(password_file, line, 0600);
 }
 
-static mg_result write_revocation(mg_repro_bundle *b)
+static MG_RESULT write_revocation(mg_repro_bundle *b)
 {
     const char *crls[3] = {0};
     size_t n = 0;
@@ -83,7 +83,7 @@ static mg_result write_revocation(mg_repro_bundle *b)
     return MG_OK;
 }
 
-static mg_result write_line(const mg_repro_bundle *b, const char *name, const char *text)
+static MG_RESULT write_line(const mg_repro_bundle *b, const char *name, const char *text)
 {
     char path[4096], line[512];
     bundle_path(b, name, path, sizeof path);

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static mg_result read_certs(const char *path, X509 **leaf, STACK_OF(X509) **chain)
+static MG_RESULT read_certs(const char *path, X509 **leaf, STACK_OF(X509) **chain)
 {
     BIO *bio = BIO_new_file(path, "r");
     MG_ENSURE(bio, MG_E_INPUT, "%s: cannot read", path);
@@ -27,7 +27,7 @@ static mg_result read_certs(const char *path, X509 **leaf, STACK_OF(X509) **chai
     return MG_OK;
 }
 
-static mg_result read_key(const char *path, EVP_PKEY **key)
+static MG_RESULT read_key(const char *path, EVP_PKEY **key)
 {
     BIO *bio = BIO_new_file(path, "r");
     MG_ENSURE(bio, MG_E_INPUT, "%s: cannot read", path);
@@ -38,7 +38,7 @@ static mg_result read_key(const char *path, EVP_PKEY **key)
     return MG_OK;
 }
 
-static mg_result write_p12(PKCS12 *p12, const char *out)
+static MG_RESULT write_p12(PKCS12 *p12, const char *out)
 {
     MG_GUARD(mg_repro_write_text(out, "", 0600)); /* private from the first byte */
     BIO *bio = BIO_new_file(out, "wb");

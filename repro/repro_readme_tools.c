@@ -4,7 +4,7 @@
 #include <time.h>
 
 /* "./commands.sh pair SERVER CLIENT" and the lines around it, with the registry's names. */
-static mg_result write_usage(FILE *f, const mg_repro_side_list *servers,
+static MG_RESULT write_usage(FILE *f, const mg_repro_side_list *servers,
                              const mg_repro_side_list *clients)
 {
     char server_bars[512], client_bars[512], pair[160], server[160], client[160];
@@ -31,7 +31,7 @@ static mg_result write_usage(FILE *f, const mg_repro_side_list *servers,
 }
 
 /* Each stack's words for one kind of refusal, joined: "`TOOL` prints ..., `TOOL2` ...". */
-static mg_result write_refusals(FILE *f, mg_repro_text kind)
+static MG_RESULT write_refusals(FILE *f, mg_repro_text kind)
 {
     const char *texts[MG_STACK_MAX];
     size_t count = mg_repro_tool_texts(kind, texts);

@@ -35,7 +35,7 @@ static mg_tool_case tool_case(const mg_repro_bundle *b)
     };
 }
 
-static mg_result write_curl(FILE *f, const mg_tool_case *k)
+static MG_RESULT write_curl(FILE *f, const mg_tool_case *k)
 {
     fprintf(f, "  timeout \"$LIMIT\" curl --silent --show-error --include --max-time \"$LIMIT\" "
                "%s \\\n    --cacert client-trust.pem \\\n",
@@ -67,7 +67,7 @@ static const char *peer_check_name(mg_peer_check check)
 
 /* A stack without a stock tool for a side: mtlsgrid plays that side of the bundle with it, so
  * the stack still meets every other tool (mtlsgrid must be on PATH, or in $MTLSGRID). */
-static mg_result write_replay(FILE *f, const mg_stack *s, mg_role role, const mg_repro_bundle *b,
+static MG_RESULT write_replay(FILE *f, const mg_stack *s, mg_role role, const mg_repro_bundle *b,
                               const mg_tool_case *k)
 {
     const char *policy = mg_policy_name(b->rc->key->policy);
@@ -85,7 +85,7 @@ static mg_result write_replay(FILE *f, const mg_stack *s, mg_role role, const mg
     return MG_OK;
 }
 
-static mg_result write_function(FILE *f, const mg_stack *s, mg_role role,
+static MG_RESULT write_function(FILE *f, const mg_stack *s, mg_role role,
                                 const mg_repro_bundle *b, const mg_tool_case *k)
 {
     bool server = role == MG_ROLE_SERVER;

@@ -5,14 +5,14 @@
 #include "stack.h"
 
 /* Both tools take the TLS version as a priority string. */
-static mg_result write_prelude(FILE *f, const mg_tool_case *k)
+static MG_RESULT write_prelude(FILE *f, const mg_tool_case *k)
 {
     fprintf(f, "PRIORITY=NORMAL:-VERS-ALL:+VERS-TLS%s  # GnuTLS: this TLS version only\n",
             k->tls13 ? "1.3" : "1.2");
     return MG_OK;
 }
 
-static mg_result write_server(FILE *f, const mg_tool_case *k)
+static MG_RESULT write_server(FILE *f, const mg_tool_case *k)
 {
     fprintf(f, "  exec timeout \"$LIMIT\" gnutls-serv --port \"$1\" --http "
                "--priority \"$PRIORITY\" \\\n");
@@ -30,7 +30,7 @@ static mg_result write_server(FILE *f, const mg_tool_case *k)
 }
 
 /* gnutls-cli cannot load PKCS#12: it always takes client.pem and client.key. */
-static mg_result write_client(FILE *f, const mg_tool_case *k)
+static MG_RESULT write_client(FILE *f, const mg_tool_case *k)
 {
     fprintf(f, "  printf '%%s' \"$REQUEST\" | timeout \"$LIMIT\" gnutls-cli %s --port \"$1\" "
                "--priority \"$PRIORITY\" \\\n",

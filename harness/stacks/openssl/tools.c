@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static mg_result write_server(FILE *f, const mg_tool_case *k)
+static MG_RESULT write_server(FILE *f, const mg_tool_case *k)
 {
     fprintf(f, "  exec timeout \"$LIMIT\" openssl s_server -accept \"%s\" -naccept 1 -www %s \\\n",
             k->family == 6 ? "[::1]:$1" : "127.0.0.1:$1", k->tls13 ? "-tls1_3" : "-tls1_2");
@@ -28,7 +28,7 @@ static mg_result write_server(FILE *f, const mg_tool_case *k)
     return MG_OK;
 }
 
-static mg_result write_client(FILE *f, const mg_tool_case *k)
+static MG_RESULT write_client(FILE *f, const mg_tool_case *k)
 {
     fprintf(f, "  printf '%%s' \"$REQUEST\" | timeout \"$LIMIT\" openssl s_client -connect \"%s\" "
                "%s \\\n",
@@ -53,7 +53,7 @@ static mg_result write_client(FILE *f, const mg_tool_case *k)
 
 /* The benchmark's tools take the leaf (-cert) apart from its chain (-cert_chain); the
  * harness's credential file holds both, so it is split into DIR/ROLE-{leaf,chain}.pem. */
-static mg_result split_credential(const char *file, const char *dir, const char *role,
+static MG_RESULT split_credential(const char *file, const char *dir, const char *role,
                                   char leaf[4096], char chain[4096])
 {
     int n = snprintf(leaf, 4096, "%s/%s-leaf.pem", dir, role);
@@ -76,7 +76,7 @@ static mg_result split_credential(const char *file, const char *dir, const char 
 }
 
 /* What both sides share: the credential, the trust, the TLS version and the pinned time. */
-static mg_result side_command(const mg_side_config *c, const char *work_dir, mg_tool_command *t)
+static MG_RESULT side_command(const mg_side_config *c, const char *work_dir, mg_tool_command *t)
 {
     const char *role = c->role == MG_ROLE_SERVER ? "server" : "client";
     MG_ENSURE(c->credential.cert_file && c->credential.key_file && c->trust_file &&
@@ -101,7 +101,7 @@ static mg_result side_command(const mg_side_config *c, const char *work_dir, mg_
 }
 
 /* -rev answers each line reversed, so the client sees that the round trip happened. */
-static mg_result bench_server(const mg_side_config *server, const char *work_dir,
+static MG_RESULT bench_server(const mg_side_config *server, const char *work_dir,
                               mg_tool_command *t)
 {
     MG_GUARD(side_command(server, work_dir, t));
@@ -112,7 +112,7 @@ static mg_result bench_server(const mg_side_config *server, const char *work_dir
     return MG_OK;
 }
 
-static mg_result bench_client(const mg_side_config *client, const char *work_dir, int port,
+static MG_RESULT bench_client(const mg_side_config *client, const char *work_dir, int port,
                               mg_tool_command *t)
 {
     MG_GUARD(side_command(client, work_dir, t));
