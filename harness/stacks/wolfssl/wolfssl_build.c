@@ -21,8 +21,17 @@ static int no_password(char *buf, int size, int rwflag, void *userdata)
     return 0;
 }
 
+/* By default a wolfSSL TLS 1.2 server offers in CertificateRequest only the signature
+ * algorithms of its own key type (src/internal.c InitSuitesHashSigAlgo), so a client with an
+ * RSA certificate finds none it can use facing an ECDSA server; a server that accepts clients
+ * of any key type lists them all, as the other stacks do by default. */
+static const char mg_wolf_sigalgs[] = "ECDSA+SHA256:ECDSA+SHA384:ECDSA+SHA512:RSA-PSS+SHA256:"
+                                      "RSA-PSS+SHA384:RSA-PSS+SHA512:RSA+SHA256:RSA+SHA384:"
+                                      "RSA+SHA512:ED25519";
+
 static void setup_protocol(WOLFSSL_CTX *wctx)
 {
+    (void)wolfSSL_CTX_set1_sigalgs_list(wctx, mg_wolf_sigalgs);
     wolfSSL_CTX_set_session_cache_mode(wctx, WOLFSSL_SESS_CACHE_OFF);
     (void)wolfSSL_CTX_NoTicketTLSv12(wctx);
     (void)wolfSSL_CTX_no_ticket_TLSv13(wctx);

@@ -22,7 +22,7 @@ static bool rejected_by_verification(const mg_session *s, mg_side_outcome *out)
 static bool rejected_by_handshake(const mg_session *s, mg_side_outcome *out)
 {
     const mg_wolf_reason_entry *hit = mg_wolf_reason_find(s->error);
-    if (!hit) return false;
+    if (!hit || hit->own_too) return false;
     out->reason = hit->reason;
     out->native_code = s->error;
     mg_wolf_describe_error(s->error, -1, out->native_text, sizeof out->native_text);

@@ -8,12 +8,14 @@
 
 #include <stdio.h>
 
-#define V(code, reason) {code, MG_REASON_##reason, false, #code}
-#define H(code, reason) {code, MG_REASON_##reason, true, #code}
+#define V(code, reason) {code, MG_REASON_##reason, false, false, #code}
+#define H(code, reason) {code, MG_REASON_##reason, true, false, #code}
+#define O(code, reason) {code, MG_REASON_##reason, false, true, #code}
 
 /* V: what wolfSSL 5.5.4's certificate verification (ParseCertRelative, the CRL and OCSP checks,
- * the name and key-usage checks of ProcessPeerCerts) hands the verify callback; H: refusals of
- * the peer the handshake raises without the callback seeing them. Decisions worth knowing:
+ * the name and key-usage checks of ProcessPeerCerts) hands the verify callback, or raises for a
+ * peer certificate it cannot parse; H: refusals of the peer the handshake raises without the
+ * callback seeing them; O: codes wolfSSL raises for this side's own credential as well. Decisions worth knowing:
  * - every way of not reaching a trust anchor (no signer, self-signed) is unknown-ca;
  * - a CA without keyCertSign and a non-CA issuer are invalid-ca (RFC 5280 6.1.4 (k), (n));
  * - a CRL that is missing, stale or does not verify leaves the status undetermined
@@ -43,7 +45,7 @@ static const mg_wolf_reason_entry reasons[] = {
     V(ASN_ALT_NAME_E, OTHER),
     V(ASN_ECC_KEY_E, OTHER),
     V(ECC_CURVE_OID_E, INSECURE_ALGORITHM),
-    V(ASN_NO_SIGNER_E, UNKNOWN_CA),
+    O(ASN_NO_SIGNER_E, UNKNOWN_CA), /* a stapling server's own certificate too */
     V(ASN_SELF_SIGNED_E, UNKNOWN_CA),
     V(ASN_NAME_INVALID_E, NAME_CONSTRAINTS),
     V(ASN_PATHLEN_SIZE_E, PATH_LENGTH),
@@ -70,8 +72,8 @@ static const mg_wolf_reason_entry reasons[] = {
     V(KEYUSE_SIGNATURE_E, BAD_KEY_USAGE),
     V(KEYUSE_ENCIPHER_E, BAD_KEY_USAGE),
     V(EXTKEYUSE_AUTH_E, BAD_PURPOSE),
-    V(RSA_KEY_SIZE_E, INSECURE_ALGORITHM),
-    V(ECC_KEY_SIZE_E, INSECURE_ALGORITHM),
+    O(RSA_KEY_SIZE_E, INSECURE_ALGORITHM), /* the minimum applies to own keys too */
+    O(ECC_KEY_SIZE_E, INSECURE_ALGORITHM),
     V(MAX_CHAIN_ERROR, PATH_LENGTH),
     H(NO_PEER_CERT, NO_CERTIFICATE),     /* server, peer check required */
     H(VERIFY_SIGN_ERROR, BAD_SIGNATURE), /* CertificateVerify does not verify */
@@ -81,6 +83,7 @@ static const mg_wolf_reason_entry reasons[] = {
 
 #undef V
 #undef H
+#undef O
 
 const mg_wolf_reason_entry *mg_wolf_reason_table(size_t *count)
 {

@@ -14,6 +14,8 @@ typedef struct {
     int code;         /* a wolfSSL or wolfCrypt error code (negative) */
     mg_reason reason;
     bool handshake;   /* raised by the handshake, not seen by the verify callback */
+    bool own_too;     /* also raised for this side's own credential: a refusal of the peer
+                       * only when the verify callback saw it */
     const char *name; /* the constant's name, for tests and people */
 } mg_wolf_reason_entry;
 
