@@ -38,19 +38,23 @@ static int native_code(int store_error)
 }
 
 /* Remembers the first error wolfSSL reports (it judges the chain from the top down, then the
- * leaf, then the leaf's names and key usage); never changes the judgement. */
+ * leaf, then the leaf's names and key usage); never changes the judgement. The error in the
+ * store is what counts: wolfSSL computes preverify_ok before its compatibility-layer host and
+ * IP checks (src/internal.c DoVerifyCallback), and a callback that returned that stale 1 would
+ * override an IPADDR_MISMATCH. */
 static int record_verify_error(int preverify_ok, WOLFSSL_X509_STORE_CTX *store)
 {
-    if (preverify_ok) return preverify_ok;
+    int error = wolfSSL_X509_STORE_CTX_get_error(store);
+    if (preverify_ok && error == 0) return 1;
     WOLFSSL *ssl = wolfSSL_X509_STORE_CTX_get_ex_data(store,
                                                       wolfSSL_get_ex_data_X509_STORE_CTX_idx());
     mg_session *s = ssl ? mg_wolf_session_of(ssl) : NULL;
     if (s && !s->verify.seen) {
         s->verify.seen = true;
-        s->verify.code = native_code(wolfSSL_X509_STORE_CTX_get_error(store));
+        s->verify.code = native_code(error);
         s->verify.depth = wolfSSL_X509_STORE_CTX_get_error_depth(store);
     }
-    return preverify_ok;
+    return 0;
 }
 
 /* The client always verifies the server; the server as its peer check says. */
