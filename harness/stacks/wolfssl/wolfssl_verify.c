@@ -86,8 +86,10 @@ static bool is_ip_literal(const char *name)
 }
 
 /* A DNS name through wolfSSL_check_domain_name (and SNI); an IP literal through the
- * compatibility layer's X509_VERIFY_PARAM (wolfSSL_check_domain_name would compare it as a
- * name), with no SNI (RFC 6066 section 3: host names only). */
+ * compatibility layer's X509_VERIFY_PARAM (IPADDR_MISMATCH rather than a domain-name error),
+ * with no SNI (RFC 6066 section 3: host names only). Either way wolfSSL compares the text
+ * against every subjectAltName whatever its type (src/internal.c CheckForAltNames): see the
+ * ip-as-dns-san and san-ipv6 records in scenarios/divergences/wolfssl.ini. */
 MG_RESULT mg_wolf_setup_peer_name(mg_session *s, mg_side_outcome *why)
 {
     const char *name = s->ctx->config.server_name;
