@@ -1,0 +1,132 @@
+/* One WOLFSSL_CTX from a context: exactly one TLS version, no session cache or tickets (every
+ * case is a full handshake), this side's credential as given (the chain in the order given),
+ * the trust store, the CRLs, the verification settings and the OCSP staple. */
+#include "wolfssl_internal.h"
+
+/* 112-bit security under strict: RSA of at least 2048 bits, ECC of at least 224. */
+#define MG_WOLF_STRICT_MIN_RSA_BITS 2048
+#define MG_WOLF_STRICT_MIN_ECC_BITS 224
+
+static WOLFSSL_METHOD *method_for(const mg_side_config *cfg)
+{
+    bool server = cfg->role == MG_ROLE_SERVER;
+    if (cfg->tls == MG_TLS12) return server ? wolfTLSv1_2_server_method() : wolfTLSv1_2_client_method();
+    return server ? wolfTLSv1_3_server_method() : wolfTLSv1_3_client_method();
+}
+
+/* An encrypted PEM key fails to load instead of prompting on the terminal. */
+static int no_password(char *buf, int size, int rwflag, void *userdata)
+{
+    (void)buf, (void)size, (void)rwflag, (void)userdata;
+    return 0;
+}
+
+/* By default a wolfSSL TLS 1.2 server offers in CertificateRequest only the signature
+ * algorithms of its own key type (src/internal.c InitSuitesHashSigAlgo), so a client with an
+ * RSA certificate finds none it can use facing an ECDSA server; a server that accepts clients
+ * of any key type lists them all, as the other stacks do by default. */
+static const char mg_wolf_sigalgs[] = "ECDSA+SHA256:ECDSA+SHA384:ECDSA+SHA512:RSA-PSS+SHA256:"
+                                      "RSA-PSS+SHA384:RSA-PSS+SHA512:RSA+SHA256:RSA+SHA384:"
+                                      "RSA+SHA512:ED25519";
+
+static void setup_protocol(WOLFSSL_CTX *wctx)
+{
+    (void)wolfSSL_CTX_set1_sigalgs_list(wctx, mg_wolf_sigalgs);
+    wolfSSL_CTX_set_session_cache_mode(wctx, WOLFSSL_SESS_CACHE_OFF);
+    (void)wolfSSL_CTX_NoTicketTLSv12(wctx);
+    (void)wolfSSL_CTX_no_ticket_TLSv13(wctx);
+    wolfSSL_CTX_set_default_passwd_cb(wctx, no_password);
+    mg_wolf_setup_alert_tracking(wctx);
+}
+
+/* Whether wolfSSL can parse the leaf at all: wolfSSL_CTX_check_private_key parses it again
+ * and reports a certificate it cannot parse (an unknown critical extension, ...) as a
+ * mismatch (src/ssl.c check_cert_key). Such a certificate is still sent: the peer judges it. */
+static bool leaf_parses(const mg_wolf_blob *chain)
+{
+    WOLFSSL_X509 *leaf = wolfSSL_X509_load_certificate_buffer(chain->data, (int)chain->len,
+                                                              chain->format);
+    wolfSSL_X509_free(leaf);
+    return leaf != NULL;
+}
+
+/* wolfSSL_CTX_check_private_key unless the case loads a mismatched pair on purpose. */
+static MG_RESULT load_credential(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why)
+{
+    const mg_credential *c = &ctx->config.credential;
+    const char *cert_name = c->p12_file ? c->p12_file : c->cert_file;
+    const char *key_name = c->p12_file ? c->p12_file : c->key_file;
+    if (!ctx->own_chain.data) return MG_OK; /* no credential */
+    const mg_wolf_blob *chain = &ctx->own_chain, *key = &ctx->own_key;
+    int rc = chain->format == WOLFSSL_FILETYPE_PEM
+                 ? wolfSSL_CTX_use_certificate_chain_buffer_format(wctx, chain->data,
+                                                                   (long)chain->len, chain->format)
+                 : wolfSSL_CTX_use_certificate_buffer(wctx, chain->data, (long)chain->len,
+                                                      chain->format);
+    if (rc != WOLFSSL_SUCCESS) {
+        mg_wolf_setup_failure(why, MG_REASON_BAD_CREDENTIAL, rc,
+                              "wolfSSL refused the certificates in %s", cert_name);
+        return MG_OK;
+    }
+    rc = wolfSSL_CTX_use_PrivateKey_buffer(wctx, key->data, (long)key->len, key->format);
+    if (rc != WOLFSSL_SUCCESS) {
+        mg_wolf_setup_failure(why, MG_REASON_BAD_CREDENTIAL, rc,
+                              "%s holds no private key wolfSSL can use (unencrypted PEM or DER)",
+                              key_name);
+        return MG_OK;
+    }
+    if (!ctx->config.skip_key_check && leaf_parses(chain) &&
+        (rc = wolfSSL_CTX_check_private_key(wctx)) != WOLFSSL_SUCCESS)
+        mg_wolf_setup_failure(why, MG_REASON_KEY_MISMATCH, 0,
+                              "the key in %s does not match the certificate in %s", key_name,
+                              cert_name);
+    return MG_OK;
+}
+
+/* trust_file NULL leaves the store empty: wolfSSL trusts nothing it is not given. */
+static MG_RESULT load_trust(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why)
+{
+    if (!ctx->trust.data) return MG_OK;
+    int rc = wolfSSL_CTX_load_verify_buffer(wctx, ctx->trust.data, (long)ctx->trust.len,
+                                            ctx->trust.format);
+    if (rc != WOLFSSL_SUCCESS)
+        mg_wolf_setup_failure(why, MG_REASON_BAD_CREDENTIAL, rc,
+                              "cannot load trusted certificates from %s", ctx->config.trust_file);
+    return MG_OK;
+}
+
+/* After this side's own credential is in: the minimum applies to the keys wolfSSL loads from
+ * then on as well as to the peer's, and a weak credential of our own is the peer's to judge. */
+static void setup_key_sizes(const mg_context *ctx, WOLFSSL_CTX *wctx)
+{
+    if (ctx->config.policy != MG_POLICY_STRICT) return;
+    (void)wolfSSL_CTX_SetMinRsaKey_Sz(wctx, MG_WOLF_STRICT_MIN_RSA_BITS);
+    (void)wolfSSL_CTX_SetMinEccKey_Sz(wctx, MG_WOLF_STRICT_MIN_ECC_BITS);
+}
+
+static MG_RESULT configure(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why)
+{
+    setup_protocol(wctx);
+    MG_WOLF_STEP(load_credential(ctx, wctx, why), why);
+    MG_WOLF_STEP(load_trust(ctx, wctx, why), why);
+    setup_key_sizes(ctx, wctx);
+    MG_WOLF_STEP(mg_wolf_install_crls(ctx, wctx, why), why);
+    MG_WOLF_STEP(mg_wolf_setup_verify(ctx, wctx, why), why);
+    return mg_wolf_setup_ocsp(ctx, wctx, why);
+}
+
+MG_RESULT mg_wolf_build(const mg_context *ctx, WOLFSSL_CTX **out, mg_side_outcome *why)
+{
+    *out = NULL;
+    mg_wolf_use_time(&ctx->config);
+    WOLFSSL_METHOD *method = method_for(&ctx->config);
+    WOLFSSL_CTX *wctx = method ? wolfSSL_CTX_new(method) : NULL;
+    MG_ENSURE(wctx, MG_E_INTERNAL, "wolfssl: wolfSSL_CTX_new failed");
+    mg_result r = configure(ctx, wctx, why);
+    if (!mg_ok(r) || mg_wolf_refused(why)) {
+        wolfSSL_CTX_free(wctx);
+        return r;
+    }
+    *out = wctx;
+    return MG_OK;
+}

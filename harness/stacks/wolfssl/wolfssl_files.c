@@ -1,0 +1,70 @@
+/* Files read once per context. A credential or trust file is small; anything larger than the
+ * cap is refused rather than read without bound. */
+#include "wolfssl_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MG_WOLF_FILE_CAP (4u << 20)
+
+void mg_wolf_blob_free(mg_wolf_blob *blob)
+{
+    if (blob->data) memset(blob->data, 0, blob->len); /* may be a private key */
+    free(blob->data);
+    *blob = (mg_wolf_blob){NULL, 0, WOLFSSL_FILETYPE_PEM};
+}
+
+static bool has_pem_header(const unsigned char *data, size_t len)
+{
+    static const char marker[] = "-----BEGIN";
+    const size_t n = sizeof marker - 1;
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(data + i, marker, n) == 0) return true;
+    return false;
+}
+
+MG_RESULT mg_wolf_read_file(const char *path, mg_wolf_blob *out, mg_side_outcome *why)
+{
+    *out = (mg_wolf_blob){NULL, 0, WOLFSSL_FILETYPE_PEM};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        mg_wolf_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "cannot read %s: %s", path,
+                              strerror(errno));
+        return MG_OK;
+    }
+    unsigned char *data = malloc(MG_WOLF_FILE_CAP + 1);
+    if (!data) {
+        fclose(f);
+        return mg_fail(MG_E_INTERNAL, "wolfssl: out of memory reading %s", path);
+    }
+    size_t len = fread(data, 1, MG_WOLF_FILE_CAP + 1, f);
+    bool broken = ferror(f) != 0;
+    fclose(f);
+    if (broken || len == 0 || len > MG_WOLF_FILE_CAP) {
+        free(data);
+        mg_wolf_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s is %s", path,
+                              broken ? "unreadable" : len == 0 ? "empty" : "too large");
+        return MG_OK;
+    }
+    out->data = data;
+    out->len = len;
+    out->format = has_pem_header(data, len) ? WOLFSSL_FILETYPE_PEM : WOLFSSL_FILETYPE_ASN1;
+    return MG_OK;
+}
+
+MG_RESULT mg_wolf_read_credential(mg_context *ctx, mg_side_outcome *why)
+{
+    const mg_credential *c = &ctx->config.credential;
+    if (c->p12_file) return mg_wolf_read_pkcs12(ctx, why);
+    if (!c->cert_file && !c->key_file) return MG_OK; /* no credential: sends none */
+    if (!c->cert_file || !c->key_file) {
+        mg_wolf_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s given without its %s",
+                              c->cert_file ? c->cert_file : c->key_file,
+                              c->cert_file ? "key" : "certificate");
+        return MG_OK;
+    }
+    MG_WOLF_STEP(mg_wolf_read_file(c->cert_file, &ctx->own_chain, why), why);
+    return mg_wolf_read_file(c->key_file, &ctx->own_key, why);
+}

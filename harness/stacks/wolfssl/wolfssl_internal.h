@@ -1,0 +1,127 @@
+/* Private state of the wolfSSL backend, shared by its files.
+ *
+ * A context holds the side's files read and parsed once; every session gets a WOLFSSL_CTX of
+ * its own, built from them. That is not a waste: wolfSSL 5.5.4 adds each CA certificate of a
+ * peer chain it verified to the WOLFSSL_CTX's certificate manager (AddCA with
+ * WOLFSSL_CHAIN_CA, src/internal.c ProcessPeerCerts) and trusts it for later connections, so
+ * a shared WOLFSSL_CTX would let one case's intermediate vouch for the next case's chain. */
+#ifndef MG_WOLFSSL_INTERNAL_H
+#define MG_WOLFSSL_INTERNAL_H
+
+#include <wolfssl/options.h> /* first: the build's feature macros */
+
+#include <wolfssl/ssl.h>
+
+#include "stack.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Bytes read from a file, with the encoding wolfSSL is to be told. */
+typedef struct {
+    unsigned char *data;
+    size_t len;
+    int format; /* WOLFSSL_FILETYPE_PEM or WOLFSSL_FILETYPE_ASN1 */
+} mg_wolf_blob;
+
+struct mg_context {
+    mg_side_config config;     /* paths stay owned by the caller */
+    mg_wolf_blob own_chain;    /* leaf then chain, PEM (PKCS#12 is converted to PEM) */
+    mg_wolf_blob own_key;      /* PEM or DER private key */
+    mg_wolf_blob trust;        /* PEM CAs trusted for the peer */
+    WOLFSSL_X509_CRL **crls;   /* strict: the CRLs of crl_file, parsed once */
+    size_t crl_count;
+    mg_wolf_blob ocsp;         /* server: the DER response to staple */
+    bool server_name_is_ip;    /* client: verify an iPAddress SAN, send no SNI */
+};
+
+/* What the verify callback saw first: wolfSSL judges the chain from its top down. */
+typedef struct {
+    bool seen;
+    int code;  /* wolfSSL's own (negative) error code */
+    int depth; /* 0: the peer's leaf */
+} mg_wolf_verify_error;
+
+struct mg_session {
+    mg_context *ctx;
+    WOLFSSL_CTX *wctx; /* this session's own, see above */
+    WOLFSSL *ssl;
+    mg_transport io; /* a copy: the I/O callbacks move bytes through it */
+    bool handshake_done;
+    bool failed;
+    int error;              /* wolfSSL_get_error() of the failure */
+    bool transport_closed;  /* the peer's stream ended or broke */
+    mg_wolf_verify_error verify;
+    int alert_sent; /* the first alert this side sent, MG_NO_ALERT if none */
+};
+
+/* Fills `why` as a setup failure (the case's verdict): state SETUP_FAILED, the reason, the
+ * native code and the formatted text followed by wolfSSL's words for the code. */
+void mg_wolf_setup_failure(mg_side_outcome *why, mg_reason reason, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void mg_wolf_outcome_clear(mg_side_outcome *out);
+static inline bool mg_wolf_refused(const mg_side_outcome *why)
+{
+    return why->state == MG_SIDE_SETUP_FAILED;
+}
+
+/* A step that either fails the tool (MG_RESULT) or refuses the case (`why` filled). */
+#define MG_WOLF_STEP(expr, why)                                                                    \
+    do {                                                                                           \
+        MG_GUARD(expr);                                                                            \
+        if (mg_wolf_refused(why)) return MG_OK;                                                   \
+    } while (0)
+
+/* wolfSSL's text for one of its error codes. */
+void mg_wolf_error_text(int code, char *buf, size_t len);
+
+/* Files (wolfssl_files.c): a capped read, PEM or DER told apart by the PEM header. */
+MG_RESULT mg_wolf_read_file(const char *path, mg_wolf_blob *out, mg_side_outcome *why);
+void mg_wolf_blob_free(mg_wolf_blob *blob);
+
+/* The context's own credential: PEM/DER files or a PKCS#12 bundle (wolfssl_pkcs12.c). */
+MG_RESULT mg_wolf_read_credential(mg_context *ctx, mg_side_outcome *why);
+MG_RESULT mg_wolf_read_pkcs12(mg_context *ctx, mg_side_outcome *why);
+
+/* The CRLs of crl_file, parsed once (wolfssl_crl.c), and installed in a WOLFSSL_CTX. */
+MG_RESULT mg_wolf_read_crls(mg_context *ctx, mg_side_outcome *why);
+void mg_wolf_free_crls(mg_context *ctx);
+MG_RESULT mg_wolf_install_crls(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);
+
+/* A WOLFSSL_CTX with everything the context says (wolfssl_build.c). */
+MG_RESULT mg_wolf_build(const mg_context *ctx, WOLFSSL_CTX **out, mg_side_outcome *why);
+
+/* Verification settings of a WOLFSSL_CTX and of one WOLFSSL (wolfssl_verify.c). */
+MG_RESULT mg_wolf_setup_verify(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);
+MG_RESULT mg_wolf_setup_peer_name(mg_session *s, mg_side_outcome *why);
+
+/* OCSP stapling (wolfssl_ocsp.c): the server's staple, the client's requirement. */
+MG_RESULT mg_wolf_setup_ocsp(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);
+MG_RESULT mg_wolf_setup_ocsp_session(mg_session *s, mg_side_outcome *why);
+
+/* The clock wolfSSL verifies with (wolfssl_time.c): process-wide. */
+void mg_wolf_use_time(const mg_side_config *config);
+
+/* Alerts (wolfssl_alerts.c): tracking set on a WOLFSSL_CTX, and what a session saw. */
+void mg_wolf_setup_alert_tracking(WOLFSSL_CTX *wctx);
+void mg_wolf_alerts(const mg_session *s, mg_side_outcome *out);
+
+/* The session a WOLFSSL belongs to. */
+mg_session *mg_wolf_session_of(WOLFSSL *ssl);
+
+/* I/O callbacks over mg_transport (wolfssl_io.c). */
+void mg_wolf_attach_transport(mg_session *s);
+
+/* The stack's functions. */
+MG_RESULT mg_wolf_context_new(const mg_side_config *config, mg_parsed_cache *parsed,
+                              mg_context **out, mg_side_outcome *why);
+void mg_wolf_context_free(mg_context *ctx);
+MG_RESULT mg_wolf_session_new(mg_context *ctx, const mg_transport *io, mg_session **out,
+                              mg_side_outcome *why);
+void mg_wolf_session_free(mg_session *session);
+mg_io_status mg_wolf_handshake(mg_session *session);
+mg_io_status mg_wolf_send(mg_session *session, const void *data, size_t len);
+mg_io_status mg_wolf_recv(mg_session *session, void *buf, size_t cap, size_t *got);
+void mg_wolf_outcome(mg_session *session, mg_side_outcome *out);
+
+#endif

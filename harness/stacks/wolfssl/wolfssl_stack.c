@@ -1,0 +1,30 @@
+/* The wolfSSL backend's entry in the stack table. */
+#include "wolfssl_internal.h"
+
+static const char *wolf_version(void) { return wolfSSL_lib_version(); }
+
+/* Not MG_CAP_SAN_ONLY: wolfSSL_check_domain_name (and the compatibility layer's host check)
+ * falls back to the subject CN whenever the certificate has no subjectAltName, and no flag
+ * turns that off in this build (WOLFSSL_HOSTNAME_VERIFY_ALT_NAME_ONLY is a compile-time
+ * option, src/internal.c DoVerifyCallback).
+ * Not MG_CAP_KEYLOG: key log lines need HAVE_SECRET_CALLBACK (wolfSSL_CTX_set_keylog_callback),
+ * which Debian's build lacks.
+ * MG_CAP_SKIP_KEY_CHECK: wolfSSL loads a key and a certificate that disagree unless
+ * wolfSSL_CTX_check_private_key is asked, which the backend skips for such a case. */
+const mg_stack mg_stack_wolfssl = {
+    .name = "wolfssl",
+    .display = "wolfSSL",
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+            MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
+    .tools = NULL,
+    .inspect_words = NULL,
+    .version = wolf_version,
+    .context_new = mg_wolf_context_new,
+    .context_free = mg_wolf_context_free,
+    .session_new = mg_wolf_session_new,
+    .session_free = mg_wolf_session_free,
+    .handshake = mg_wolf_handshake,
+    .send = mg_wolf_send,
+    .recv = mg_wolf_recv,
+    .outcome = mg_wolf_outcome,
+};
