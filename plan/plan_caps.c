@@ -18,7 +18,8 @@ unsigned mg_config_needs(const mg_side_config *c)
     unsigned needs = c->tls == MG_TLS12 ? MG_CAP_TLS12 : MG_CAP_TLS13;
     if (c->credential.p12_file) needs |= MG_CAP_PKCS12;
     if (c->crl_file) needs |= MG_CAP_CRL;
-    if (c->ocsp_file || c->require_ocsp) needs |= MG_CAP_OCSP_STAPLE;
+    if (c->ocsp_file) needs |= MG_CAP_OCSP_STAPLE;
+    if (c->require_ocsp) needs |= MG_CAP_OCSP;
     if (c->pin_time) needs |= MG_CAP_PINNED_TIME;
     if (c->role == MG_ROLE_CLIENT && c->server_name && is_ip_literal(c->server_name))
         needs |= MG_CAP_HOST_IP;

@@ -30,14 +30,15 @@ enum {
     MG_CAP_TLS13 = 1u << 1,
     MG_CAP_PKCS12 = 1u << 2,
     MG_CAP_CRL = 1u << 3,
-    MG_CAP_OCSP_STAPLE = 1u << 4,    /* server staples a given response; client requires it */
+    MG_CAP_OCSP_STAPLE = 1u << 4,    /* server staples a given response (see MG_CAP_OCSP) */
     MG_CAP_PINNED_TIME = 1u << 5,    /* verification at a given instant */
     MG_CAP_HOST_IP = 1u << 6,        /* verify an IP address against iPAddress SANs */
     MG_CAP_SAN_ONLY = 1u << 7,       /* host name checked without CN fallback */
     MG_CAP_SKIP_KEY_CHECK = 1u << 8, /* load a certificate with a key that does not match it */
     MG_CAP_KEYLOG = 1u << 9,         /* NSS key log lines */
     MG_CAP_MAX_DEPTH = 1u << 10,
-    MG_CAP_COUNT = 11, /* how many bits above */
+    MG_CAP_OCSP = 1u << 11,          /* client requires a stapled response and judges it */
+    MG_CAP_COUNT = 12, /* how many bits above */
 };
 
 /* The capabilities by index (0 .. MG_CAP_COUNT-1; 0 past the end), by name ("crl", as
@@ -91,6 +92,9 @@ typedef struct mg_stack {
     const char *name;    /* lower case, used in case ids, flags and file names */
     const char *display; /* for people: the library's own spelling */
     unsigned caps;       /* MG_CAP_* */
+    /* context_new keeps what it parses in the parsed cache and takes it from there, so the
+     * contexts of one worker parse each credential file once (tests hold it to this). */
+    bool shares_parsed;
 
     /* Its stock command-line tools, for repro bundles and bench (NULL: none). */
     const mg_stack_tools *tools;

@@ -9,12 +9,17 @@ static const char *wolf_version(void) { return wolfSSL_lib_version(); }
  * option, src/internal.c DoVerifyCallback).
  * Not MG_CAP_KEYLOG: key log lines need HAVE_SECRET_CALLBACK (wolfSSL_CTX_set_keylog_callback),
  * which Debian's build lacks.
+ * Not MG_CAP_OCSP_STAPLE: before it staples, a wolfSSL server checks the OCSP response for its
+ * own certificate against its own certificate manager, which in mTLS holds only the CAs it
+ * trusts for clients (trust separation), so it fails with ASN_NO_SIGNER_E; trusting the
+ * server CA there would let that CA's certificates in as clients. As a client it requires
+ * and judges a staple (MG_CAP_OCSP).
  * MG_CAP_SKIP_KEY_CHECK: wolfSSL loads a key and a certificate that disagree unless
  * wolfSSL_CTX_check_private_key is asked, which the backend skips for such a case. */
 const mg_stack mg_stack_wolfssl = {
     .name = "wolfssl",
     .display = "wolfSSL",
-    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
     .tools = NULL,
     .inspect_words = NULL,

@@ -22,8 +22,8 @@ static const struct {
     {"server-expired", MG_CAP_PINNED_TIME},     /* the client rejects, the server hears it */
     {"client-p12", MG_CAP_PKCS12},
     {"client-revoked-crl", MG_CAP_CRL},
-    {"server-ocsp-good", MG_CAP_OCSP_STAPLE},
-    {"server-ocsp-revoked", MG_CAP_OCSP_STAPLE},
+    {"server-ocsp-good", MG_CAP_OCSP_STAPLE | MG_CAP_OCSP},
+    {"server-ocsp-revoked", MG_CAP_OCSP_STAPLE | MG_CAP_OCSP},
     {"server-san-ip", MG_CAP_HOST_IP},
     {"server-no-san", MG_CAP_SAN_ONLY},
     {"client-impostor", MG_CAP_SKIP_KEY_CHECK},
