@@ -18,7 +18,7 @@ import subprocess
 
 import pytest
 
-from conftest import STACKS, list_cases, run_mtlsgrid
+from conftest import STACKS, _binary, list_cases, run_mtlsgrid
 from peers import stop
 
 # One case per kind of failure the issue names, plus a TLS 1.2 baseline across stacks.
@@ -237,11 +237,16 @@ def test_pem_files_verify_with_stock_openssl(bundles):
 
 def test_commands_sh_runs_every_pairing_itself(bundles):
     folder = bundles("baseline/openssl-openssl/tls1.3/strict")
+    """Every stack's server with every stack's client and curl: the stock tools where the stack
+    has them, `mtlsgrid serve`/`connect` where it has none."""
     proc = subprocess.run(["bash", folder / "commands.sh"], capture_output=True, text=True,
-                          timeout=120, env=dict(os.environ, MG_TIMEOUT="10"))
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.count("=== server ") == 6
-    assert proc.stdout.count("the client got the server's HTTP response: ok") == 6, proc.stdout
+                          timeout=300, env=dict(os.environ, MG_TIMEOUT="10",
+                                                MTLSGRID=_binary()))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    pairings = len(STACKS) * (len(STACKS) + 1)
+    assert proc.stdout.count("=== server ") == pairings
+    assert proc.stdout.count("the client got the server's HTTP response: ok") == pairings, \
+        proc.stdout
 
 
 def test_commands_sh_offers_every_stack_and_curl(bundles):
