@@ -14,7 +14,7 @@ void mg_report_grade_row(const mg_scenario_set *set, mg_case_facts facts, char *
     mg_report_row *row = &report->rows[index];
     *row = (mg_report_row){id, facts.scenario, facts.client, facts.server, facts.tls,
                            facts.policy, "", g.grade, g.divergence, "", o->ms, o->client,
-                           o->server};
+                           o->server, facts.client_version, facts.server_version};
     if (!o->skipped) mg_verdict_format(o->verdict, row->verdict, sizeof row->verdict);
     if (g.divergence)
         snprintf(row->reason_text, sizeof row->reason_text, "%s divergence [%s]: %s (%s). %s",

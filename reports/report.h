@@ -51,7 +51,46 @@ typedef struct {
     double ms;
     /* What each side did, for results.jsonl's "sides" (unset when the case was skipped). */
     mg_side_outcome client_side, server_side;
+    const char *client_version, *server_version; /* the versions linked when it ran */
 } mg_report_row;
+
+/* One linked stack and its version, as the registry names them (or, in a merged report, as
+ * the inputs' run.json named them). */
+typedef struct {
+    const char *name;
+    const char *version;
+} mg_stack_version;
+
+#define MG_REPORT_STACK_MAX 32
+
+/* What a report says about the run behind it (run.json, JUnit <properties>): the metadata
+ * that travels with the results so a reader can tell which tool, stacks and matrix made them. */
+typedef struct {
+    const char *tool_version;
+    mg_stack_version stacks[MG_REPORT_STACK_MAX];
+    size_t stack_count;
+    const char *seed;      /* the generator seed of the matrix */
+    const char *time_mode; /* "pinned" or "now" */
+    char started[32];      /* UTC, ISO 8601: 2026-01-01T00:00:00Z */
+    char ended[32];
+    char hostname[256];
+    char **command_line;   /* NULL-terminated argv of the process that wrote the report */
+    /* A merged report: the folders it was rebuilt from (NULL-terminated; NULL otherwise). */
+    const char *const *merged_from;
+} mg_run_info;
+
+/* The version of the results files (results.jsonl rows and run.json, described by
+ * reports/schema/). Raised when a field changes meaning or goes away. */
+#define MG_RESULTS_SCHEMA_VERSION 1
+
+/* Fills started, hostname and command_line (this process's argv, read from /proc/self/cmdline:
+ * the command table hands a command only its parsed options). */
+MG_RESULT mg_run_info_start(mg_run_info *info);
+/* Sets ended to now. */
+MG_RESULT mg_run_info_end(mg_run_info *info);
+void mg_run_info_free(mg_run_info *info);
+/* "2026-01-01T00:00:00Z" for a time since the epoch. */
+MG_RESULT mg_utc_text(long long seconds, char *buf, size_t len);
 
 /* A case whose verdict differs from an earlier run's results.jsonl (run --baseline). */
 typedef struct {
@@ -69,6 +108,7 @@ typedef struct {
     size_t grade_counts[MG_GRADE_COUNT];
     double wall_seconds;
     const char *stack_versions; /* "openssl 3.0.19, gnutls 3.7.9" */
+    const mg_run_info *run;     /* run.json and the JUnit properties (may be NULL in tests) */
     /* Divergence records that applied to no case of a whole run: inert data (may be NULL). */
     const mg_divergence **unused;
     size_t unused_count;
@@ -80,14 +120,21 @@ typedef struct {
 void mg_report_grade_row(const mg_scenario_set *set, mg_case_facts facts, char *id,
                          const mg_case_outcome *o, mg_report *report, size_t index);
 
-/* Writes results.jsonl, junit.xml, summary.md and index.html into dir (the formats asked for,
- * as a comma-separated list; NULL: all). Each file is written whole, then renamed into place. */
+/* Writes results.jsonl, junit.xml, summary.md, index.html, results.tap and results.csv into
+ * dir (the formats asked for, as a comma-separated list; NULL: all but tap and csv), and
+ * run.json always. Each file is written whole, then renamed into place. */
 MG_RESULT mg_report_write(const mg_report *report, const char *dir, const char *formats);
 
-/* Whether `name` is one of the report formats mg_report_write knows (json, junit, md, html). */
+/* Whether `name` is one of the report formats mg_report_write knows. */
 bool mg_report_format_known(const char *name);
 
+/* "json, junit, md, html, tap, csv": for messages. */
+const char *mg_report_format_names(void);
+
 MG_RESULT mg_write_jsonl(const mg_report *report, const char *path);
+MG_RESULT mg_write_run_json(const mg_report *report, const char *path);
+MG_RESULT mg_write_tap(const mg_report *report, const char *path);
+MG_RESULT mg_write_csv(const mg_report *report, const char *path);
 MG_RESULT mg_write_junit(const mg_report *report, const char *path);
 MG_RESULT mg_write_summary_md(const mg_report *report, const char *path);
 MG_RESULT mg_write_html(const mg_report *report, const char *path);

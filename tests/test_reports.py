@@ -19,7 +19,9 @@ def test_junit_has_one_testcase_per_case(matrix_results):
     grades = [r["grade"] for r in matrix_results["cases"].values()]
     assert int(suite.get("tests")) == len(cases)
     assert int(suite.get("failures")) == grades.count("fail") + grades.count("xpass")
-    assert int(suite.get("skipped")) == grades.count("skip") == len(root.findall(".//skipped"))
+    # A known divergence is a typed skip (<skipped type="xfail">), as pytest writes it.
+    assert int(suite.get("skipped")) == grades.count("skip") + grades.count("xfail") == \
+        len(root.findall(".//skipped"))
     first = cases[0]
     record = matrix_results["cases"][f"{first.get('classname')}/{first.get('name')}"]
     assert record["scenario"] == first.get("classname")
