@@ -138,6 +138,8 @@ MG_RESULT mg_write_csv(const mg_report *report, const char *path);
 MG_RESULT mg_write_junit(const mg_report *report, const char *path);
 MG_RESULT mg_write_summary_md(const mg_report *report, const char *path);
 MG_RESULT mg_write_html(const mg_report *report, const char *path);
+/* summary.md with its table rows capped at `cap` bytes (mg_write_summary_md: under 1 MiB). */
+MG_RESULT mg_write_summary_md_capped(const mg_report *report, const char *path, size_t cap);
 
 /* Compares the rows with an earlier results.jsonl; fills report->changes. A missing or
  * malformed file fails naming it and the line (MG_E_INPUT). */

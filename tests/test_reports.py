@@ -37,6 +37,21 @@ def test_summary_leads_with_counts_and_the_audit(matrix_results):
         assert audit.count("\n| ") >= 2, "an xfail of the minimal policy is missing from the audit"
 
 
+def test_summary_groups_divergences_and_fits_a_job_summary(matrix_results):
+    """One row per divergence record, not per case, folded in <details>; under GitHub's 1 MiB
+    (the cap itself is tested on a made-up report in tests/unit/reports/)."""
+    path = matrix_results["dir"] / "summary.md"
+    text = path.read_text()
+    assert path.stat().st_size < 1 << 20
+    records = {r["divergence"]["id"] for r in matrix_results["cases"].values()
+               if r["grade"] == "xfail"}
+    if records:
+        section = text.split("## Known divergences (xfail)")[1].split("\n## ")[0]
+        assert "<details>" in section and "</details>" in section
+        assert section.count("\n| `") == len(records)
+    assert text.index("| grade | cases |") < text.index("## Defaults audit")
+
+
 def test_baseline_lists_changed_verdicts(tmp_path, matrix_results):
     records = (matrix_results["dir"] / "results.jsonl").read_text().splitlines()
     chosen = json.loads(records[0])
