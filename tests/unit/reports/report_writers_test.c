@@ -89,8 +89,10 @@ static void check_junit_elements(const char *dir)
     long size = 0;
     char *text = read_all(path, &size);
     CHECK(text && strstr(text, "<error type=\"crash\" message=\"expected ok, got crash\">"));
-    CHECK(text && strstr(text, "<failure type=\"fail\" message=\"expected ok, got protocol:other\">"));
-    CHECK(text && strstr(text, "<skipped type=\"xfail\" message=\"[a-quirk] a does it its way\"/>"));
+    CHECK(text &&
+          strstr(text, "<failure type=\"fail\" message=\"expected ok, got protocol:other\">"));
+    CHECK(text &&
+          strstr(text, "<skipped type=\"xfail\" message=\"[a-quirk] a does it its way\"/>"));
     CHECK(text && strstr(text, "<skipped message=\"b cannot\"/>"));
     CHECK(text && strstr(text, "failures=\"1\" errors=\"1\" skipped=\"2\""));
     free(text);
