@@ -90,6 +90,17 @@ static mg_result start_run_info(mg_run_info *run)
     return mg_run_info_start(run);
 }
 
+typedef struct {
+    const mg_plan *plan;
+    mg_progress progress;
+} run_progress;
+
+static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
+{
+    run_progress *p = ctx;
+    mg_progress_case(&p->progress, mg_plan_grade_one(p->plan, index, outcome));
+}
+
 static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
 {
     MG_GUARD(check_formats(a->formats));
@@ -115,8 +126,11 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     mg_report report = {.rows = calloc(plan->count, sizeof(mg_report_row)), .count = plan->count,
                         .run = &run};
     r = outcomes && report.rows ? MG_OK : mg_fail(MG_E_INTERNAL, "out of memory");
-    mg_runner_options ro = {a->jobs, a->timeout, NULL, NULL};
+    run_progress progress = {plan, {0}};
+    mg_progress_start(&progress.progress, stdout, plan->count);
+    mg_runner_options ro = {a->jobs, a->timeout, case_ended, &progress};
     if (mg_ok(r)) r = mg_run_cases(plan->cases, plan->count, &ro, outcomes);
+    mg_progress_end(&progress.progress);
     char versions[256];
     if (mg_ok(r)) r = mg_stack_versions_text(versions, sizeof versions);
     report.stack_versions = versions;

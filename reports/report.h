@@ -6,6 +6,8 @@
 #include "mg_result.h"
 #include "scenario.h"
 
+#include <stdio.h>
+
 typedef enum { MG_GRADE_PASS, MG_GRADE_FAIL, MG_GRADE_XFAIL, MG_GRADE_XPASS, MG_GRADE_SKIP,
                MG_GRADE_COUNT } mg_grade;
 
@@ -114,6 +116,10 @@ typedef struct {
     size_t unused_count;
 } mg_report;
 
+/* Grades one case from its facts (without the outcome's fields) and its outcome. */
+mg_grading mg_grade_outcome(const mg_scenario_set *set, mg_case_facts facts,
+                            const mg_case_outcome *o);
+
 /* Grades one case (its facts without the outcome's fields, which this fills from `o`) and
  * writes report->rows[index]: verdict, grade, the divergence that applied and the reason text;
  * counts the grade. The row keeps `id`. */
@@ -151,7 +157,28 @@ void mg_report_free_changes(mg_report *report);
 typedef void (*mg_audit_fn)(void *ctx, const mg_divergence *d, const char *scenarios);
 void mg_report_audit(const mg_report *report, mg_audit_fn each, void *ctx);
 
-/* The one-screen summary printed at the end of a run. */
+/* The one-screen summary printed at the end of a run (grades in colour on a terminal). */
 void mg_report_print_summary(const mg_report *report, const char *dir);
+
+/* Colour for `out`: a terminal, NO_COLOR unset or empty (no-color.org), TERM not "dumb". */
+bool mg_terminal_colour(FILE *out);
+/* The SGR colour of a grade ("31" red for fail...) for terminals. */
+const char *mg_grade_colour(mg_grade grade);
+
+/* The live progress line of a run on a terminal: "[1,234/2,672] 0 fail 12 xfail 4.1 s",
+ * redrawn in place at most ten times a second; nothing at all when `out` is not a terminal,
+ * so logs and pipes get only the final summary. */
+typedef struct {
+    FILE *out;
+    bool live, colour;
+    size_t total, done;
+    size_t counts[MG_GRADE_COUNT];
+    double started, drawn;
+} mg_progress;
+
+void mg_progress_start(mg_progress *progress, FILE *out, size_t total);
+void mg_progress_case(mg_progress *progress, mg_grade grade);
+/* Clears the line, so the summary starts on a clean one. */
+void mg_progress_end(mg_progress *progress);
 
 #endif
