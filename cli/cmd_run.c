@@ -28,8 +28,8 @@ static const cli_option run_options[] = {
     {"timeout", OPT_DOUBLE, offsetof(run_args, timeout), "SECONDS",
      "a case still running after this is a timeout (default 10)"},
     {"out", OPT_STRING, offsetof(run_args, out), "DIR", "report folder (default reports/out)"},
-    {"format", OPT_STRING, offsetof(run_args, formats), "json,junit,md,html",
-     "reports to write (default all)"},
+    {"format", OPT_STRING, offsetof(run_args, formats), "json,junit,md,html,tap,csv",
+     "reports to write (default json,junit,md,html)"},
     {"matrix", OPT_STRING, offsetof(run_args, matrix), "DIR",
      "use this generated matrix instead of generating one into OUT/matrix"},
     {"seed", OPT_STRING, offsetof(run_args, seed), "S", "generator seed (default: built in)"},
@@ -52,8 +52,8 @@ static MG_RESULT check_formats(const char *list)
     mg_result r = words.count ? MG_OK : mg_fail(MG_E_USAGE, "--format: empty list");
     for (size_t i = 0; mg_ok(r) && i < words.count; i++) {
         if (!mg_report_format_known(words.items[i]))
-            r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (json, junit, md, html)",
-                        words.items[i]);
+            r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (%s)", words.items[i],
+                        mg_report_format_names());
     }
     mg_strings_free(&words);
     return r;
@@ -77,7 +77,29 @@ static MG_RESULT prepare_matrix(const run_args *a, char *matrix, size_t len)
     return MG_OK;
 }
 
-static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
+/* The run's metadata for run.json and the JUnit properties: every linked stack and its
+ * version from the registry; the seed and time mode are the matrix's (set once resolved). */
+static mg_result start_run_info(mg_run_info *run)
+{
+    *run = (mg_run_info){.tool_version = MG_VERSION};
+    for (size_t i = 0; i < mg_stack_count && i < MG_REPORT_STACK_MAX; i++)
+        run->stacks[run->stack_count++] =
+            (mg_stack_version){mg_stacks[i]->name, mg_stacks[i]->version()};
+    return mg_run_info_start(run);
+}
+
+typedef struct {
+    const mg_plan *plan;
+    mg_progress progress;
+} run_progress;
+
+static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
+{
+    run_progress *p = ctx;
+    mg_progress_case(&p->progress, mg_plan_grade_one(p->plan, index, outcome));
+}
+
+static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
 {
     MG_GUARD(check_formats(a->formats));
     MG_GUARD(mg_plan_enumerate(&a->plan, plan));
@@ -85,17 +107,28 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
     (void)mg_plan_divergences_off_version(&plan->scenarios, stdout);
     MG_GUARD(mg_make_dirs(a->out));
     double start = now_s();
+    mg_run_info run;
+    MG_GUARD(start_run_info(&run));
     char matrix[4096], work[4096];
-    MG_GUARD(prepare_matrix(a, matrix, sizeof matrix));
-    MG_GUARD(mg_path_join(work, sizeof work, a->out, "work"));
-    MG_GUARD(mg_make_dirs(work));
-    MG_GUARD(mg_plan_resolve(plan, matrix, work));
+    mg_result r = prepare_matrix(a, matrix, sizeof matrix);
+    if (mg_ok(r)) r = mg_path_join(work, sizeof work, a->out, "work");
+    if (mg_ok(r)) r = mg_make_dirs(work);
+    if (mg_ok(r)) r = mg_plan_resolve(plan, matrix, work);
+    if (!mg_ok(r)) {
+        mg_run_info_free(&run);
+        return r;
+    }
+    run.seed = plan->manifest.seed, run.time_mode = plan->manifest.time_mode;
 
     mg_case_outcome *outcomes = calloc(plan->count, sizeof *outcomes);
-    mg_report report = {.rows = calloc(plan->count, sizeof(mg_report_row)), .count = plan->count};
-    mg_result r = outcomes && report.rows ? MG_OK : mg_fail(MG_E_INTERNAL, "out of memory");
-    mg_runner_options ro = {a->jobs, a->timeout, NULL, NULL};
+    mg_report report = {.rows = calloc(plan->count, sizeof(mg_report_row)), .count = plan->count,
+                        .run = &run};
+    r = outcomes && report.rows ? MG_OK : mg_fail(MG_E_INTERNAL, "out of memory");
+    run_progress progress = {plan, {0}};
+    mg_progress_start(&progress.progress, stdout, plan->count);
+    mg_runner_options ro = {a->jobs, a->timeout, case_ended, &progress};
     if (mg_ok(r)) r = mg_run_cases(plan->cases, plan->count, &ro, outcomes);
+    mg_progress_end(&progress.progress);
     char versions[256];
     if (mg_ok(r)) r = mg_stack_versions_text(versions, sizeof versions);
     report.stack_versions = versions;
@@ -103,6 +136,7 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
         mg_plan_grade(plan, outcomes, &report);
         r = mg_plan_find_unused_divergences(plan, &report);
         report.wall_seconds = now_s() - start;
+        if (mg_ok(r)) r = mg_run_info_end(&run);
         if (mg_ok(r) && a->baseline) r = mg_report_compare_baseline(&report, a->baseline);
         if (mg_ok(r)) r = mg_report_write(&report, a->out, a->formats);
     }
@@ -114,6 +148,7 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
     free(report.rows);
     free(report.unused);
     mg_report_free_changes(&report);
+    mg_run_info_free(&run);
     return r;
 }
 

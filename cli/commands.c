@@ -12,6 +12,7 @@ extern const cli_command mg_cmd_inspect;
 extern const cli_command mg_cmd_limbo;
 extern const cli_command mg_cmd_bench;
 extern const cli_command mg_cmd_stacks;
+extern const cli_command mg_cmd_report;
 
 const cli_command *const mg_commands[] = {
     &mg_cmd_gen,
@@ -25,5 +26,6 @@ const cli_command *const mg_commands[] = {
     &mg_cmd_limbo,
     &mg_cmd_bench,
     &mg_cmd_stacks,
+    &mg_cmd_report,
     NULL,
 };

@@ -6,6 +6,8 @@
 #include "mg_result.h"
 #include "scenario.h"
 
+#include <stdio.h>
+
 typedef enum { MG_GRADE_PASS, MG_GRADE_FAIL, MG_GRADE_XFAIL, MG_GRADE_XPASS, MG_GRADE_SKIP,
                MG_GRADE_COUNT } mg_grade;
 
@@ -51,7 +53,46 @@ typedef struct {
     double ms;
     /* What each side did, for results.jsonl's "sides" (unset when the case was skipped). */
     mg_side_outcome client_side, server_side;
+    const char *client_version, *server_version; /* the versions linked when it ran */
 } mg_report_row;
+
+/* One linked stack and its version, as the registry names them (or, in a merged report, as
+ * the inputs' run.json named them). */
+typedef struct {
+    const char *name;
+    const char *version;
+} mg_stack_version;
+
+#define MG_REPORT_STACK_MAX 32
+
+/* What a report says about the run behind it (run.json, JUnit <properties>): the metadata
+ * that travels with the results so a reader can tell which tool, stacks and matrix made them. */
+typedef struct {
+    const char *tool_version;
+    mg_stack_version stacks[MG_REPORT_STACK_MAX];
+    size_t stack_count;
+    const char *seed;      /* the generator seed of the matrix */
+    const char *time_mode; /* "pinned" or "now" */
+    char started[32];      /* UTC, ISO 8601: 2026-01-01T00:00:00Z */
+    char ended[32];
+    char hostname[256];
+    char **command_line;   /* NULL-terminated argv of the process that wrote the report */
+    /* A merged report: the folders it was rebuilt from (NULL-terminated; NULL otherwise). */
+    const char *const *merged_from;
+} mg_run_info;
+
+/* The version of the results files (results.jsonl rows and run.json, described by
+ * reports/schema/). Raised when a field changes meaning or goes away. */
+#define MG_RESULTS_SCHEMA_VERSION 1
+
+/* Fills started, hostname and command_line (this process's argv, read from /proc/self/cmdline:
+ * the command table hands a command only its parsed options). */
+MG_RESULT mg_run_info_start(mg_run_info *info);
+/* Sets ended to now. */
+MG_RESULT mg_run_info_end(mg_run_info *info);
+void mg_run_info_free(mg_run_info *info);
+/* "2026-01-01T00:00:00Z" for a time since the epoch. */
+MG_RESULT mg_utc_text(long long seconds, char *buf, size_t len);
 
 /* A case whose verdict differs from an earlier run's results.jsonl (run --baseline). */
 typedef struct {
@@ -69,10 +110,15 @@ typedef struct {
     size_t grade_counts[MG_GRADE_COUNT];
     double wall_seconds;
     const char *stack_versions; /* "openssl 3.0.19, gnutls 3.7.9" */
+    const mg_run_info *run;     /* run.json and the JUnit properties (may be NULL in tests) */
     /* Divergence records that applied to no case of a whole run: inert data (may be NULL). */
     const mg_divergence **unused;
     size_t unused_count;
 } mg_report;
+
+/* Grades one case from its facts (without the outcome's fields) and its outcome. */
+mg_grading mg_grade_outcome(const mg_scenario_set *set, mg_case_facts facts,
+                            const mg_case_outcome *o);
 
 /* Grades one case (its facts without the outcome's fields, which this fills from `o`) and
  * writes report->rows[index]: verdict, grade, the divergence that applied and the reason text;
@@ -80,17 +126,26 @@ typedef struct {
 void mg_report_grade_row(const mg_scenario_set *set, mg_case_facts facts, char *id,
                          const mg_case_outcome *o, mg_report *report, size_t index);
 
-/* Writes results.jsonl, junit.xml, summary.md and index.html into dir (the formats asked for,
- * as a comma-separated list; NULL: all). Each file is written whole, then renamed into place. */
+/* Writes results.jsonl, junit.xml, summary.md, index.html, results.tap and results.csv into
+ * dir (the formats asked for, as a comma-separated list; NULL: all but tap and csv), and
+ * run.json always. Each file is written whole, then renamed into place. */
 MG_RESULT mg_report_write(const mg_report *report, const char *dir, const char *formats);
 
-/* Whether `name` is one of the report formats mg_report_write knows (json, junit, md, html). */
+/* Whether `name` is one of the report formats mg_report_write knows. */
 bool mg_report_format_known(const char *name);
 
+/* "json, junit, md, html, tap, csv": for messages. */
+const char *mg_report_format_names(void);
+
 MG_RESULT mg_write_jsonl(const mg_report *report, const char *path);
+MG_RESULT mg_write_run_json(const mg_report *report, const char *path);
+MG_RESULT mg_write_tap(const mg_report *report, const char *path);
+MG_RESULT mg_write_csv(const mg_report *report, const char *path);
 MG_RESULT mg_write_junit(const mg_report *report, const char *path);
 MG_RESULT mg_write_summary_md(const mg_report *report, const char *path);
 MG_RESULT mg_write_html(const mg_report *report, const char *path);
+/* summary.md with its table rows capped at `cap` bytes (mg_write_summary_md: under 1 MiB). */
+MG_RESULT mg_write_summary_md_capped(const mg_report *report, const char *path, size_t cap);
 
 /* Compares the rows with an earlier results.jsonl; fills report->changes. A missing or
  * malformed file fails naming it and the line (MG_E_INPUT). */
@@ -102,7 +157,28 @@ void mg_report_free_changes(mg_report *report);
 typedef void (*mg_audit_fn)(void *ctx, const mg_divergence *d, const char *scenarios);
 void mg_report_audit(const mg_report *report, mg_audit_fn each, void *ctx);
 
-/* The one-screen summary printed at the end of a run. */
+/* The one-screen summary printed at the end of a run (grades in colour on a terminal). */
 void mg_report_print_summary(const mg_report *report, const char *dir);
+
+/* Colour for `out`: a terminal, NO_COLOR unset or empty (no-color.org), TERM not "dumb". */
+bool mg_terminal_colour(FILE *out);
+/* The SGR colour of a grade ("31" red for fail...) for terminals. */
+const char *mg_grade_colour(mg_grade grade);
+
+/* The live progress line of a run on a terminal: "[1,234/2,672] 0 fail 12 xfail 4.1 s",
+ * redrawn in place at most ten times a second; nothing at all when `out` is not a terminal,
+ * so logs and pipes get only the final summary. */
+typedef struct {
+    FILE *out;
+    bool live, colour;
+    size_t total, done;
+    size_t counts[MG_GRADE_COUNT];
+    double started, drawn;
+} mg_progress;
+
+void mg_progress_start(mg_progress *progress, FILE *out, size_t total);
+void mg_progress_case(mg_progress *progress, mg_grade grade);
+/* Clears the line, so the summary starts on a clean one. */
+void mg_progress_end(mg_progress *progress);
 
 #endif

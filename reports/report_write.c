@@ -1,3 +1,5 @@
+/* The table of report formats: --format names, the file each writes, and which ones a run
+ * writes when none is asked for. */
 #include "report.h"
 
 #include <stdio.h>
@@ -7,13 +9,16 @@ typedef struct {
     const char *name;
     const char *file;
     mg_result (*write)(const mg_report *report, const char *path);
+    bool by_default;
 } report_format;
 
 static const report_format formats[] = {
-    {"json", "results.jsonl", mg_write_jsonl},
-    {"junit", "junit.xml", mg_write_junit},
-    {"md", "summary.md", mg_write_summary_md},
-    {"html", "index.html", mg_write_html},
+    {"json", "results.jsonl", mg_write_jsonl, true},
+    {"junit", "junit.xml", mg_write_junit, true},
+    {"md", "summary.md", mg_write_summary_md, true},
+    {"html", "index.html", mg_write_html, true},
+    {"tap", "results.tap", mg_write_tap, false},
+    {"csv", "results.csv", mg_write_csv, false},
 };
 
 bool mg_report_format_known(const char *name)
@@ -23,22 +28,40 @@ bool mg_report_format_known(const char *name)
     return false;
 }
 
-static bool wanted(const char *list, const char *name)
+const char *mg_report_format_names(void)
 {
-    if (!list) return true;
-    size_t n = strlen(name);
-    for (const char *p = list; (p = strstr(p, name)); p += n)
+    static char names[128];
+    if (!names[0])
+        for (size_t i = 0, n = 0; i < sizeof formats / sizeof formats[0]; i++)
+            n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "",
+                                  formats[i].name);
+    return names;
+}
+
+static bool wanted(const char *list, const report_format *format)
+{
+    if (!list) return format->by_default;
+    size_t n = strlen(format->name);
+    for (const char *p = list; (p = strstr(p, format->name)); p += n)
         if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0')) return true;
     return false;
 }
 
+static MG_RESULT write_into(const char *dir, const char *file, const mg_report *report,
+                            mg_result (*write)(const mg_report *, const char *))
+{
+    char path[4096];
+    MG_ENSURE((size_t)snprintf(path, sizeof path, "%s/%s", dir, file) < sizeof path, MG_E_USAGE,
+              "--out %s: the path is too long", dir);
+    return write(report, path);
+}
+
 mg_result mg_report_write(const mg_report *report, const char *dir, const char *list)
 {
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        if (!wanted(list, formats[i].name)) continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, formats[i].file);
-        MG_GUARD(formats[i].write(report, path));
-    }
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (wanted(list, &formats[i]))
+            MG_GUARD(write_into(dir, formats[i].file, report, formats[i].write));
+    /* The metadata travels with every report, whichever formats were asked for. */
+    if (report->run) MG_GUARD(write_into(dir, "run.json", report, mg_write_run_json));
     return MG_OK;
 }

@@ -1,4 +1,5 @@
-/* results.jsonl: one JSON object per case with the fields DESIGN.md lists. */
+/* results.jsonl: one JSON object per case with the fields DESIGN.md lists, and run.json beside
+ * it: the run's metadata (reports/schema/ describes both). */
 #include "atomic_file.h"
 #include "report.h"
 
@@ -45,16 +46,83 @@ static json_t *sides_json(const mg_report_row *r)
                      mg_side_to_json(&r->server_side));
 }
 
+static json_t *string_or_null(const char *text) { return text ? json_string(text) : json_null(); }
+
+/* The record behind an xfail or xpass, as fields (reason_text repeats it in words). */
+static json_t *divergence_json(const mg_divergence *d)
+{
+    if (!d) return json_null();
+    return json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", d->id, "stack", d->stack, "reason",
+                     d->reason, "reference", d->reference, "alert", string_or_null(d->alert));
+}
+
 json_t *mg_row_to_json(const mg_report_row *r)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:f, s:o, s:s, s:s}",
-                     "case", r->id, "scenario", r->scenario->id, "client", r->client, "server",
-                     r->server, "tls", r->tls, "policy", r->policy, "expected",
-                     expected_list(r->scenario), "verdict",
-                     r->verdict[0] ? json_string(r->verdict) : json_null(), "grade",
-                     mg_grade_name(r->grade), "reason_text", r->reason_text, "ms", r->ms,
-                     "sides", sides_json(r), "family", r->scenario->family, "standard",
-                     r->scenario->standard);
+    json_t *o = json_pack(
+        "{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:f, s:o, s:s, s:s}", "case", r->id,
+        "scenario", r->scenario->id, "client", r->client, "server", r->server, "tls", r->tls,
+        "policy", r->policy, "expected", expected_list(r->scenario), "verdict",
+        r->verdict[0] ? json_string(r->verdict) : json_null(), "grade", mg_grade_name(r->grade),
+        "reason_text", r->reason_text, "ms", r->ms, "sides", sides_json(r), "family",
+        r->scenario->family, "standard", r->scenario->standard);
+    if (o && (json_object_set_new(o, "client_version", string_or_null(r->client_version)) ||
+              json_object_set_new(o, "server_version", string_or_null(r->server_version)) ||
+              json_object_set_new(o, "divergence", divergence_json(r->divergence)))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *strings_json(const char *const *list)
+{
+    json_t *a = json_array();
+    for (; a && list && *list; list++) json_array_append_new(a, json_string(*list));
+    return a;
+}
+
+static json_t *run_json(const mg_report *report)
+{
+    const mg_run_info *run = report->run;
+    json_t *stacks = json_array();
+    for (size_t i = 0; stacks && i < run->stack_count; i++)
+        json_array_append_new(stacks, json_pack("{s:s, s:s}", "name", run->stacks[i].name,
+                                                "version", run->stacks[i].version));
+    json_t *counts = json_object();
+    for (int g = 0; counts && g < MG_GRADE_COUNT; g++)
+        json_object_set_new(counts, mg_grade_name((mg_grade)g),
+                            json_integer((json_int_t)report->grade_counts[g]));
+    json_t *o = json_pack("{s:i, s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:f, s:s, s:o, s:I, s:o}",
+                          "schema_version", MG_RESULTS_SCHEMA_VERSION, "tool", "mtlsgrid",
+                          "tool_version", run->tool_version, "stacks", stacks, "seed",
+                          string_or_null(run->seed), "time_mode", string_or_null(run->time_mode),
+                          "started", run->started, "ended", run->ended, "seconds",
+                          report->wall_seconds, "hostname", run->hostname, "command_line",
+                          strings_json((const char *const *)run->command_line), "cases",
+                          (json_int_t)report->count, "grades", counts);
+    if (o && run->merged_from &&
+        json_object_set_new(o, "merged_from", strings_json(run->merged_from))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+mg_result mg_write_run_json(const mg_report *report, const char *path)
+{
+    MG_ENSURE(report->run, MG_E_INTERNAL, "%s: the report has no run metadata", path);
+    json_t *o = run_json(report);
+    char *text = o ? json_dumps(o, JSON_INDENT(2)) : NULL;
+    json_decref(o);
+    MG_ENSURE(text, MG_E_INTERNAL, "%s: cannot encode the run metadata", path);
+    mg_atomic_file f;
+    mg_result r = mg_atomic_open(&f, path);
+    if (mg_ok(r)) {
+        fprintf(f.file, "%s\n", text);
+        r = mg_atomic_commit(&f);
+    }
+    free(text);
+    return r;
 }
 
 mg_result mg_write_jsonl(const mg_report *report, const char *path)
