@@ -5,7 +5,10 @@
 
 static const char *const grade_names[MG_GRADE_COUNT] = {"pass", "fail", "xfail", "xpass", "skip"};
 
-const char *mg_grade_name(mg_grade grade) { return grade < MG_GRADE_COUNT ? grade_names[grade] : "?"; }
+const char *mg_grade_name(mg_grade grade)
+{
+    return grade < MG_GRADE_COUNT ? grade_names[grade] : "?";
+}
 
 static bool glob(const char *pattern, const char *text)
 {
