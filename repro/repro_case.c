@@ -1,6 +1,7 @@
 #include "repro_case.h"
 
 #include "gen.h"
+#include "path_join.h"
 #include "remove_tree.h"
 
 #include <stdio.h>
@@ -41,8 +42,8 @@ mg_result mg_repro_case_resolve(const char *id, const char *scenarios_dir, mg_re
         return mg_fail(MG_E_IO, "cannot make a temporary folder in /tmp");
     }
     char matrix[512], work[512];
-    snprintf(matrix, sizeof matrix, "%s/matrix", rc->temp_dir);
-    snprintf(work, sizeof work, "%s/work", rc->temp_dir);
+    MG_GUARD(mg_path_join(matrix, sizeof matrix, rc->temp_dir, "matrix"));
+    MG_GUARD(mg_path_join(work, sizeof work, rc->temp_dir, "work"));
     mg_gen_options g = {.out_dir = matrix, .time_mode = MG_TIME_NOW};
     mg_gen_stats stats;
     MG_GUARD(mg_gen_matrix(&g, &stats));

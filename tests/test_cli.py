@@ -214,6 +214,14 @@ def test_no_matching_case_is_bad_usage(tmp_path):
     assert proc.returncode == 2 and "no case matches" in proc.stderr
 
 
+def test_path_that_would_be_truncated_exits_2_naming_it(tmp_path):
+    """A path built into a fixed buffer is refused, not cut short into another file's name."""
+    long_dir = str(tmp_path / ("x" * 4090))
+    proc = run_mtlsgrid("list", "--scenarios", long_dir)
+    assert proc.returncode == 2
+    assert "path too long" in proc.stderr and long_dir[:150] in proc.stderr
+
+
 def test_unwritable_output_folder_exits_2(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
