@@ -4,7 +4,6 @@
 #include "bench_spawn.h"
 #include "plan.h"
 #include "compose.h"
-#include "gen.h"
 #include "path_join.h"
 #include "remove_tree.h"
 
@@ -63,19 +62,10 @@ static MG_RESULT baseline_sides(mg_bench_setup *s, const mg_bench_setup_options 
     MG_GUARD(mg_plan_enumerate(&po, &s->plan));
     MG_ENSURE(s->plan.count > 0, MG_E_INPUT, "bench: no scenario \"baseline\" in %s",
               po.scenarios_dir);
-    char matrix[4096], work[4096];
-    if (o->matrix) {
-        MG_GUARD(mg_path_format(matrix, sizeof matrix, "%s", o->matrix));
-    } else {
-        MG_GUARD(mg_path_join(matrix, sizeof matrix, s->dir, "matrix"));
-        mg_gen_options g = {.out_dir = matrix, .time_mode = MG_TIME_PINNED};
-        mg_gen_stats stats = {0};
-        MG_GUARD(mg_gen_matrix(&g, &stats));
-        s->gen_seconds = stats.seconds;
-    }
-    MG_GUARD(mg_path_join(work, sizeof work, s->dir, "work"));
-    MG_GUARD(mg_make_dirs(work));
-    MG_GUARD(mg_plan_resolve(&s->plan, matrix, work));
+    mg_plan_matrix_options mo = {o->matrix, NULL, MG_TIME_PINNED};
+    mg_plan_matrix m;
+    MG_GUARD(mg_plan_prepare(&s->plan, s->dir, &mo, &m));
+    s->gen_seconds = m.generated ? m.stats.seconds : 0;
     *found = &s->plan.cases[0];
     MG_ENSURE(!(*found)->skip_reason, MG_E_INPUT, "bench: %s is skipped: %s", (*found)->id,
               (*found)->skip_reason);

@@ -2,8 +2,6 @@
 #include "registry.h"
 #include "case_options.h"
 #include "compose.h"
-#include "gen.h"
-#include "path_join.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -66,17 +64,6 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static MG_RESULT prepare_matrix(const run_args *a, char *matrix, size_t len)
-{
-    if (a->matrix) return mg_path_format(matrix, len, "%s", a->matrix);
-    MG_GUARD(mg_path_join(matrix, len, a->out, "matrix"));
-    mg_gen_options o = {.out_dir = matrix, .seed = a->seed, .time_mode = MG_TIME_PINNED};
-    mg_gen_stats stats = {0};
-    MG_GUARD(mg_gen_matrix(&o, &stats));
-    printf("matrix: %u artifacts in %.2f s (%s)\n", stats.artifacts, stats.seconds, matrix);
-    return MG_OK;
-}
-
 static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
 {
     MG_GUARD(check_formats(a->formats));
@@ -85,11 +72,12 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
     (void)mg_plan_divergences_off_version(&plan->scenarios, stdout);
     MG_GUARD(mg_make_dirs(a->out));
     double start = now_s();
-    char matrix[4096], work[4096];
-    MG_GUARD(prepare_matrix(a, matrix, sizeof matrix));
-    MG_GUARD(mg_path_join(work, sizeof work, a->out, "work"));
-    MG_GUARD(mg_make_dirs(work));
-    MG_GUARD(mg_plan_resolve(plan, matrix, work));
+    mg_plan_matrix_options mo = {a->matrix, a->seed, MG_TIME_PINNED};
+    mg_plan_matrix m;
+    MG_GUARD(mg_plan_prepare(plan, a->out, &mo, &m));
+    if (m.generated)
+        printf("matrix: %u artifacts in %.2f s (%s)\n", m.stats.artifacts, m.stats.seconds,
+               m.matrix);
 
     mg_case_outcome *outcomes = calloc(plan->count, sizeof *outcomes);
     mg_report report = {.rows = calloc(plan->count, sizeof(mg_report_row)), .count = plan->count};
