@@ -47,6 +47,17 @@ const char *mg_bench_default_floor(void)
     return realpath(path, resolved) && access(resolved, X_OK) == 0 ? resolved : NULL;
 }
 
+mg_result mg_bench_mkcerts_path(const char *floor, char *buf, size_t len, const char **path)
+{
+    *path = NULL;
+    if (!floor || !strcmp(floor, "none")) floor = mg_bench_default_floor();
+    const char *slash = floor ? strrchr(floor, '/') : NULL;
+    if (!slash) return MG_OK;
+    MG_GUARD(mg_path_format(buf, len, "%.*s/mkcerts.sh", (int)(slash - floor), floor));
+    *path = buf;
+    return MG_OK;
+}
+
 mg_result mg_bench_floor_run(const char *path, unsigned n, mg_tls_version tls,
                              mg_bench_floor *out)
 {
