@@ -64,9 +64,9 @@ const mg_stack mg_stack_gnutls = {
     .name = "gnutls",
     .display = "GnuTLS",
     .shares_parsed = true,
-    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE | MG_CAP_OCSP |
-            MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_KEYLOG |
-            MG_CAP_MAX_DEPTH,
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+            MG_CAP_OCSP | MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK |
+            MG_CAP_KEYLOG | MG_CAP_MAX_DEPTH,
     .tools = &mg_gnutls_tools,
     .inspect_words = mg_gnutls_inspect_words,
     .version = version,

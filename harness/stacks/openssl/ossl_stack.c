@@ -15,8 +15,8 @@ const mg_stack mg_stack_openssl = {
     .name = "openssl",
     .display = "OpenSSL",
     .shares_parsed = true,
-    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE | MG_CAP_OCSP |
-            MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SAN_ONLY | MG_CAP_KEYLOG |
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+            MG_CAP_OCSP | MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SAN_ONLY | MG_CAP_KEYLOG |
             MG_CAP_MAX_DEPTH,
     .tools = &mg_openssl_tools,
     .inspect_words = mg_openssl_inspect_words,
