@@ -2,6 +2,7 @@
  * runs them), one line per stack: "<stack> tls<v> ... = <rate>/s (...)". */
 #include "bench_measure.h"
 #include "bench_spawn.h"
+#include "path_join.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,9 +41,21 @@ const char *mg_bench_default_floor(void)
 {
     /* The scenario folder is <repository>/scenarios; the floor is beside the repository. */
     static char path[4096];
-    snprintf(path, sizeof path, "%s/../shared/bench/floor", MG_SOURCE_DIR);
+    if (!mg_ok(mg_path_join(path, sizeof path, MG_SOURCE_DIR, "../shared/bench/floor")))
+        return NULL;
     static char resolved[4096];
     return realpath(path, resolved) && access(resolved, X_OK) == 0 ? resolved : NULL;
+}
+
+mg_result mg_bench_mkcerts_path(const char *floor, char *buf, size_t len, const char **path)
+{
+    *path = NULL;
+    if (!floor || !strcmp(floor, "none")) floor = mg_bench_default_floor();
+    const char *slash = floor ? strrchr(floor, '/') : NULL;
+    if (!slash) return MG_OK;
+    MG_GUARD(mg_path_format(buf, len, "%.*s/mkcerts.sh", (int)(slash - floor), floor));
+    *path = buf;
+    return MG_OK;
 }
 
 mg_result mg_bench_floor_run(const char *path, unsigned n, mg_tls_version tls,

@@ -30,6 +30,10 @@ MG_RESULT mg_bench_floor_run(const char *path, unsigned n, mg_tls_version tls,
  * NULL when there is none. */
 const char *mg_bench_default_floor(void);
 
+/* The floor's mkcerts.sh, beside the floor program `floor` (beside the default one when floor
+ * is NULL or "none"), into buf; *path = NULL when there is no floor to be beside. */
+MG_RESULT mg_bench_mkcerts_path(const char *floor, char *buf, size_t len, const char **path);
+
 /* The stock tools the process-per-case reference runs: a stack's (stack_tools.h). */
 typedef struct {
     const mg_stack *stack;   /* NULL: no stack's tools can be timed */

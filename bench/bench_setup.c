@@ -4,7 +4,7 @@
 #include "bench_spawn.h"
 #include "plan.h"
 #include "compose.h"
-#include "gen.h"
+#include "path_join.h"
 #include "remove_tree.h"
 
 #include <errno.h>
@@ -62,19 +62,10 @@ static MG_RESULT baseline_sides(mg_bench_setup *s, const mg_bench_setup_options 
     MG_GUARD(mg_plan_enumerate(&po, &s->plan));
     MG_ENSURE(s->plan.count > 0, MG_E_INPUT, "bench: no scenario \"baseline\" in %s",
               po.scenarios_dir);
-    char matrix[4200], work[4200];
-    if (o->matrix) {
-        snprintf(matrix, sizeof matrix, "%s", o->matrix);
-    } else {
-        snprintf(matrix, sizeof matrix, "%s/matrix", s->dir);
-        mg_gen_options g = {.out_dir = matrix, .time_mode = MG_TIME_PINNED};
-        mg_gen_stats stats = {0};
-        MG_GUARD(mg_gen_matrix(&g, &stats));
-        s->gen_seconds = stats.seconds;
-    }
-    snprintf(work, sizeof work, "%s/work", s->dir);
-    MG_GUARD(mg_make_dirs(work));
-    MG_GUARD(mg_plan_resolve(&s->plan, matrix, work));
+    mg_plan_matrix_options mo = {o->matrix, NULL, MG_TIME_PINNED};
+    mg_plan_matrix m;
+    MG_GUARD(mg_plan_prepare(&s->plan, s->dir, &mo, &m));
+    s->gen_seconds = m.generated ? m.stats.seconds : 0;
     *found = &s->plan.cases[0];
     MG_ENSURE(!(*found)->skip_reason, MG_E_INPUT, "bench: %s is skipped: %s", (*found)->id,
               (*found)->skip_reason);
@@ -88,8 +79,8 @@ static MG_RESULT floor_sides(mg_bench_setup *s, const mg_bench_setup_options *o)
 {
     MG_ENSURE(o->mkcerts, MG_E_USAGE, "bench: --certs floor needs the floor's mkcerts.sh "
                                       "beside the floor program (--floor PATH)");
-    char (*f)[4200] = s->floor_files;
-    snprintf(f[0], sizeof f[0], "%s/certs", s->dir);
+    char (*f)[4096] = s->floor_files;
+    MG_GUARD(mg_path_join(f[0], sizeof f[0], s->dir, "certs"));
     const char *argv[] = {o->mkcerts, f[0], NULL};
     mg_child child;
     MG_GUARD(mg_child_start(argv, false, false, &child));
@@ -97,7 +88,8 @@ static MG_RESULT floor_sides(mg_bench_setup *s, const mg_bench_setup_options *o)
     MG_ENSURE(status == 0, MG_E_INPUT, "bench: %s exited with status %d", o->mkcerts, status);
     static const char *const names[] = {"ca.pem", "client.pem", "client.key", "server.pem",
                                         "server.key"};
-    for (int i = 4; i >= 0; i--) snprintf(f[i], sizeof f[i], "%s/certs/%s", s->dir, names[i]);
+    for (int i = 4; i >= 0; i--)
+        MG_GUARD(mg_path_format(f[i], sizeof f[i], "%s/certs/%s", s->dir, names[i]));
     for (int role = 0; role < 2; role++) {
         mg_side_config *c = &s->floor_sides[role];
         *c = (mg_side_config){.role = role ? MG_ROLE_SERVER : MG_ROLE_CLIENT, .tls = o->tls,
@@ -115,7 +107,12 @@ mg_result mg_bench_setup_make(const mg_bench_setup_options *o, mg_bench_setup *s
     pairings p;
     MG_GUARD(parse_pairing(o->pairing, &p));
     const char *tmp = getenv("TMPDIR");
-    snprintf(s->dir, sizeof s->dir, "%s/mtlsgrid-bench-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    mg_result named = mg_path_join(s->dir, sizeof s->dir, tmp && *tmp ? tmp : "/tmp",
+                                   "mtlsgrid-bench-XXXXXX");
+    if (!mg_ok(named)) {
+        s->dir[0] = '\0'; /* never a folder to remove */
+        return named;
+    }
     if (!mkdtemp(s->dir)) {
         mg_result r = mg_fail(MG_E_IO, "bench: cannot make a folder %s: %s", s->dir,
                               strerror(errno));

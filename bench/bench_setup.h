@@ -15,7 +15,7 @@ typedef struct {
     char dir[4096];      /* the temporary folder: matrix/, work/, certs/, split files */
     mg_plan plan;        /* baseline: the resolved plan the cases point into */
     mg_side_config floor_sides[2]; /* floor certificates: client, server */
-    char floor_files[5][4200];     /* their paths */
+    char floor_files[5][4096];     /* their paths */
     mg_case cases[MG_BENCH_MAX_PAIRS];
     char ids[MG_BENCH_MAX_PAIRS][96];
     size_t count;

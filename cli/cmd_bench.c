@@ -93,16 +93,6 @@ static MG_RESULT measure_references(const bench_args *a, mg_tls_version tls, con
                                 &report->process_per_s);
 }
 
-/* mkcerts.sh beside the floor program (or beside the default one when --floor none). */
-static const char *mkcerts_path(const char *floor, char *buf, size_t len)
-{
-    if (!floor || !strcmp(floor, "none")) floor = mg_bench_default_floor();
-    const char *slash = floor ? strrchr(floor, '/') : NULL;
-    if (!slash) return NULL;
-    snprintf(buf, len, "%.*s/mkcerts.sh", (int)(slash - floor), floor);
-    return buf;
-}
-
 static MG_RESULT bench(const bench_args *a)
 {
     mg_tls_version tls = MG_TLS13;
@@ -111,9 +101,10 @@ static MG_RESULT bench(const bench_args *a)
     mg_bench_tools tools;
     MG_GUARD(mg_bench_tools_pick(a->process_tools, &tools));
     const char *floor = a->floor ? a->floor : mg_bench_default_floor();
-    char mkcerts[4096];
-    mg_bench_setup_options so = {a->stack, tls, certs, a->matrix,
-                                 mkcerts_path(floor, mkcerts, sizeof mkcerts)};
+    char buf[4096];
+    const char *mkcerts;
+    MG_GUARD(mg_bench_mkcerts_path(floor, buf, sizeof buf, &mkcerts));
+    mg_bench_setup_options so = {a->stack, tls, certs, a->matrix, mkcerts};
     mg_bench_setup s;
     mg_result r = mg_bench_setup_make(&so, &s);
     mg_bench_report report = {.tls = a->tls, .jobs = a->jobs, .n = a->n, .json = a->json,

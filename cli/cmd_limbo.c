@@ -7,6 +7,7 @@
 #include "compose.h"
 #include "limbo_report.h"
 #include "limbo_server_cert.h"
+#include "path_join.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +55,7 @@ static MG_RESULT prepare(const limbo_args *a, const char *file, limbo_run *run)
 {
     MG_GUARD(mg_limbo_suite_load(file, &run->suite));
     char work[4096], cert[4096], key[4096];
-    snprintf(work, sizeof work, "%s/work", a->out);
+    MG_GUARD(mg_path_join(work, sizeof work, a->out, "work"));
     MG_GUARD(mg_make_dirs(work));
     MG_GUARD(mg_limbo_write_server_credential(work, cert, key, sizeof cert));
     MG_GUARD(mg_limbo_plan_build(&run->suite, &a->plan, work, cert, key, &run->plan));

@@ -84,9 +84,9 @@ static int run_report(void *raw, const cli_rest *rest)
 
 const cli_command mg_cmd_report = {
     "report", NULL,
-    "Rebuild results.jsonl, run.json, junit.xml, summary.md and index.html from several runs' "
-    "results: the shards of one matrix, or runs against other versions of a stack side by "
-    "side (named stack@version). Overlapping or inconsistent inputs are refused (exit 2). Exit "
+    "Merge several runs (the shards of one matrix, or runs against other versions of a stack "
+    "side by side, named stack@version) into one report: results.jsonl, run.json, junit.xml, "
+    "summary.md and index.html. Overlapping or inconsistent inputs are refused (exit 2). Exit "
     "0 when nothing is graded fail or xpass, 1 otherwise.",
     CLI_OPTIONS(report_options), sizeof(report_args), NULL, 0, 4096, run_report,
 };

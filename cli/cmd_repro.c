@@ -2,6 +2,7 @@
  * in wall-clock time mode (DESIGN.md "Repro bundle"). */
 #include "case_options.h"
 #include "compose.h"
+#include "path_join.h"
 #include "repro_bundle.h"
 
 #include <errno.h>
@@ -48,7 +49,7 @@ static MG_RESULT prepare_out_dir(const char *out)
     MG_ENSURE(access(out, W_OK | X_OK) == 0, MG_E_IO, "--out %s: folder is not writable", out);
     for (size_t i = 0; i < sizeof bundle_names / sizeof bundle_names[0]; i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", out, bundle_names[i]);
+        MG_GUARD(mg_path_join(path, sizeof path, out, bundle_names[i]));
         MG_ENSURE(unlink(path) == 0 || errno == ENOENT, MG_E_IO, "%s: cannot replace: %s", path,
                   strerror(errno));
     }

@@ -2,8 +2,6 @@
 #include "registry.h"
 #include "case_options.h"
 #include "compose.h"
-#include "gen.h"
-#include "path_join.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -66,20 +64,9 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static MG_RESULT prepare_matrix(const run_args *a, char *matrix, size_t len)
-{
-    if (a->matrix) return mg_path_format(matrix, len, "%s", a->matrix);
-    MG_GUARD(mg_path_join(matrix, len, a->out, "matrix"));
-    mg_gen_options o = {.out_dir = matrix, .seed = a->seed, .time_mode = MG_TIME_PINNED};
-    mg_gen_stats stats = {0};
-    MG_GUARD(mg_gen_matrix(&o, &stats));
-    printf("matrix: %u artifacts in %.2f s (%s)\n", stats.artifacts, stats.seconds, matrix);
-    return MG_OK;
-}
-
 /* The run's metadata for run.json and the JUnit properties: every linked stack and its
  * version from the registry; the seed and time mode are the matrix's (set once resolved). */
-static mg_result start_run_info(mg_run_info *run)
+static MG_RESULT start_run_info(mg_run_info *run)
 {
     *run = (mg_run_info){.tool_version = MG_VERSION};
     for (size_t i = 0; i < mg_stack_count && i < MG_REPORT_STACK_MAX; i++)
@@ -99,7 +86,7 @@ static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
     mg_progress_case(&p->progress, mg_plan_grade_one(p->plan, index, outcome));
 }
 
-static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
+static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
 {
     MG_GUARD(check_formats(a->formats));
     MG_GUARD(mg_plan_enumerate(&a->plan, plan));
@@ -109,15 +96,16 @@ static mg_result run_all(run_args *a, mg_plan *plan, int *exit_code)
     double start = now_s();
     mg_run_info run;
     MG_GUARD(start_run_info(&run));
-    char matrix[4096], work[4096];
-    mg_result r = prepare_matrix(a, matrix, sizeof matrix);
-    if (mg_ok(r)) r = mg_path_join(work, sizeof work, a->out, "work");
-    if (mg_ok(r)) r = mg_make_dirs(work);
-    if (mg_ok(r)) r = mg_plan_resolve(plan, matrix, work);
+    mg_plan_matrix_options mo = {a->matrix, a->seed, MG_TIME_PINNED};
+    mg_plan_matrix m;
+    mg_result r = mg_plan_prepare(plan, a->out, &mo, &m);
     if (!mg_ok(r)) {
         mg_run_info_free(&run);
         return r;
     }
+    if (m.generated)
+        printf("matrix: %u artifacts in %.2f s (%s)\n", m.stats.artifacts, m.stats.seconds,
+               m.matrix);
     run.seed = plan->manifest.seed, run.time_mode = plan->manifest.time_mode;
 
     mg_case_outcome *outcomes = calloc(plan->count, sizeof *outcomes);

@@ -38,25 +38,13 @@ static void serve_defaults(void *raw)
     a->timeout = 10;
 }
 
-static MG_RESULT serve_loop(serve_args *a, const mg_stack *stack, mg_context *ctx, int listen_fd)
+static void print_served(void *arg, unsigned n, const mg_tcp_result *r)
 {
-    struct sigaction sa = {.sa_handler = on_signal};
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    for (unsigned served = 0; !stop_requested && (!a->count || served < a->count);) {
-        int fd;
-        MG_GUARD(mg_tcp_accept(listen_fd, 0.5, &fd));
-        if (fd < 0) continue;
-        mg_tcp_set_timeout(fd, a->timeout);
-        mg_tcp_result r;
-        mg_tcp_serve_one(stack, ctx, fd, &r);
-        mg_tcp_close_gracefully(fd, 1.0);
-        char verdict[64];
-        mg_verdict_format(r.verdict, verdict, sizeof verdict);
-        printf("connection %u: %s (%s)\n", ++served, verdict, r.reason_text);
-        fflush(stdout);
-    }
-    return MG_OK;
+    (void)arg;
+    char verdict[64];
+    mg_verdict_format(r->verdict, verdict, sizeof verdict);
+    printf("connection %u: %s (%s)\n", n, verdict, r->reason_text);
+    fflush(stdout);
 }
 
 static int run_serve(void *raw, const cli_rest *rest)
@@ -80,7 +68,11 @@ static int run_serve(void *raw, const cli_rest *rest)
         printf("serving %s as TLS %s server on %s port %u\n", stack->name,
                config.tls == MG_TLS12 ? "1.2" : "1.3", a->host, port);
         fflush(stdout);
-        r = serve_loop(a, stack, ctx, listen_fd);
+        struct sigaction sa = {.sa_handler = on_signal};
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        mg_tcp_serve_options so = {a->count, a->timeout, &stop_requested, print_served, NULL};
+        r = mg_tcp_serve_loop(stack, ctx, listen_fd, &so);
     }
     if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: serve: %s\n", mg_error_message());
     if (listen_fd >= 0) close(listen_fd);

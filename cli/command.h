@@ -74,8 +74,8 @@ MG_RESULT cli_format_usage(const cli_command *cmd, char *buf, size_t len);
 /* The first clause of the summary: what the top-level help lists for the command. */
 MG_RESULT cli_format_brief(const cli_command *cmd, char *buf, size_t len);
 
-/* Help texts; the usage line and the prose are wrapped to CLI_HELP_COLUMNS, each option's
- * line is one line however long (grep finds an option with its help). */
+/* Help texts; the usage line, the prose and each option's help are wrapped to
+ * CLI_HELP_COLUMNS (an option's continuation lines indented under its help column). */
 #define CLI_HELP_COLUMNS 100
 MG_RESULT cli_print_command_help(const cli_command *cmd);
 MG_RESULT cli_print_help(void);

@@ -167,8 +167,10 @@ mg_result cli_print_command_help(const cli_command *cmd)
                  cli_option_type(o) == OPT_FLAG ? "" : o->value_name);
         need_note(cmd, i, note, sizeof note);
         snprintf(help, sizeof help, "%s%s", o->help, note);
-        /* One line per option, however long, so that grep finds an option with its help. */
-        printf("  %-*s %s\n", OPTION_COLUMN, left, help);
+        /* The help wrapped under its column; a long left part pushes only the first line. */
+        printf("  %-*s ", OPTION_COLUMN, left);
+        size_t width = strlen(left) > OPTION_COLUMN ? strlen(left) : OPTION_COLUMN;
+        MG_GUARD(print_prose(help, 2 + width + 1, 2 + OPTION_COLUMN + 1));
     }
     printf("  %-*s %s\n", OPTION_COLUMN, "--help", "show this help");
     return MG_OK;

@@ -1,6 +1,7 @@
 /* Writes one certificate artifact (cert.pem, cert.der, key.pem, chain.pem) and its
  * manifest entry. */
 #include "gen_internal.h"
+#include "path_join.h"
 
 #include <openssl/bio.h>
 #include <openssl/pem.h>
@@ -83,21 +84,32 @@ static json_t *describe(const mg_gen *g, const mg_cert_spec *spec, int index, EV
         entry = NULL;
     }
     json_decref(extra);
-    json_t *files = json_object_get(entry, "files");
-    if (files) {
-        char path[MG_NAME_MAX + 16];
-        static const char *const names[][2] = {{"cert_pem", "cert.pem"}, {"cert_der", "cert.der"},
-                                               {"key_pem", "key.pem"}, {"chain_pem", "chain.pem"}};
-        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-            snprintf(path, sizeof path, "%s/%s", spec->name, names[i][1]);
-            json_object_set_new(files, names[i][0], json_string(path));
-        }
-    }
     return entry;
+}
+
+/* The entry's files: NAME/cert.pem and the rest, relative to the matrix. */
+static MG_RESULT list_files(json_t *entry, const char *name)
+{
+    json_t *files = json_object_get(entry, "files");
+    if (!files) return MG_OK;
+    char path[MG_NAME_MAX + 16];
+    static const char *const names[][2] = {{"cert_pem", "cert.pem"}, {"cert_der", "cert.der"},
+                                           {"key_pem", "key.pem"}, {"chain_pem", "chain.pem"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        MG_GUARD(mg_path_join(path, sizeof path, name, names[i][1]));
+        json_object_set_new(files, names[i][0], json_string(path));
+    }
+    return MG_OK;
 }
 
 MG_RESULT mg_cert_write(mg_gen *g, const mg_cert_spec *spec, int index, EVP_PKEY *key_file_key)
 {
     MG_GUARD(write_pem_files(g, spec, index, key_file_key));
-    return mg_manifest_add(g, describe(g, spec, index, key_file_key));
+    json_t *entry = describe(g, spec, index, key_file_key);
+    mg_result r = list_files(entry, spec->name);
+    if (!mg_ok(r)) {
+        json_decref(entry);
+        return r;
+    }
+    return mg_manifest_add(g, entry);
 }

@@ -1,6 +1,8 @@
 /* Reads DIR/manifest.json (written by gen.c) into mg_manifest, with absolute paths. */
 #include "manifest.h"
 
+#include "path_join.h"
+
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
@@ -22,7 +24,10 @@ static char *file_path(const char *dir, json_t *files, const char *key)
     if (rel == NULL) return NULL;
     size_t len = strlen(dir) + strlen(rel) + 2;
     char *path = malloc(len);
-    if (path) snprintf(path, len, "%s/%s", dir, rel);
+    if (path && !mg_ok(mg_path_join(path, len, dir, rel))) { /* sized to fit: never */
+        free(path);
+        return NULL;
+    }
     return path;
 }
 
@@ -99,7 +104,7 @@ MG_RESULT mg_manifest_load(const char *dir, mg_manifest *out)
     MG_ENSURE(realpath(dir, absolute) != NULL, MG_E_IO, "matrix folder %s: %s", dir,
               strerror(errno));
     char path[PATH_MAX + 16];
-    snprintf(path, sizeof path, "%s/manifest.json", absolute);
+    MG_GUARD(mg_path_join(path, sizeof path, absolute, "manifest.json"));
     json_error_t error;
     json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
     if (root == NULL) {

@@ -2,6 +2,8 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "outdir.h"
 
+#include "path_join.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
@@ -50,7 +52,7 @@ static int belongs(json_t *manifest, const char *entry)
 static MG_RESULT check_contents(const char *out)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/manifest.json", out);
+    MG_GUARD(mg_path_join(path, sizeof path, out, "manifest.json"));
     json_t *manifest = json_load_file(path, 0, NULL);
     int ours = manifest && json_is_string(json_object_get(manifest, "generator")) &&
                strcmp(json_string_value(json_object_get(manifest, "generator")), "mtlsgrid") == 0;
@@ -101,9 +103,9 @@ MG_RESULT mg_outdir_check(const char *out)
 
 MG_RESULT mg_outdir_make_temp(const char *out, char **tmp)
 {
-    char parent[4096], base[4096], path[8300];
+    char parent[4096], base[4096], path[4096];
     MG_GUARD(split_path(out, parent, base, sizeof parent));
-    snprintf(path, sizeof path, "%s/.%s.tmp-XXXXXX", parent, base);
+    MG_GUARD(mg_path_format(path, sizeof path, "%s/.%s.tmp-XXXXXX", parent, base));
     MG_ENSURE(mkdtemp(path) != NULL, MG_E_IO,
               "cannot write output folder %s: no temporary folder in %s: %s", out, parent,
               strerror(errno));
@@ -123,9 +125,9 @@ MG_RESULT mg_outdir_commit(const char *tmp, const char *out)
     MG_ENSURE(errno == ENOTEMPTY || errno == EEXIST, MG_E_IO, "cannot move %s to %s: %s",
               tmp, out, strerror(errno));
     /* A previous matrix: move it aside, move the new one in, then delete the old one. */
-    char parent[4096], base[4096], old[8300];
+    char parent[4096], base[4096], old[4096];
     MG_GUARD(split_path(out, parent, base, sizeof parent));
-    snprintf(old, sizeof old, "%s/.%s.old-XXXXXX", parent, base);
+    MG_GUARD(mg_path_format(old, sizeof old, "%s/.%s.old-XXXXXX", parent, base));
     MG_ENSURE(mkdtemp(old) != NULL, MG_E_IO, "cannot create a folder in %s: %s", parent,
               strerror(errno));
     if (rename(out, old) != 0) {

@@ -3,6 +3,7 @@
  * (3DES, SHA-1 MAC) as older tools and Java wrote them. Salts and IVs come from the stream. */
 #include "detrand.h"
 #include "gen_internal.h"
+#include "path_join.h"
 
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
@@ -59,11 +60,11 @@ static MG_RESULT issue_one(mg_gen *g, const mg_p12_row *row, mg_side side)
     if (mg_ok(r)) r = mg_write_bio(g, name, "bundle.p12", bio, 0600);
     BIO_free(bio);
     MG_GUARD(r);
+    MG_GUARD(mg_path_join(path, sizeof path, name, "bundle.p12"));
     const mg_issued *it = &g->issued[about];
     json_t *entry = mg_manifest_entry(name, "p12", mg_side_name(side), "pkcs12",
                                       it->issuer >= 0 ? g->issued[it->issuer].name : it->name,
                                       NULL);
-    snprintf(path, sizeof path, "%s/bundle.p12", name);
     /* The bundled certificate's own files are listed too, for comparison. */
     json_t *extra = json_pack("{s:[s], s:s, s:s, s:{s:s, s:s+, s:s+, s:s+, s:s+}}", "features",
                               row->feature, "about", about_name, "p12_password", MG_P12_PASSWORD,

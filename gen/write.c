@@ -2,6 +2,8 @@
  * start (never world-readable, not even for an instant). */
 #include "gen_internal.h"
 
+#include "path_join.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/bio.h>
@@ -20,15 +22,13 @@ MG_RESULT mg_write_file(mg_gen *g, const char *name, const char *file, const voi
                         size_t len, int mode)
 {
     char path[4096];
-    int n;
     if (name != NULL) {
-        snprintf(path, sizeof path, "%s/%s", g->dir, name);
+        MG_GUARD(mg_path_join(path, sizeof path, g->dir, name));
         MG_GUARD(ensure_folder(path));
-        n = snprintf(path, sizeof path, "%s/%s/%s", g->dir, name, file);
+        MG_GUARD(mg_path_format(path, sizeof path, "%s/%s/%s", g->dir, name, file));
     } else {
-        n = snprintf(path, sizeof path, "%s/%s", g->dir, file);
+        MG_GUARD(mg_path_join(path, sizeof path, g->dir, file));
     }
-    MG_ENSURE(n > 0 && (size_t)n < sizeof path, MG_E_IO, "path too long under %s", g->dir);
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)mode);
     MG_ENSURE(fd >= 0, MG_E_IO, "cannot create %s: %s", path, strerror(errno));
     const unsigned char *p = data;

@@ -121,3 +121,20 @@ void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const ch
     }
     stack->session_free(s);
 }
+
+mg_result mg_tcp_serve_loop(const mg_stack *stack, mg_context *ctx, int listen_fd,
+                            const mg_tcp_serve_options *o)
+{
+    for (unsigned served = 0; !(o->stop && *o->stop) && (!o->count || served < o->count);) {
+        int fd;
+        MG_GUARD(mg_tcp_accept(listen_fd, 0.5, &fd));
+        if (fd < 0) continue;
+        mg_tcp_set_timeout(fd, o->timeout_s);
+        mg_tcp_result r;
+        mg_tcp_serve_one(stack, ctx, fd, &r);
+        mg_tcp_close_gracefully(fd, 1.0);
+        served++;
+        if (o->served) o->served(o->arg, served, &r);
+    }
+    return MG_OK;
+}

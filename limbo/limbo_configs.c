@@ -8,6 +8,7 @@
 #include "limbo_plan.h"
 
 #include "limbo_server_cert.h"
+#include "path_join.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -43,7 +44,7 @@ static MG_RESULT write_pems(mg_limbo_plan *p, const char *dir, const char *name,
     *out = NULL;
     if (!count) return MG_OK;
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    MG_GUARD(mg_path_join(path, sizeof path, dir, name));
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
     MG_ENSURE(fd >= 0, MG_E_IO, "%s: cannot write: %s", path, strerror(errno));
     bool ok = true;
@@ -68,7 +69,7 @@ static MG_RESULT make_dir(const mg_limbo_testcase *t, size_t index, const char *
     for (const char *c = t->id; *c && n + 1 < sizeof name && n < 120; c++)
         name[n++] = plain(*c) ? *c : '_';
     name[n] = '\0';
-    snprintf(dir, len, "%s/%04zu-%s", work, index, name);
+    MG_GUARD(mg_path_format(dir, len, "%s/%04zu-%s", work, index, name));
     MG_ENSURE(mkdir(dir, 0755) == 0 || errno == EEXIST, MG_E_IO, "%s: cannot make the folder: %s",
               dir, strerror(errno));
     return MG_OK;

@@ -3,6 +3,8 @@
  * and a trusted self-signed leaf is then its own anchor on both stacks. */
 #include "limbo_server_cert.h"
 
+#include "path_join.h"
+
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -56,8 +58,8 @@ static MG_RESULT write_pem(const char *path, X509 *cert, EVP_PKEY *key)
 mg_result mg_limbo_write_server_credential(const char *dir, char *cert_path, char *key_path,
                                            size_t len)
 {
-    snprintf(cert_path, len, "%s/limbo-server.pem", dir);
-    snprintf(key_path, len, "%s/limbo-server.key", dir);
+    MG_GUARD(mg_path_join(cert_path, len, dir, "limbo-server.pem"));
+    MG_GUARD(mg_path_join(key_path, len, dir, "limbo-server.key"));
     EVP_PKEY *key = EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-256");
     X509 *cert = key ? X509_new() : NULL;
     mg_result r = MG_OK;

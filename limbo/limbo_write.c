@@ -3,6 +3,7 @@
 #include "limbo_results.h"
 
 #include "atomic_file.h"
+#include "path_join.h"
 
 #include <jansson.h>
 
@@ -29,7 +30,7 @@ mg_result mg_limbo_write_harness(const mg_limbo_suite *suite, const mg_limbo_har
                                  const char *dir)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s.json", dir, h->name);
+    MG_GUARD(mg_path_format(path, sizeof path, "%s/%s.json", dir, h->name));
     json_t *doc = json_pack("{s:i, s:s, s:o}", "version", 1, "harness", h->name, "results",
                             results_of(suite, h));
     MG_ENSURE(doc, MG_E_INTERNAL, "%s: cannot encode the results (bad UTF-8 in a context?)",

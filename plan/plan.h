@@ -4,6 +4,7 @@
 #ifndef MG_PLAN_H
 #define MG_PLAN_H
 
+#include "gen.h"
 #include "manifest.h"
 #include "registry.h"
 #include "report.h"
@@ -69,6 +70,25 @@ MG_RESULT mg_plan_enumerate(const mg_plan_options *options, mg_plan *plan);
 /* Checks every artifact name against the manifest in matrix_dir, writes each scenario's
  * composed credential, trust and CRL files under work_dir, and fills plan->cases. */
 MG_RESULT mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *work_dir);
+
+/* Where a plan's matrix comes from: a generated one given (run and bench --matrix, the side
+ * sources' --matrix), or one generated for the occasion. */
+typedef struct {
+    const char *matrix;     /* a generated matrix to use; NULL: generate one into DIR/matrix */
+    const char *seed;       /* generating: the seed (NULL: the built-in one) */
+    mg_time_mode time_mode; /* generating: pinned (the grid) or wall-clock (stock tools) */
+} mg_plan_matrix_options;
+
+typedef struct {
+    char matrix[4096];     /* the matrix resolved against */
+    bool generated;        /* whether it was generated (stats then says how long it took) */
+    mg_gen_stats stats;
+} mg_plan_matrix;
+
+/* The first step of every pipeline from a plan to handshakes: takes or generates the matrix,
+ * makes DIR/work and resolves the plan against them (mg_plan_resolve). */
+MG_RESULT mg_plan_prepare(mg_plan *plan, const char *dir, const mg_plan_matrix_options *options,
+                          mg_plan_matrix *out);
 
 /* Sets *why (allocated) when a stack of the case lacks a capability the case needs. */
 MG_RESULT mg_plan_skip_reason(const mg_case_key *key, const mg_case *c, char **why);

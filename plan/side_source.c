@@ -1,6 +1,5 @@
 #include "side_source.h"
 
-#include "gen.h"
 #include "path_join.h"
 #include "registry.h"
 #include "remove_tree.h"
@@ -73,17 +72,9 @@ static MG_RESULT from_scenario(const mg_side_source *src, mg_side_config *c, mg_
               "shows them)", src->scenario);
     strcpy(st->temp_matrix, "/tmp/mtlsgrid-side-XXXXXX"); /* fits: the buffer is 256 bytes */
     MG_ENSURE(mkdtemp(st->temp_matrix), MG_E_IO, "cannot make a temporary folder in /tmp");
-    char fresh_matrix[4096], work[4096];
-    MG_GUARD(mg_path_join(work, sizeof work, st->temp_matrix, "work"));
-    const char *matrix = src->matrix;
-    if (!matrix) {
-        MG_GUARD(mg_path_join(fresh_matrix, sizeof fresh_matrix, st->temp_matrix, "matrix"));
-        mg_gen_options g = {.out_dir = fresh_matrix, .time_mode = MG_TIME_NOW};
-        mg_gen_stats stats;
-        MG_GUARD(mg_gen_matrix(&g, &stats));
-        matrix = fresh_matrix;
-    }
-    MG_GUARD(mg_plan_resolve(&st->plan, matrix, work));
+    mg_plan_matrix_options mo = {src->matrix, NULL, MG_TIME_NOW};
+    mg_plan_matrix m;
+    MG_GUARD(mg_plan_prepare(&st->plan, st->temp_matrix, &mo, &m));
     const mg_case *k = &st->plan.cases[0];
     *c = *(c->role == MG_ROLE_CLIENT ? k->client : k->server);
     return MG_OK;

@@ -3,6 +3,7 @@
  * side logs what it derived, so a handshake that one side aborts still decrypts). */
 #include "capture_pair.h"
 #include "mg_strings.h"
+#include "path_join.h"
 #include "repro_bundle.h"
 
 #include <errno.h>
@@ -39,8 +40,8 @@ static MG_RESULT dedupe_lines(const char *path)
 mg_result mg_repro_capture(mg_repro_bundle *b)
 {
     char pcap[4096], keylog[4096];
-    snprintf(pcap, sizeof pcap, "%s/handshake.pcap", b->dir);
-    snprintf(keylog, sizeof keylog, "%s/keylog.txt", b->dir);
+    MG_GUARD(mg_path_join(pcap, sizeof pcap, b->dir, "handshake.pcap"));
+    MG_GUARD(mg_path_join(keylog, sizeof keylog, b->dir, "keylog.txt"));
     MG_GUARD(mg_repro_write_text(keylog, "", 0600)); /* the stacks append */
     mg_side_config client = *b->rc->c->client, server = *b->rc->c->server;
     client.keylog_file = server.keylog_file = keylog;

@@ -1,6 +1,5 @@
 #include "repro_case.h"
 
-#include "gen.h"
 #include "remove_tree.h"
 
 #include <stdio.h>
@@ -40,13 +39,9 @@ mg_result mg_repro_case_resolve(const char *id, const char *scenarios_dir, mg_re
         rc->temp_dir[0] = '\0';
         return mg_fail(MG_E_IO, "cannot make a temporary folder in /tmp");
     }
-    char matrix[512], work[512];
-    snprintf(matrix, sizeof matrix, "%s/matrix", rc->temp_dir);
-    snprintf(work, sizeof work, "%s/work", rc->temp_dir);
-    mg_gen_options g = {.out_dir = matrix, .time_mode = MG_TIME_NOW};
-    mg_gen_stats stats;
-    MG_GUARD(mg_gen_matrix(&g, &stats));
-    MG_GUARD(mg_plan_resolve(&rc->plan, matrix, work));
+    mg_plan_matrix_options mo = {NULL, NULL, MG_TIME_NOW};
+    mg_plan_matrix m;
+    MG_GUARD(mg_plan_prepare(&rc->plan, rc->temp_dir, &mo, &m));
     size_t pick = bare ? pick_case(&rc->plan) : 0;
     rc->c = &rc->plan.cases[pick];
     rc->key = &rc->plan.keys[pick];

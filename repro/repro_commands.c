@@ -2,6 +2,7 @@
  * repro_tools.c (and the stacks' tools.c); this file writes the settings, the helpers and the
  * dispatcher around them, with the lists of servers and clients taken from the registry. */
 #include "atomic_file.h"
+#include "path_join.h"
 #include "repro_tools.h"
 
 #include <errno.h>
@@ -167,7 +168,7 @@ static MG_RESULT abandon(mg_atomic_file *out, mg_result why)
 mg_result mg_repro_write_commands(const mg_repro_bundle *b)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/commands.sh", b->dir);
+    MG_GUARD(mg_path_join(path, sizeof path, b->dir, "commands.sh"));
     mg_atomic_file out;
     MG_GUARD(mg_atomic_open(&out, path));
     if (fchmod(fileno(out.file), 0755) != 0)

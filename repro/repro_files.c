@@ -1,6 +1,7 @@
 /* The bundle's credential, trust, revocation and name files, copied or composed from the
  * case's side configs (which the planner made from the scenario and the manifest). */
 #include "compose.h"
+#include "path_join.h"
 #include "repro_bundle.h"
 
 #include <stdio.h>
@@ -8,9 +9,9 @@
 
 #define REPRO_P12_PASSWORD "mtlsgrid-p12" /* the generator's own PKCS#12 password */
 
-static void bundle_path(const mg_repro_bundle *b, const char *name, char *out, size_t len)
+static MG_RESULT bundle_path(const mg_repro_bundle *b, const char *name, char *out, size_t len)
 {
-    snprintf(out, len, "%s/%s", b->dir, name);
+    return mg_path_join(out, len, b->dir, name);
 }
 
 /* NAME.pem (leaf then chain) and NAME.key for one side; nothing when it presents none. */
@@ -26,8 +27,8 @@ static MG_RESULT write_side(mg_repro_bundle *b, mg_role role)
     }
     if (!cert || !key) return MG_OK;
     char pem[4096], key_out[4096];
-    bundle_path(b, client ? "client.pem" : "server.pem", pem, sizeof pem);
-    bundle_path(b, client ? "client.key" : "server.key", key_out, sizeof key_out);
+    MG_GUARD(bundle_path(b, client ? "client.pem" : "server.pem", pem, sizeof pem));
+    MG_GUARD(bundle_path(b, client ? "client.key" : "server.key", key_out, sizeof key_out));
     MG_GUARD(mg_repro_copy(cert, pem, 0644));
     MG_GUARD(mg_repro_copy(key, key_out, 0600));
     int extra = mg_repro_count_certs(pem) - 1;
@@ -42,16 +43,16 @@ static MG_RESULT write_client_p12(mg_repro_bundle *b)
 {
     const mg_credential *cred = &b->rc->c->client->credential;
     char p12[4096], password_file[4096], pem[4096], key[4096];
-    bundle_path(b, "client.p12", p12, sizeof p12);
-    bundle_path(b, "p12-password.txt", password_file, sizeof password_file);
+    MG_GUARD(bundle_path(b, "client.p12", p12, sizeof p12));
+    MG_GUARD(bundle_path(b, "p12-password.txt", password_file, sizeof password_file));
     const char *password = REPRO_P12_PASSWORD;
     if (cred->p12_file) {
         MG_GUARD(mg_repro_copy(cred->p12_file, p12, 0600));
         password = cred->p12_password ? cred->p12_password : "";
         b->client_p12 = b->client_via_p12 = true;
     } else if (b->client_cert) {
-        bundle_path(b, "client.pem", pem, sizeof pem);
-        bundle_path(b, "client.key", key, sizeof key);
+        MG_GUARD(bundle_path(b, "client.pem", pem, sizeof pem));
+        MG_GUARD(bundle_path(b, "client.key", key, sizeof key));
         MG_GUARD(mg_repro_make_p12(pem, key, password, p12, &b->client_p12, b->p12_note,
                                    sizeof b->p12_note));
     } else {
@@ -71,12 +72,12 @@ static MG_RESULT write_revocation(mg_repro_bundle *b)
     if (b->rc->c->client->crl_file) crls[n++] = b->rc->c->client->crl_file;
     char path[4096];
     if (n) {
-        bundle_path(b, "crl.pem", path, sizeof path);
+        MG_GUARD(bundle_path(b, "crl.pem", path, sizeof path));
         MG_GUARD(mg_concat_files(path, crls));
         b->crl = true;
     }
     if (b->rc->c->server->ocsp_file) {
-        bundle_path(b, "ocsp.der", path, sizeof path);
+        MG_GUARD(bundle_path(b, "ocsp.der", path, sizeof path));
         MG_GUARD(mg_repro_copy(b->rc->c->server->ocsp_file, path, 0644));
         b->ocsp = true;
     }
@@ -86,7 +87,7 @@ static MG_RESULT write_revocation(mg_repro_bundle *b)
 static MG_RESULT write_line(const mg_repro_bundle *b, const char *name, const char *text)
 {
     char path[4096], line[512];
-    bundle_path(b, name, path, sizeof path);
+    MG_GUARD(bundle_path(b, name, path, sizeof path));
     snprintf(line, sizeof line, "%s\n", text);
     return mg_repro_write_text(path, line, 0644);
 }
@@ -98,11 +99,11 @@ mg_result mg_repro_write_files(mg_repro_bundle *b)
     MG_GUARD(write_client_p12(b));
     char path[4096];
     if (b->rc->c->server->trust_file) {
-        bundle_path(b, "server-trust.pem", path, sizeof path);
+        MG_GUARD(bundle_path(b, "server-trust.pem", path, sizeof path));
         MG_GUARD(mg_repro_copy(b->rc->c->server->trust_file, path, 0644));
     }
     if (b->rc->c->client->trust_file) {
-        bundle_path(b, "client-trust.pem", path, sizeof path);
+        MG_GUARD(bundle_path(b, "client-trust.pem", path, sizeof path));
         MG_GUARD(mg_repro_copy(b->rc->c->client->trust_file, path, 0644));
     }
     MG_GUARD(write_revocation(b));

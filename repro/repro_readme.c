@@ -3,6 +3,7 @@
 #include "repro_readme.h"
 
 #include "atomic_file.h"
+#include "path_join.h"
 #include "verdict_words.h"
 
 #include <stdio.h>
@@ -62,47 +63,56 @@ static void write_expectation(FILE *f, const mg_repro_bundle *b)
                 b->rc->c->skip_reason);
 }
 
-static void file_row(FILE *f, const mg_repro_bundle *b, const char *name, const char *what)
+static MG_RESULT file_row(FILE *f, const mg_repro_bundle *b, const char *name,
+                          const char *what)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", b->dir, name);
+    MG_GUARD(mg_path_join(path, sizeof path, b->dir, name));
     FILE *probe = fopen(path, "rb");
-    if (!probe) return;
+    if (!probe) return MG_OK;
     fclose(probe);
     fprintf(f, "| `%s` | %s |\n", name, what);
+    return MG_OK;
 }
 
-static void write_files(FILE *f, const mg_repro_bundle *b)
+static MG_RESULT write_files(FILE *f, const mg_repro_bundle *b)
 {
     fprintf(f, "## Files\n\n| file | what it holds |\n|---|---|\n");
-    file_row(f, b, "server.pem", "the server's certificate, then the chain it sends");
-    file_row(f, b, "server.key", "the server's private key (mode 0600)");
-    file_row(f, b, "client.pem", "the client's certificate, then the chain it sends");
-    file_row(f, b, "client.key", "the client's private key (mode 0600)");
-    file_row(f, b, "client.p12",
-             b->client_via_p12 ? "the PKCS#12 file the case loads the client's credential from"
-                               : "client.pem and client.key as PKCS#12 (mode 0600)");
-    file_row(f, b, "p12-password.txt",
-             b->client_via_p12 ? "the password the case gives for client.p12 (right or wrong: "
-                                 "it is part of the case)"
-                               : "the password of client.p12");
-    file_row(f, b, "server-trust.pem", "the CAs the server trusts for client certificates");
-    file_row(f, b, "client-trust.pem", "the CAs the client trusts for server certificates");
-    file_row(f, b, "crl.pem", "the CRLs the case checks (each CA's current CRL up the chain)");
-    file_row(f, b, "ocsp.der", "the OCSP response the server staples");
-    file_row(f, b, "server-name.txt", "the name the client connects to and verifies");
-    file_row(f, b, "expected.txt", "the expected verdict");
-    file_row(f, b, "commands.sh", "the case replayed with stock tools (see below)");
-    file_row(f, b, "handshake.pcap", "the case's handshake as a TCP capture on loopback");
-    file_row(f, b, "keylog.txt", "the TLS secrets of that handshake (NSS key log format)");
+    MG_GUARD(file_row(f, b, "server.pem", "the server's certificate, then the chain it sends"));
+    MG_GUARD(file_row(f, b, "server.key", "the server's private key (mode 0600)"));
+    MG_GUARD(file_row(f, b, "client.pem", "the client's certificate, then the chain it sends"));
+    MG_GUARD(file_row(f, b, "client.key", "the client's private key (mode 0600)"));
+    MG_GUARD(file_row(f, b, "client.p12",
+                      b->client_via_p12
+                          ? "the PKCS#12 file the case loads the client's credential from"
+                          : "client.pem and client.key as PKCS#12 (mode 0600)"));
+    MG_GUARD(file_row(f, b, "p12-password.txt",
+                      b->client_via_p12 ? "the password the case gives for client.p12 (right or "
+                                          "wrong: it is part of the case)"
+                                        : "the password of client.p12"));
+    MG_GUARD(file_row(f, b, "server-trust.pem",
+                      "the CAs the server trusts for client certificates"));
+    MG_GUARD(file_row(f, b, "client-trust.pem",
+                      "the CAs the client trusts for server certificates"));
+    MG_GUARD(file_row(f, b, "crl.pem",
+                      "the CRLs the case checks (each CA's current CRL up the chain)"));
+    MG_GUARD(file_row(f, b, "ocsp.der", "the OCSP response the server staples"));
+    MG_GUARD(file_row(f, b, "server-name.txt", "the name the client connects to and verifies"));
+    MG_GUARD(file_row(f, b, "expected.txt", "the expected verdict"));
+    MG_GUARD(file_row(f, b, "commands.sh", "the case replayed with stock tools (see below)"));
+    MG_GUARD(file_row(f, b, "handshake.pcap",
+                      "the case's handshake as a TCP capture on loopback"));
+    MG_GUARD(file_row(f, b, "keylog.txt",
+                      "the TLS secrets of that handshake (NSS key log format)"));
     if (b->p12_note[0]) fprintf(f, "\nNo `client.p12`: %s.\n", b->p12_note);
     fprintf(f, "\n");
+    return MG_OK;
 }
 
 mg_result mg_repro_write_readme(const mg_repro_bundle *b)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/README.md", b->dir);
+    MG_GUARD(mg_path_join(path, sizeof path, b->dir, "README.md"));
     mg_atomic_file out;
     MG_GUARD(mg_atomic_open(&out, path));
     FILE *f = out.file;
@@ -113,8 +123,8 @@ mg_result mg_repro_write_readme(const mg_repro_bundle *b)
             b->rc->c->server_stack->name, mg_tls_name(b->rc->key->tls),
             mg_policy_name(b->rc->key->policy), b->rc->case_id);
     write_expectation(f, b);
-    write_files(f, b);
-    mg_result r = mg_repro_readme_replay(f, b);
+    mg_result r = write_files(f, b);
+    if (mg_ok(r)) r = mg_repro_readme_replay(f, b);
     if (!mg_ok(r)) {
         fclose(f); /* no README.md rather than half of one */
         unlink(out.temp_path);

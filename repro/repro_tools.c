@@ -85,14 +85,15 @@ static MG_RESULT write_replay(FILE *f, const mg_stack *s, mg_role role, const mg
     return MG_OK;
 }
 
-static MG_RESULT write_function(FILE *f, const mg_stack *s, mg_role role,
-                                const mg_repro_bundle *b, const mg_tool_case *k)
+mg_result mg_repro_write_stack_function(FILE *f, const mg_stack *s, mg_role role,
+                                        const mg_repro_bundle *b)
 {
     bool server = role == MG_ROLE_SERVER;
+    mg_tool_case k = tool_case(b);
     MG_RESULT (*write)(FILE *, const mg_tool_case *) =
         !s->tools ? NULL : server ? s->tools->write_server : s->tools->write_client;
     fprintf(f, "%s_%s() {\n", server ? "server" : "client", s->name);
-    MG_GUARD(write ? write(f, k) : write_replay(f, s, role, b, k));
+    MG_GUARD(write ? write(f, &k) : write_replay(f, s, role, b, &k));
     fprintf(f, "}\n\n");
     return MG_OK;
 }
@@ -109,9 +110,9 @@ mg_result mg_repro_write_tool_functions(FILE *f, const mg_repro_bundle *b)
 {
     mg_tool_case k = tool_case(b);
     for (const mg_stack *const *s = mg_stacks; *s; s++)
-        MG_GUARD(write_function(f, *s, MG_ROLE_SERVER, b, &k));
+        MG_GUARD(mg_repro_write_stack_function(f, *s, MG_ROLE_SERVER, b));
     for (const mg_stack *const *s = mg_stacks; *s; s++)
-        MG_GUARD(write_function(f, *s, MG_ROLE_CLIENT, b, &k));
+        MG_GUARD(mg_repro_write_stack_function(f, *s, MG_ROLE_CLIENT, b));
     fprintf(f, "client_curl() {\n");
     MG_GUARD(write_curl(f, &k));
     fprintf(f, "}\n\n");

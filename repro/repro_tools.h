@@ -15,6 +15,12 @@ MG_RESULT mg_repro_write_tool_preludes(FILE *f, const mg_repro_bundle *b);
 
 MG_RESULT mg_repro_write_tool_functions(FILE *f, const mg_repro_bundle *b);
 
+/* One stack's server_<stack>() or client_<stack>(): its own tool's lines, or, when the stack
+ * ships no tool for that side (.tools NULL, or no writer), `mtlsgrid serve` or `connect
+ * --stack <stack> --bundle .` playing the bundle's side with it. */
+MG_RESULT mg_repro_write_stack_function(FILE *f, const mg_stack *stack, mg_role role,
+                                        const mg_repro_bundle *b);
+
 /* What commands.sh offers on one side: the registry's stacks, then curl for clients. */
 typedef struct {
     const char *names[MG_STACK_MAX + 1];  /* the stacks' names, then curl: function suffixes */

@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "path_join.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -22,8 +24,8 @@ static MG_RESULT ini_files(const char *dir, mg_strings *out)
         size_t n = strlen(e->d_name);
         if (n < 5 || strcmp(e->d_name + n - 4, ".ini") != 0) continue;
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        r = mg_strings_add(out, path);
+        r = mg_path_join(path, sizeof path, dir, e->d_name);
+        if (mg_ok(r)) r = mg_strings_add(out, path);
     }
     closedir(d);
     if (out->count) qsort(out->items, out->count, sizeof *out->items, by_name);
@@ -44,10 +46,10 @@ static MG_RESULT load_all(const char *dir, mg_scenario_set *set, bool divergence
 mg_result mg_scenarios_load_dir(const char *dir, mg_scenario_set *set)
 {
     char sub[4096];
-    snprintf(sub, sizeof sub, "%s/catalogue", dir);
+    MG_GUARD(mg_path_join(sub, sizeof sub, dir, "catalogue"));
     MG_GUARD(load_all(sub, set, false));
     MG_ENSURE(set->count > 0, MG_E_INPUT, "%s: no scenarios found", sub);
-    snprintf(sub, sizeof sub, "%s/divergences", dir);
+    MG_GUARD(mg_path_join(sub, sizeof sub, dir, "divergences"));
     return load_all(sub, set, true);
 }
 

@@ -18,7 +18,7 @@ import subprocess
 
 import pytest
 
-from conftest import STACKS, _binary, list_cases, run_mtlsgrid
+from conftest import STACK_INFO, STACKS, _binary, list_cases, run_mtlsgrid
 from peers import stop
 
 # One case per kind of failure the issue names, plus a TLS 1.2 baseline across stacks.
@@ -236,9 +236,9 @@ def test_pem_files_verify_with_stock_openssl(bundles):
 
 
 def test_commands_sh_runs_every_pairing_itself(bundles):
-    folder = bundles("baseline/openssl-openssl/tls1.3/strict")
     """Every stack's server with every stack's client and curl: the stock tools where the stack
     has them, `mtlsgrid serve`/`connect` where it has none."""
+    folder = bundles("baseline/openssl-openssl/tls1.3/strict")
     proc = subprocess.run(["bash", folder / "commands.sh"], capture_output=True, text=True,
                           timeout=300, env=dict(os.environ, MG_TIMEOUT="10",
                                                 MTLSGRID=_binary()))
@@ -264,6 +264,11 @@ def test_commands_sh_offers_every_stack_and_curl(bundles):
         assert f"{name} () " in shown.stdout, name
     readme = (folder / "README.md").read_text()
     assert f"SERVER {'|'.join(stacks)}, CLIENT {'|'.join(stacks + ['curl'])}" in readme
+    for info in STACK_INFO:  # a side with no stock tool is mtlsgrid playing it with the stack
+        for side, command in (("server", "serve"), ("client", "connect")):
+            replay = f'"${{MTLSGRID:-mtlsgrid}}" {command} --stack {info["name"]} --bundle .'
+            assert (replay in script) == (not (info.get("tools") or {}).get(side)), \
+                (info["name"], side)
 
 
 def test_expected_txt_holds_the_first_of_several(bundles):

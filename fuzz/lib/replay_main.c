@@ -3,6 +3,7 @@
  * says how many it ran. A folder that does not exist is an error; so is running no input at
  * all (an empty corpus means the seed maker broke). Dot files (.keep) are skipped. */
 #include "fuzz_target.h"
+#include "path_join.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -59,8 +60,10 @@ static int replay_folder(const char *dir)
     for (int i = 0; i < count; i++) {
         char path[4096];
         struct stat st;
-        snprintf(path, sizeof path, "%s/%s", dir, entries[i]->d_name);
-        if (entries[i]->d_name[0] != '.' && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        if (!mg_ok(mg_path_join(path, sizeof path, dir, entries[i]->d_name))) {
+            fprintf(stderr, "replay: %s\n", mg_error_message());
+            replayed = -1;
+        } else if (entries[i]->d_name[0] != '.' && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
             if (replay_file(path) < 0) replayed = -1;
             else if (replayed >= 0) replayed++;
         }

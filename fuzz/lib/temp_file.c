@@ -1,5 +1,7 @@
 #include "temp_file.h"
 
+#include "path_join.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +21,9 @@ static bool make_folder(void)
 {
     if (folder[0]) return true;
     const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-    snprintf(folder, sizeof folder, "%s/mg-fuzz-XXXXXX", base && base[0] ? base : "/tmp");
-    if (mkdtemp(folder) == NULL) {
+    if (!mg_ok(mg_path_join(folder, sizeof folder, base && base[0] ? base : "/tmp",
+                            "mg-fuzz-XXXXXX")) ||
+        mkdtemp(folder) == NULL) {
         folder[0] = '\0';
         return false;
     }
@@ -36,7 +39,8 @@ static const char *path_of(const char *name)
         if (strcmp(slash + 1, name) == 0) return paths[i];
     }
     if (path_count == MG_FUZZ_TEMP_MAX) return NULL;
-    snprintf(paths[path_count], sizeof paths[path_count], "%s/%s", folder, name);
+    if (!mg_ok(mg_path_join(paths[path_count], sizeof paths[path_count], folder, name)))
+        return NULL;
     return paths[path_count++];
 }
 

@@ -1,6 +1,7 @@
 #include "x509_diff.h"
 
 #include "fuzz_require.h"
+#include "path_join.h"
 
 #include <stdlib.h>
 
@@ -33,7 +34,7 @@ static void save_for_triage(const uint8_t *der, size_t len, const char *field)
     const char *dir = getenv("MG_FUZZ_DIFF_SAVE");
     if (dir == NULL || saved >= 1000) return;
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s-%u.der", dir, field, saved++);
+    if (!mg_ok(mg_path_format(path, sizeof path, "%s/%s-%u.der", dir, field, saved++))) return;
     FILE *f = fopen(path, "wb");
     if (f == NULL) return;
     fwrite(der, 1, len, f);

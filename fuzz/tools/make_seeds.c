@@ -7,6 +7,7 @@
  * proves the servers' randomness is pinned and the recordings valid. */
 #include "file_io.h"
 #include "manifest.h"
+#include "path_join.h"
 #include "seeds.h"
 #include "stack_tables.h"
 
@@ -19,8 +20,7 @@ static const char *const shared_corpora[] = {"x509", "crl", "ocsp", "pkcs12", "c
 static MG_RESULT make_corpus_dir(const char *corpus, const char *name)
 {
     char dir[4096];
-    int n = snprintf(dir, sizeof dir, "%s/%s", corpus, name);
-    MG_ENSURE(n > 0 && (size_t)n < sizeof dir, MG_E_IO, "%s: the corpus path is too long", corpus);
+    MG_GUARD(mg_path_join(dir, sizeof dir, corpus, name));
     return mg_fuzz_make_dir(dir);
 }
 
@@ -81,7 +81,7 @@ static MG_RESULT run(const char *matrix_dir, const char *corpus)
     MG_ENSURE(counts.good_client_replays, MG_E_INTERNAL,
               "the good client's recorded flight did not complete the handshake on replay");
     char stamp[4096];
-    snprintf(stamp, sizeof stamp, "%s/.stamp", corpus);
+    MG_GUARD(mg_path_join(stamp, sizeof stamp, corpus, ".stamp"));
     return mg_fuzz_write_file(stamp, "", 0);
 }
 

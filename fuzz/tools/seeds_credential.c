@@ -3,6 +3,7 @@
  * one PEM file holding both; and the bundles sealed with the fixture password. */
 #include "credential_load.h"
 #include "file_io.h"
+#include "path_join.h"
 #include "seeds.h"
 
 #include <openssl/err.h>
@@ -29,8 +30,8 @@ static MG_RESULT write_seed(const char *corpus, const char *name, unsigned char 
     for (size_t i = 0, at = 1; i < count; at += pieces[i].len, i++)
         memcpy(buf + at, pieces[i].data, pieces[i].len);
     char path[4096];
-    snprintf(path, sizeof path, "%s/credential/%s", corpus, name);
-    mg_result r = mg_fuzz_write_file(path, buf, total);
+    mg_result r = mg_path_format(path, sizeof path, "%s/credential/%s", corpus, name);
+    if (mg_ok(r)) r = mg_fuzz_write_file(path, buf, total);
     free(buf);
     if (mg_ok(r)) (*written)++;
     return r;
@@ -95,7 +96,7 @@ MG_RESULT mg_seed_credential_p12(const char *corpus, unsigned *count)
     for (size_t i = 0; i < sizeof sealed / sizeof *sealed; i++) {
         char path[4096], *data;
         size_t len;
-        snprintf(path, sizeof path, "%s/pkcs12/%s.p12", corpus, sealed[i]);
+        MG_GUARD(mg_path_format(path, sizeof path, "%s/pkcs12/%s.p12", corpus, sealed[i]));
         MG_GUARD(mg_fuzz_read_file(path, &data, &len));
         const unsigned char mode = 1 | (strncmp(sealed[i], "client", 6) == 0 ? 2 : 0);
         mg_result r = write_seed(corpus, sealed[i], mode, (piece[]){{data, len}}, 1, count);

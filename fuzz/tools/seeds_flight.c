@@ -3,6 +3,7 @@
  * saved and replayed through the target's own code to see whether it completes the
  * handshake. */
 #include "file_io.h"
+#include "path_join.h"
 #include "seeds.h"
 #include "stack_tables.h"
 
@@ -30,10 +31,8 @@ static MG_RESULT record(const mg_artifact *a, const char *corpus, const mg_fuzz_
     MG_GUARD(recorded);
     char folder[256], path[4096];
     MG_GUARD(mg_seed_flight_corpus(s->stack, folder, sizeof folder));
-    int n = snprintf(path, sizeof path, "%s/%s/%s.bin", corpus, folder, a->name);
-    mg_result r = n > 0 && (size_t)n < sizeof path
-                      ? mg_fuzz_write_file(path, flight.data, flight.len)
-                      : mg_fail(MG_E_IO, "%s: the seed path is too long", a->name);
+    mg_result r = mg_path_format(path, sizeof path, "%s/%s/%s.bin", corpus, folder, a->name);
+    if (mg_ok(r)) r = mg_fuzz_write_file(path, flight.data, flight.len);
     *completed = s->serve(flight.data, flight.len, NULL);
     mg_bytes_free(&flight);
     MG_GUARD(r);

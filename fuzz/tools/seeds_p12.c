@@ -2,6 +2,7 @@
  * open them within their work bound (lib/pkcs12_read.h): the bundles gen makes use the
  * usual counts, which the targets read but do not decrypt. */
 #include "fixture.h"
+#include "path_join.h"
 #include "pkcs12_read.h"
 #include "seeds.h"
 
@@ -34,9 +35,9 @@ static MG_RESULT seal(const mg_artifact *a, EVP_PKEY *key, X509 *cert, STACK_OF(
                                     schemes[i].nid, schemes[i].nid, SEAL_ITER, SEAL_ITER, 0);
         MG_ENSURE(p12 != NULL, MG_E_INTERNAL, "%s: PKCS12_create failed", a->name);
         char path[4096];
-        snprintf(path, sizeof path, "%s/pkcs12/%s-sealed-%s.p12", corpus, a->name,
-                 schemes[i].suffix);
-        mg_result r = write_p12(p12, path);
+        mg_result r = mg_path_format(path, sizeof path, "%s/pkcs12/%s-sealed-%s.p12", corpus,
+                                     a->name, schemes[i].suffix);
+        if (mg_ok(r)) r = write_p12(p12, path);
         PKCS12_free(p12);
         MG_GUARD(r);
         (*count)++;

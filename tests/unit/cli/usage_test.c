@@ -1,13 +1,15 @@
 /* The usage lines, the top-level list and the parser come from the same tables: every command's
  * usage names every option of its table (required ones bare, optional ones in brackets), its
  * brief is a whole clause, and the parser refuses a command line that lacks what the usage
- * line shows as needed. */
+ * line shows as needed. A command's help keeps every line within CLI_HELP_COLUMNS and loses
+ * no word of an option's help to the wrapping. */
 #include "command.h"
 #include "mg_test.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* "--name" as a whole word of text: not the start of a longer option such as --p12-password. */
 static const char *find_option_word(const char *text, const char *open, const char *name)
@@ -53,6 +55,54 @@ static void check_brief(const cli_command *cmd)
     CHECK(strlen(brief) <= 2 * (CLI_HELP_COLUMNS - 13)); /* two lines of the top-level list */
 }
 
+/* Runs cli_print_command_help with standard output in a temporary file; its text into buf. */
+static bool capture_help(const cli_command *cmd, char *buf, size_t len)
+{
+    FILE *tmp = tmpfile();
+    int saved = dup(STDOUT_FILENO);
+    if (!tmp || saved < 0) return false;
+    fflush(stdout);
+    dup2(fileno(tmp), STDOUT_FILENO);
+    mg_result r = cli_print_command_help(cmd);
+    fflush(stdout);
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+    rewind(tmp);
+    size_t n = fread(buf, 1, len - 1, tmp);
+    buf[n] = '\0';
+    fclose(tmp);
+    return mg_ok(r) && n < len - 1;
+}
+
+/* text with every run of blanks and newlines as one space. */
+static void squeeze(const char *text, char *out, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = text; *p && n + 1 < len; p++)
+        if (!isspace((unsigned char)*p)) out[n++] = *p;
+        else if (n && out[n - 1] != ' ') out[n++] = ' ';
+    out[n] = '\0';
+}
+
+static void check_help_width(const cli_command *cmd)
+{
+    static char text[32768], flat[32768], help[2048];
+    CHECK(capture_help(cmd, text, sizeof text));
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        if (n > CLI_HELP_COLUMNS) fprintf(stderr, "%s --help: %.*s\n", cmd->name, (int)n, line);
+        CHECK(n <= CLI_HELP_COLUMNS);
+        line += n + (end != NULL);
+    }
+    squeeze(text, flat, sizeof flat);
+    for (size_t i = 0; i < cmd->option_count; i++) {
+        squeeze(cmd->options[i].help, help, sizeof help);
+        if (!strstr(flat, help)) fprintf(stderr, "%s --help: lost \"%s\"\n", cmd->name, help);
+        CHECK(strstr(flat, help) != NULL);
+    }
+}
+
 /* With no arguments at all the parser accepts the command exactly when the usage line shows
  * nothing as needed: no positional argument, no bare option. */
 static void check_parser_agrees(const cli_command *cmd)
@@ -83,6 +133,7 @@ int main(void)
         check_usage(*c);
         check_brief(*c);
         check_parser_agrees(*c);
+        check_help_width(*c);
     }
     CHECK(count >= 10);
     TEST_END();
