@@ -66,7 +66,7 @@ const char mg_html_head[] =
     "<header><h1>mtlsgrid: mutual-TLS conformance</h1>\n"
     "<p id=\"counts\"></p></header>\n"
     "<div id=\"tools\"><label>search cases <input id=\"search\" type=\"search\" placeholder=\"e.g. "
-    "client-eku or gnutls-openssl\"></label>\n"
+    "client-eku or tls1.3/minimal\"></label>\n"
     "<label>family <select id=\"family\"><option value=\"\">all</option></select></label>\n"
     "<label>grade <select id=\"grade\"><option value=\"\">all</option></select></label></div>\n"
     "<ul id=\"legend\" aria-label=\"legend\"></ul>\n"
