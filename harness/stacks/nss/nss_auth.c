@@ -5,9 +5,9 @@
  * host name given to SSL_SetURL through CERT_VerifyCertName) at the socket's time; tstclnt
  * and selfserv do the same. Its anchors are this context's, trusted for that one call
  * (nss_trust.c).
- * strict verifies with libpkix, CERT_PKIXVerifyCert, with this context's anchors as the only
- * ones, the pinned time (cert_pi_date), the CRLs for the whole chain (no network, and a
- * certificate without a fresh CRL fails), the stapled OCSP response judged by
+ * strict verifies with CERT_VerifyCert at the pinned time, with the same anchors, the
+ * CRLs for the whole chain in NSS's CRL cache for that call (the classic verifier checks each
+ * certificate against a cached CRL of its issuer), the stapled OCSP response judged by
  * CERT_CacheOCSPResponseFromSideChannel when the client requires one, the host name, and a
  * 2048-bit minimum for RSA keys (NSS's own NSS_RSA_MIN_KEY_SIZE option).
  * Both apply the depth limit to the chain NSS built. The first failure is kept, with the
@@ -84,54 +84,31 @@ static void free_log(CERTVerifyLog *log)
     PORT_FreeArena(log->arena, PR_FALSE);
 }
 
-/* CRLs for leaf and chain when the side has any: from the local cache only, and a
- * certificate without fresh information for it fails (RFC 5280 6.3.3: undetermined). */
-static void crl_flags(const mg_context *ctx, PRUint64 methods[2], CERTRevocationFlags *flags)
+/* NSS's classic verifier at the pinned time (CERT_VerifyCert, as SSL_AuthCertificate calls it), with a verify log for the depth of the first
+ * problem. Not libpkix (CERT_PKIXVerifyCert): its certificate store caches every certificate
+ * it finds by subject for the life of the process (lib/libpkix/pkix/util/pkix_tools.c
+ * cachedCertTable, always on for the PK11 store; 3.87 ignores cert_pi_certStores), so one
+ * case's intermediates would complete a later case's chain. */
+static SECStatus verify_chain_strict(mg_session *s, CERTCertificate *peer, PRBool is_server)
 {
-    methods[cert_revocation_method_crl] = CERT_REV_M_DO_NOT_TEST_USING_THIS_METHOD;
-    methods[cert_revocation_method_ocsp] = CERT_REV_M_DO_NOT_TEST_USING_THIS_METHOD;
-    if (ctx->crls.count)
-        methods[cert_revocation_method_crl] =
-            CERT_REV_M_TEST_USING_THIS_METHOD | CERT_REV_M_FORBID_NETWORK_FETCHING |
-            CERT_REV_M_REQUIRE_INFO_ON_MISSING_SOURCE | CERT_REV_M_FAIL_ON_MISSING_FRESH_INFO;
-    CERTRevocationTests tests = {cert_revocation_method_count, methods, 0, NULL,
-                                 CERT_REV_MI_TEST_ALL_LOCAL_INFORMATION_FIRST};
-    flags->leafTests = tests;
-    flags->chainTests = tests;
-}
-
-static SECStatus verify_chain_strict(mg_session *s, CERTCertificate *peer, PRBool is_server,
-                                     CERTCertList *anchors)
-{
-    PRUint64 methods[2];
-    CERTRevocationFlags revocation;
-    crl_flags(s->ctx, methods, &revocation);
-    CERTValInParam in[5];
-    in[0].type = cert_pi_date;
-    in[0].value.scalar.time = mg_nss_verify_time(&s->ctx->config);
-    in[1].type = cert_pi_trustAnchors;
-    in[1].value.pointer.chain = anchors;
-    in[2].type = cert_pi_revocationFlags;
-    in[2].value.pointer.revocation = &revocation;
-    in[3].type = cert_pi_useAIACertFetch;
-    in[3].value.scalar.b = PR_FALSE;
-    in[4].type = cert_pi_end;
+    PRTime when = mg_nss_verify_time(&s->ctx->config);
     CERTVerifyLog log = {PORT_NewArena(512), 0, NULL, NULL};
     if (!log.arena) return refuse(s, SEC_ERROR_NO_MEMORY, -1);
-    CERTValOutParam out[3];
-    out[0].type = cert_po_certList;
-    out[0].value.pointer.chain = NULL;
-    out[1].type = cert_po_errorLog;
-    out[1].value.pointer.log = &log;
-    out[2].type = cert_po_end;
-    SECCertificateUsage usage = is_server ? certificateUsageSSLClient : certificateUsageSSLServer;
-    SECStatus rv = CERT_PKIXVerifyCert(peer, usage, in, out, NULL);
-    PRErrorCode code = PR_GetError();
+    SECCertUsage usage = is_server ? certUsageSSLClient : certUsageSSLServer;
+    SECStatus rv = CERT_VerifyCert(CERT_GetDefaultCertDB(), peer, PR_TRUE, usage, when, NULL,
+                                   &log);
+    PRErrorCode code = log.head ? (PRErrorCode)log.head->error : PR_GetError();
     int depth = first_logged_depth(&log);
-    if (rv == SECSuccess) rv = check_depth(s, out[0].value.pointer.chain);
-    if (out[0].value.pointer.chain) CERT_DestroyCertList(out[0].value.pointer.chain);
+    /* With a log, the classic verifier records each problem and goes on, and may return
+     * SECSuccess after logging some (lib/certhigh/certvfy.c LOG_ERROR_OR_EXIT): any entry
+     * is a failure. */
+    if (log.count > 0) rv = SECFailure;
     free_log(&log);
-    if (rv != SECSuccess && !s->verify.seen) return refuse(s, code ? code : SEC_ERROR_UNTRUSTED_CERT, depth);
+    if (rv != SECSuccess) return refuse(s, code ? code : SEC_ERROR_UNTRUSTED_CERT, depth);
+    CERTCertList *chain = CERT_GetCertChainFromCert(
+        peer, when, is_server ? certUsageSSLClient : certUsageSSLServer);
+    rv = check_depth(s, chain);
+    if (chain) CERT_DestroyCertList(chain);
     return rv;
 }
 
@@ -183,14 +160,14 @@ static SECStatus verify_strict(mg_session *s, PRFileDesc *fd, PRBool is_server,
     (void)NSS_OptionSet(NSS_RSA_MIN_KEY_SIZE, MG_NSS_STRICT_MIN_RSA_BITS);
     mg_nss_anchors anchors;
     SECStatus rv = SECFailure;
-    if (!mg_ok(mg_nss_anchors_open(s->ctx, false, &anchors))) {
+    if (!mg_ok(mg_nss_anchors_open(s->ctx, true, &anchors))) {
         (void)NSS_OptionSet(NSS_RSA_MIN_KEY_SIZE, saved_min);
         return refuse(s, PR_GetError(), -1);
     }
     (void)CERT_ClearOCSPCache();
     if (mg_ok(mg_nss_revocation_open(s, peer))) {
         rv = check_key_size(s, peer);
-        if (rv == SECSuccess) rv = verify_chain_strict(s, peer, is_server, anchors.certs);
+        if (rv == SECSuccess) rv = verify_chain_strict(s, peer, is_server);
         if (rv == SECSuccess) rv = check_staple(s, fd, peer);
         if (rv == SECSuccess) rv = check_name(s, peer);
         mg_nss_revocation_close(s);
