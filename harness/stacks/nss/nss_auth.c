@@ -52,6 +52,28 @@ static SECStatus check_depth(mg_session *s, CERTCertList *chain)
     return SECSuccess;
 }
 
+/* NSS has one error for both ends of the validity period (lib/certhigh/certvfy.c): which end
+ * it was is read from the chain at the same instant, while the anchors are still in place. */
+static void tell_not_yet_valid(mg_session *s, CERTCertificate *peer, PRBool is_server)
+{
+    if (!s->verify.seen || (s->verify.code != SEC_ERROR_EXPIRED_CERTIFICATE &&
+                            s->verify.code != SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE))
+        return;
+    PRTime when = mg_nss_verify_time(&s->ctx->config);
+    CERTCertList *chain = CERT_GetCertChainFromCert(
+        peer, when, is_server ? certUsageSSLClient : certUsageSSLServer);
+    if (!chain) return;
+    bool early = false, late = false;
+    for (CERTCertListNode *n = CERT_LIST_HEAD(chain); !CERT_LIST_END(n, chain);
+         n = CERT_LIST_NEXT(n)) {
+        SECCertTimeValidity v = CERT_CheckCertValidTimes(n->cert, when, PR_FALSE);
+        early = early || v == secCertTimeNotValidYet;
+        late = late || v == secCertTimeExpired;
+    }
+    CERT_DestroyCertList(chain);
+    s->verify.not_yet_valid = early && !late;
+}
+
 static SECStatus verify_minimal(mg_session *s, PRFileDesc *fd, PRBool check_sig,
                                 PRBool is_server, CERTCertificate *peer)
 {
@@ -67,8 +89,13 @@ static SECStatus verify_minimal(mg_session *s, PRFileDesc *fd, PRBool check_sig,
         code = PR_GetError();
         if (chain) CERT_DestroyCertList(chain);
     }
+    if (rv != SECSuccess) {
+        (void)refuse(s, code, -1);
+        tell_not_yet_valid(s, peer, is_server);
+    }
     mg_nss_anchors_close(&anchors);
-    return rv == SECSuccess ? SECSuccess : refuse(s, code, -1);
+    if (rv != SECSuccess) PORT_SetError(code);
+    return rv;
 }
 
 /* The depth of the first problem in NSS's verify log; -1 when it names none. */
@@ -168,6 +195,7 @@ static SECStatus verify_strict(mg_session *s, PRFileDesc *fd, PRBool is_server,
     if (mg_ok(mg_nss_revocation_open(s, peer))) {
         rv = check_key_size(s, peer);
         if (rv == SECSuccess) rv = verify_chain_strict(s, peer, is_server);
+        if (rv != SECSuccess) tell_not_yet_valid(s, peer, is_server);
         if (rv == SECSuccess) rv = check_staple(s, fd, peer);
         if (rv == SECSuccess) rv = check_name(s, peer);
         mg_nss_revocation_close(s);

@@ -42,6 +42,7 @@ typedef struct {
     bool seen;
     PRErrorCode code;
     int depth; /* 0: the peer's leaf; -1: unknown */
+    bool not_yet_valid;  /* SEC_ERROR_EXPIRED_CERTIFICATE for a certificate not yet valid */
     bool missing_staple; /* the client required a stapled OCSP response and got none */
 } mg_nss_verify_error;
 
