@@ -111,7 +111,8 @@ static void free_log(CERTVerifyLog *log)
     PORT_FreeArena(log->arena, PR_FALSE);
 }
 
-/* NSS's classic verifier at the pinned time (CERT_VerifyCert, as SSL_AuthCertificate calls it), with a verify log for the depth of the first
+/* NSS's classic verifier at the pinned time (CERT_VerifyCert, as SSL_AuthCertificate calls
+ * it), with a verify log for the depth of the first
  * problem. Not libpkix (CERT_PKIXVerifyCert): its certificate store caches every certificate
  * it finds by subject for the life of the process (lib/libpkix/pkix/util/pkix_tools.c
  * cachedCertTable, always on for the PK11 store; 3.87 ignores cert_pi_certStores), so one
@@ -131,7 +132,9 @@ static SECStatus verify_chain_strict(mg_session *s, CERTCertificate *peer, PRBoo
      * is a failure. */
     if (log.count > 0) rv = SECFailure;
     free_log(&log);
-    if (rv != SECSuccess) return refuse(s, code ? code : SEC_ERROR_UNTRUSTED_CERT, depth);
+    if (rv != SECSuccess) {
+        return refuse(s, code ? code : SEC_ERROR_UNTRUSTED_CERT, depth);
+    }
     CERTCertList *chain = CERT_GetCertChainFromCert(
         peer, when, is_server ? certUsageSSLClient : certUsageSSLServer);
     rv = check_depth(s, chain);

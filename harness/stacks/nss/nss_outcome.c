@@ -12,7 +12,8 @@
 static bool rejected_by_hook(const mg_session *s, mg_side_outcome *out)
 {
     if (!s->verify.seen) return false;
-    out->reason = s->verify.not_yet_valid ? MG_REASON_NOT_YET_VALID : mg_nss_reason(s->verify.code);
+    out->reason =
+        s->verify.not_yet_valid ? MG_REASON_NOT_YET_VALID : mg_nss_reason(s->verify.code);
     out->native_code = s->verify.code;
     if (s->verify.missing_staple)
         snprintf(out->native_text, sizeof out->native_text,

@@ -98,9 +98,11 @@ mg_reason mg_nss_reason(int code)
 
 void mg_nss_describe_error(int code, int depth, char *buf, size_t len)
 {
+    /* NSS's names and words exist once NSS is initialised; the table's name stands in before. */
+    const mg_nss_reason_entry *hit = mg_nss_reason_find(code);
     const char *name = PR_ErrorToName(code);
     const char *text = PR_ErrorToString(code, PR_LANGUAGE_I_DEFAULT);
-    if (!name) name = "error";
+    if (!name) name = hit ? hit->name : "error";
     if (!text || !*text) text = "no text";
     if (depth >= 0)
         snprintf(buf, len, "%s (%d) at depth %d: %s", name, code, depth, text);
