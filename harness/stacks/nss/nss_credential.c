@@ -1,0 +1,77 @@
+/* This side's own credential: the certificates as DER in the order given (the server sends
+ * them so; an NSS client builds its chain itself, see nss_present.c) and the private key as a
+ * session object of NSS's internal slot, never a token object. Unless the case loads a
+ * mismatched pair on purpose, the key must be the leaf's: NSS itself never compares them
+ * (SSL_ConfigServerCert checks only the key's type), so the subjectPublicKeyInfo of both is
+ * compared here, as the other stacks' setups do. */
+#include "nss_internal.h"
+
+#include <pk11pub.h>
+#include <prerror.h>
+
+static MG_RESULT spki_of_key(SECKEYPrivateKey *key, SECItem **out)
+{
+    SECKEYPublicKey *pub = SECKEY_ConvertToPublicKey(key);
+    *out = pub ? SECKEY_EncodeDERSubjectPublicKeyInfo(pub) : NULL;
+    SECKEY_DestroyPublicKey(pub);
+    return MG_OK;
+}
+
+/* A leaf NSS cannot decode is sent all the same: the peer judges it. The temporary
+ * certificate made to look at it is gone again when this returns. */
+static MG_RESULT check_key_matches(const mg_context *ctx, const char *key_name,
+                                   mg_side_outcome *why)
+{
+    CERTCertificate *leaf = CERT_NewTempCertificate(CERT_GetDefaultCertDB(),
+                                                    &ctx->own_chain.items[0], NULL, PR_FALSE,
+                                                    PR_TRUE);
+    if (!leaf) return MG_OK;
+    SECItem *from_key = NULL;
+    MG_GUARD(spki_of_key(ctx->key, &from_key));
+    bool same = from_key && SECITEM_ItemsAreEqual(from_key, &leaf->derPublicKey);
+    SECITEM_FreeItem(from_key, PR_TRUE);
+    CERT_DestroyCertificate(leaf);
+    if (!same)
+        mg_nss_setup_failure(why, MG_REASON_KEY_MISMATCH, 0,
+                             "the key in %s does not match the certificate in %s", key_name,
+                             ctx->config.credential.p12_file ? ctx->config.credential.p12_file
+                                                             : ctx->config.credential.cert_file);
+    return MG_OK;
+}
+
+MG_RESULT mg_nss_import_key(mg_context *ctx, SECItem *pkcs8, const char *name,
+                            mg_side_outcome *why)
+{
+    PK11SlotInfo *slot = PK11_GetInternalSlot();
+    MG_ENSURE(slot, MG_E_INTERNAL, "nss: no internal slot");
+    SECStatus rv = PK11_ImportDERPrivateKeyInfoAndReturnKey(slot, pkcs8, NULL, NULL, PR_FALSE,
+                                                            PR_TRUE, KU_ALL, &ctx->key, NULL);
+    PK11_FreeSlot(slot);
+    if (rv != SECSuccess || !ctx->key) {
+        ctx->key = NULL;
+        mg_nss_setup_failure(why, MG_REASON_BAD_CREDENTIAL, PR_GetError(),
+                             "NSS cannot import the private key in %s", name);
+        return MG_OK;
+    }
+    if (!ctx->config.skip_key_check) return check_key_matches(ctx, name, why);
+    return MG_OK;
+}
+
+MG_RESULT mg_nss_read_credential(mg_context *ctx, mg_side_outcome *why)
+{
+    const mg_credential *c = &ctx->config.credential;
+    if (c->p12_file) return mg_nss_read_pkcs12(ctx, why);
+    if (!c->cert_file && !c->key_file) return MG_OK; /* no credential: sends none */
+    if (!c->cert_file || !c->key_file) {
+        mg_nss_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s given without its %s",
+                             c->cert_file ? c->cert_file : c->key_file,
+                             c->cert_file ? "key" : "certificate");
+        return MG_OK;
+    }
+    MG_NSS_STEP(mg_nss_read_certs(c->cert_file, &ctx->own_chain, why), why);
+    SECItem pkcs8;
+    MG_NSS_STEP(mg_nss_read_key(c->key_file, &pkcs8, why), why);
+    mg_result r = mg_nss_import_key(ctx, &pkcs8, c->key_file, why);
+    SECITEM_ZfreeItem(&pkcs8, PR_FALSE);
+    return r;
+}

@@ -1,0 +1,36 @@
+/* The NSS backend's entry in the stack table. */
+#include "nss_internal.h"
+
+static const char *nss_version(void) { return NSS_GetVersion(); }
+
+/* Not MG_CAP_SAN_ONLY: CERT_VerifyCertName falls back to the subject's common name when the
+ * certificate has no DNS subjectAltName (lib/certdb/certdb.c cert_VerifySubjectAltName, then
+ * CERT_GetCommonName), and no option turns that off.
+ * Not MG_CAP_KEYLOG: this build writes key log lines (NSS_ALLOW_SSLKEYLOGFILE), but only to
+ * the one file SSLKEYLOGFILE names when the process starts its first socket
+ * (lib/ssl/sslsock.c ssl_SetDefaultsFromEnvironment), not to a file per side.
+ * Not MG_CAP_PKCS12 yet: see nss_pkcs12.c.
+ * Not MG_CAP_OCSP yet: the client's judgement of a staple (nss_auth.c check_staple, through
+ * CERT_CacheOCSPResponseFromSideChannel) refuses good responses with
+ * SEC_ERROR_OCSP_INVALID_SIGNING_CERT in this backend; until that is understood a client that
+ * requires a staple is a skip. The server staples (MG_CAP_OCSP_STAPLE).
+ * MG_CAP_SKIP_KEY_CHECK: NSS itself never compares key and certificate; the backend's own
+ * comparison (nss_credential.c) is what such a case skips. */
+const mg_stack mg_stack_nss = {
+    .name = "nss",
+    .display = "NSS",
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+            MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
+    .shares_parsed = false,
+    .tools = NULL,
+    .inspect_words = NULL,
+    .version = nss_version,
+    .context_new = mg_nss_context_new,
+    .context_free = mg_nss_context_free,
+    .session_new = mg_nss_session_new,
+    .session_free = mg_nss_session_free,
+    .handshake = mg_nss_handshake,
+    .send = mg_nss_send,
+    .recv = mg_nss_recv,
+    .outcome = mg_nss_outcome,
+};
