@@ -63,6 +63,16 @@ size_t mg_plan_divergences_off_version(const mg_scenario_set *set, FILE *out)
     return missed;
 }
 
+/* Whether a built stack can be the record's peer (a record about a peer this build lacks
+ * applies to no case of it). */
+static bool peer_built(const mg_divergence *d)
+{
+    if (!d->peer) return true;
+    for (const mg_stack *const *s = mg_stacks; *s; s++)
+        if (glob(d->peer, (*s)->name)) return true;
+    return false;
+}
+
 mg_result mg_plan_find_unused_divergences(const mg_plan *plan, mg_report *report)
 {
     report->unused = NULL, report->unused_count = 0;
@@ -71,7 +81,7 @@ mg_result mg_plan_find_unused_divergences(const mg_plan *plan, mg_report *report
     for (size_t i = 0; i < set->divergence_count; i++) {
         const mg_divergence *d = &set->divergences[i];
         const mg_stack *stack = mg_stack_find(d->stack);
-        if (!stack || !glob(d->version, stack->version())) continue;
+        if (!stack || !glob(d->version, stack->version()) || !peer_built(d)) continue;
         bool used = false;
         for (size_t r = 0; r < report->count && !used; r++) used = report->rows[r].divergence == d;
         if (used) continue;
