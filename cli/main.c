@@ -8,7 +8,8 @@
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
         mg_result r = cli_print_help();
         if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
         return argc < 2 || !mg_ok(r) ? 2 : 0;
