@@ -20,6 +20,12 @@ int main(int argc, char **argv)
         printf("mtlsgrid %s (%s)\n", MG_VERSION, mg_ok(r) ? versions : mg_error_message());
         return mg_ok(r) ? 0 : 2;
     }
+    /* Hidden: the build writes the man page and the bash completion with these. */
+    if (strcmp(argv[1], "__man") == 0 || strcmp(argv[1], "__completion") == 0) {
+        mg_result r = argv[1][2] == 'm' ? cli_print_man() : cli_print_completion();
+        if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        return mg_exit_code(r);
+    }
     const cli_command *cmd = NULL;
     for (const cli_command *const *c = mg_commands; *c; c++)
         if (strcmp((*c)->name, argv[1]) == 0) cmd = *c;
