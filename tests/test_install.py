@@ -130,6 +130,11 @@ def test_deb_holds_the_installed_layout(deb_root):
     assert (usr / "share" / "bash-completion" / "completions" / "mtlsgrid").is_file()
 
 
+def test_deb_binary_holds_no_source_path(deb_root):
+    binary = (deb_root / "usr" / "bin" / "mtlsgrid").read_bytes()
+    assert str(ROOT).encode() not in binary
+
+
 def test_deb_depends_on_the_packages_of_the_linked_libraries(deb, deb_root):
     depends = _run("dpkg-deb", "-f", deb, "Depends").stdout
     names = {d.strip().split()[0] for d in depends.replace("|", ",").split(",") if d.strip()}
