@@ -2,6 +2,7 @@
  * runs them), one line per stack: "<stack> tls<v> ... = <rate>/s (...)". */
 #include "bench_measure.h"
 #include "bench_spawn.h"
+#include "data_dir.h"
 #include "path_join.h"
 
 #include <stdio.h>
@@ -37,13 +38,18 @@ double mg_bench_floor_rate(const mg_bench_floor *floor, const char *stack)
     return 0;
 }
 
+/* <repository>/../shared/bench/floor, the repository found through the data folder: a build
+ * tree's BUILD/share/mtlsgrid/catalogue links to <repository>/scenarios/catalogue. An
+ * installed binary has none (NULL). */
 const char *mg_bench_default_floor(void)
 {
-    /* The scenario folder is <repository>/scenarios; the floor is beside the repository. */
-    static char path[4096];
-    if (!mg_ok(mg_path_join(path, sizeof path, MG_SOURCE_DIR, "../shared/bench/floor")))
+    char data[4096], catalogue[4096];
+    static char path[4096], resolved[4096];
+    if (!mg_ok(mg_data_dir(data, sizeof data)) ||
+        !mg_ok(mg_path_join(catalogue, sizeof catalogue, data, "catalogue")) ||
+        !realpath(catalogue, resolved) ||
+        !mg_ok(mg_path_join(path, sizeof path, resolved, "../../../shared/bench/floor")))
         return NULL;
-    static char resolved[4096];
     return realpath(path, resolved) && access(resolved, X_OK) == 0 ? resolved : NULL;
 }
 

@@ -61,7 +61,7 @@ static MG_RESULT baseline_sides(mg_bench_setup *s, const mg_bench_setup_options 
     po.policies = "strict";
     MG_GUARD(mg_plan_enumerate(&po, &s->plan));
     MG_ENSURE(s->plan.count > 0, MG_E_INPUT, "bench: no scenario \"baseline\" in %s",
-              po.scenarios_dir);
+              po.scenarios_dir ? po.scenarios_dir : "the data folder");
     mg_plan_matrix_options mo = {o->matrix, NULL, MG_TIME_PINNED};
     mg_plan_matrix m;
     MG_GUARD(mg_plan_prepare(&s->plan, s->dir, &mo, &m));

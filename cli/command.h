@@ -74,6 +74,15 @@ MG_RESULT cli_format_usage(const cli_command *cmd, char *buf, size_t len);
 /* The first clause of the summary: what the top-level help lists for the command. */
 MG_RESULT cli_format_brief(const cli_command *cmd, char *buf, size_t len);
 
+/* " (required)", or " (one of --a, --b or --c is required)" for a row of a one-of group, or
+ * "" for an optional row: what the help and the man page add to the row's help. */
+MG_RESULT cli_format_need_note(const cli_command *cmd, size_t row, char *buf, size_t len);
+
+/* The man page (roff, mtlsgrid.1) and the bash completion script, both from the tables; the
+ * build writes them with the hidden commands "mtlsgrid __man" and "mtlsgrid __completion". */
+MG_RESULT cli_print_man(void);
+MG_RESULT cli_print_completion(void);
+
 /* Help texts; the usage line, the prose and each option's help are wrapped to
  * CLI_HELP_COLUMNS (an option's continuation lines indented under its help column). */
 #define CLI_HELP_COLUMNS 100

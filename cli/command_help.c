@@ -128,13 +128,12 @@ static MG_RESULT print_prose(const char *text, size_t col, size_t indent)
     return MG_OK;
 }
 
-/* " (required)", or " (one of --a, --b or --c is required)" for a row of a one-of group. */
-static void need_note(const cli_command *cmd, size_t row, char *buf, size_t len)
+mg_result cli_format_need_note(const cli_command *cmd, size_t row, char *buf, size_t len)
 {
     buf[0] = '\0';
     cli_option_need need = cli_option_need_of(&cmd->options[row]);
     if (need == OPT_REQUIRED) snprintf(buf, len, " (required)");
-    if (need != OPT_ONE_OF) return;
+    if (need != OPT_ONE_OF) return MG_OK;
     size_t first = row, end = row;
     while (first > 0 && cli_option_need_of(&cmd->options[first - 1]) == OPT_ONE_OF) first--;
     while (end < cmd->option_count && cli_option_need_of(&cmd->options[end]) == OPT_ONE_OF) end++;
@@ -143,7 +142,10 @@ static void need_note(const cli_command *cmd, size_t row, char *buf, size_t len)
         used += (size_t)snprintf(buf + used, len - used, "%s--%s",
                                  i == first ? "" : i + 1 == end ? " or " : ", ",
                                  cmd->options[i].name);
-    if (used < len) snprintf(buf + used, len - used, " is required)");
+    MG_ENSURE(used < len, MG_E_INTERNAL, "%s: the note of --%s is too long", cmd->name,
+              cmd->options[row].name);
+    snprintf(buf + used, len - used, " is required)");
+    return MG_OK;
 }
 
 #define OPTION_COLUMN 26
@@ -165,14 +167,14 @@ mg_result cli_print_command_help(const cli_command *cmd)
         char left[128], note[256], help[1024];
         snprintf(left, sizeof left, "--%s%s%s", o->name, cli_option_type(o) == OPT_FLAG ? "" : " ",
                  cli_option_type(o) == OPT_FLAG ? "" : o->value_name);
-        need_note(cmd, i, note, sizeof note);
+        MG_GUARD(cli_format_need_note(cmd, i, note, sizeof note));
         snprintf(help, sizeof help, "%s%s", o->help, note);
         /* The help wrapped under its column; a long left part pushes only the first line. */
         printf("  %-*s ", OPTION_COLUMN, left);
         size_t width = strlen(left) > OPTION_COLUMN ? strlen(left) : OPTION_COLUMN;
         MG_GUARD(print_prose(help, 2 + width + 1, 2 + OPTION_COLUMN + 1));
     }
-    printf("  %-*s %s\n", OPTION_COLUMN, "--help", "show this help");
+    printf("  %-*s %s\n", OPTION_COLUMN, "--help", "show this help (also -h)");
     return MG_OK;
 }
 

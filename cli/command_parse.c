@@ -96,6 +96,7 @@ mg_result cli_parse(const cli_command *cmd, int argc, char **argv, void *args, c
     bool seen[64] = {false}; /* an option given twice is a mistake, not "the last one wins" */
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
+        if (!options_done && strcmp(arg, "-h") == 0) { *wants_help = 1; return MG_OK; }
         if (options_done || arg[0] != '-' || arg[1] != '-' ) {
             MG_ENSURE(options_done || arg[0] != '-' || !arg[1], MG_E_USAGE,
                       "%s: unknown option %s (try: mtlsgrid %s --help)", cmd->name, arg, cmd->name);

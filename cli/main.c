@@ -8,7 +8,8 @@
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
         mg_result r = cli_print_help();
         if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
         return argc < 2 || !mg_ok(r) ? 2 : 0;
@@ -18,6 +19,12 @@ int main(int argc, char **argv)
         mg_result r = mg_stack_versions_text(versions, sizeof versions);
         printf("mtlsgrid %s (%s)\n", MG_VERSION, mg_ok(r) ? versions : mg_error_message());
         return mg_ok(r) ? 0 : 2;
+    }
+    /* Hidden: the build writes the man page and the bash completion with these. */
+    if (strcmp(argv[1], "__man") == 0 || strcmp(argv[1], "__completion") == 0) {
+        mg_result r = argv[1][2] == 'm' ? cli_print_man() : cli_print_completion();
+        if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        return mg_exit_code(r);
     }
     const cli_command *cmd = NULL;
     for (const cli_command *const *c = mg_commands; *c; c++)

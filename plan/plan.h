@@ -61,8 +61,12 @@ typedef struct {
     bool whole; /* no filter, shard or axis narrowed: every case the build can run */
 } mg_plan;
 
-/* Fills the defaults: the scenario folder from MTLSGRID_SCENARIOS or the built-in one. */
+/* Fills the defaults: the scenario folder from MTLSGRID_SCENARIOS, or NULL for the data
+ * folder (data_dir.h), found when the plan is enumerated. */
 void mg_plan_options_defaults(mg_plan_options *options);
+
+/* The scenario folder the options name: theirs, or the data folder. */
+MG_RESULT mg_plan_scenarios_dir(const mg_plan_options *options, const char **dir);
 
 /* Loads the scenarios and lists the case ids that pass the filters. */
 MG_RESULT mg_plan_enumerate(const mg_plan_options *options, mg_plan *plan);

@@ -64,7 +64,9 @@ mg_result mg_plan_enumerate(const mg_plan_options *o, mg_plan *plan)
     MG_GUARD(mg_plan_parse_axes(o->stacks, o->tls, o->policies, &a));
     unsigned shard, shards;
     MG_GUARD(parse_shard(o->shard, &shard, &shards));
-    MG_GUARD(mg_scenarios_load_dir(o->scenarios_dir, &plan->scenarios));
+    const char *scenarios_dir;
+    MG_GUARD(mg_plan_scenarios_dir(o, &scenarios_dir));
+    MG_GUARD(mg_scenarios_load_dir(scenarios_dir, &plan->scenarios));
     MG_GUARD(mg_plan_check_divergences(&plan->scenarios));
     mg_strings globs = {0};
     MG_GUARD(mg_strings_add_split(&globs, o->filter ? o->filter : ""));

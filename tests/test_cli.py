@@ -18,6 +18,22 @@ def test_help_lists_every_command():
         assert f"  {name} " in proc.stdout
 
 
+def test_short_h_is_help_at_top_level():
+    assert run_mtlsgrid("-h").stdout == run_mtlsgrid("--help").stdout
+    assert run_mtlsgrid("-h").returncode == 0
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_short_h_is_help_per_command(command):
+    long, short = run_mtlsgrid(command, "--help"), run_mtlsgrid(command, "-h")
+    assert short.returncode == 0 and short.stdout == long.stdout, short.stderr
+
+
+def test_h_after_double_dash_is_an_argument():
+    proc = run_mtlsgrid("inspect", "--", "-h")
+    assert "usage:" not in proc.stdout
+
+
 def _top_level_entries(text):
     """{command: its brief}, continuation lines joined."""
     entries, name = {}, None
