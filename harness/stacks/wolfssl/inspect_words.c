@@ -1,7 +1,8 @@
 /* What wolfSSL 5.5.4 says for each inspect cause (inspect/inspect_causes.c): the error its
- * verification raises, by name and number, in the words of wolfSSL_ERR_error_string_n (what an
- * application built on wolfSSL prints), as a wolfSSL side of the matrix reports them. Debian
- * ships no wolfSSL command-line tool, so these are the library's words. One row per cause, by its id. */
+ * verification raises, by name and number, in the words of wolfSSL_ERR_error_string_n (what
+ * an application built on wolfSSL prints), as a wolfSSL side of the matrix reports them.
+ * Debian ships no wolfSSL command-line tool, so these are the library's words. One row per
+ * cause, by its id. */
 #include "tool_words.h"
 
 #include <stddef.h>
