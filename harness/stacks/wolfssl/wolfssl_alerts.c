@@ -18,7 +18,10 @@ static void on_info(const WOLFSSL *ssl, int where, int value)
         s->alert_sent = value & 0xff;
 }
 
-void mg_wolf_setup_alert_tracking(WOLFSSL_CTX *wctx) { wolfSSL_CTX_set_info_callback(wctx, on_info); }
+void mg_wolf_setup_alert_tracking(WOLFSSL_CTX *wctx)
+{
+    wolfSSL_CTX_set_info_callback(wctx, on_info);
+}
 
 void mg_wolf_alerts(const mg_session *s, mg_side_outcome *out)
 {

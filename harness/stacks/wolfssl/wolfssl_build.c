@@ -10,7 +10,8 @@
 static WOLFSSL_METHOD *method_for(const mg_side_config *cfg)
 {
     bool server = cfg->role == MG_ROLE_SERVER;
-    if (cfg->tls == MG_TLS12) return server ? wolfTLSv1_2_server_method() : wolfTLSv1_2_client_method();
+    if (cfg->tls == MG_TLS12)
+        return server ? wolfTLSv1_2_server_method() : wolfTLSv1_2_client_method();
     return server ? wolfTLSv1_3_server_method() : wolfTLSv1_3_client_method();
 }
 
@@ -28,6 +29,31 @@ static int no_password(char *buf, int size, int rwflag, void *userdata)
 static const char mg_wolf_sigalgs[] = "ECDSA+SHA256:ECDSA+SHA384:ECDSA+SHA512:RSA-PSS+SHA256:"
                                       "RSA-PSS+SHA384:RSA-PSS+SHA512:RSA+SHA256:RSA+SHA384:"
                                       "RSA+SHA512:ED25519";
+
+/* A wolfSSL client lists P-521 first among its groups by default (src/tls.c
+ * TLSX_PopulateSupportedGroups: the largest curves first), and servers that follow the
+ * client's order (OpenSSL in TLS 1.2, GnuTLS) take it: one case then costs several times a
+ * P-256 one in wolfSSL's generic arithmetic, and in TLS 1.3 a HelloRetryRequest on top (the key
+ * share is P-256). The client lists the groups the other stacks prefer instead, in their order,
+ * each curve the matrix's certificates use among them; the first one gets the TLS 1.3 key
+ * share (wolfSSL_CTX_set_groups). Nothing judged depends on the group. */
+static const int mg_wolf_groups[] = {WOLFSSL_ECC_X25519,    WOLFSSL_ECC_SECP256R1,
+                                     WOLFSSL_ECC_SECP384R1, WOLFSSL_ECC_SECP521R1,
+                                     WOLFSSL_ECC_X448,      WOLFSSL_FFDHE_2048,
+                                     WOLFSSL_FFDHE_3072};
+#define MG_WOLF_GROUP_COUNT ((int)(sizeof mg_wolf_groups / sizeof mg_wolf_groups[0]))
+
+static MG_RESULT setup_groups(const mg_side_config *cfg, WOLFSSL_CTX *wctx)
+{
+    if (cfg->role != MG_ROLE_CLIENT) return MG_OK;
+    int rc = WOLFSSL_SUCCESS;
+    if (cfg->tls == MG_TLS13)
+        rc = wolfSSL_CTX_set_groups(wctx, (int *)mg_wolf_groups, MG_WOLF_GROUP_COUNT);
+    for (int i = 0; cfg->tls != MG_TLS13 && rc == WOLFSSL_SUCCESS && i < MG_WOLF_GROUP_COUNT; i++)
+        rc = wolfSSL_CTX_UseSupportedCurve(wctx, (word16)mg_wolf_groups[i]);
+    MG_ENSURE(rc == WOLFSSL_SUCCESS, MG_E_INTERNAL, "wolfssl: cannot set the groups (%d)", rc);
+    return MG_OK;
+}
 
 static void setup_protocol(WOLFSSL_CTX *wctx)
 {
@@ -107,12 +133,35 @@ static void setup_key_sizes(const mg_context *ctx, WOLFSSL_CTX *wctx)
 static MG_RESULT configure(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why)
 {
     setup_protocol(wctx);
+    MG_GUARD(setup_groups(&ctx->config, wctx));
     MG_WOLF_STEP(load_credential(ctx, wctx, why), why);
     MG_WOLF_STEP(load_trust(ctx, wctx, why), why);
     setup_key_sizes(ctx, wctx);
     MG_WOLF_STEP(mg_wolf_install_crls(ctx, wctx, why), why);
     MG_WOLF_STEP(mg_wolf_setup_verify(ctx, wctx, why), why);
     return mg_wolf_setup_ocsp(ctx, wctx, why);
+}
+
+/* The trust store is reloaded as it was first loaded: before the verify mode is set, so under
+ * the WOLFSSL_VERIFY_NONE that OPENSSL_COMPATIBLE_DEFAULTS gives a new WOLFSSL_CTX
+ * (src/ssl.c wolfSSL_CTX_new_ex), where AddCA checks neither a CA's dates nor its key size
+ * (GET_VERIFY_SETTING_CTX); an expired root stays loadable, and the chain check judges it.
+ * CRLs are reinstalled because a CRL entry keeps the outcome of its first signature check
+ * (CRL_Entry.verified, src/crl.c CheckCertCRLList), made with a CA a chain may have taught. */
+MG_RESULT mg_wolf_forget_learned(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why)
+{
+    mg_wolf_use_time(&ctx->config);
+    WOLFSSL_CERT_MANAGER *cm = wolfSSL_CTX_GetCertManager(wctx);
+    MG_ENSURE(cm && wolfSSL_CertManagerUnloadCAs(cm) == WOLFSSL_SUCCESS, MG_E_INTERNAL,
+              "wolfssl: cannot unload the CAs of a context");
+    wolfSSL_CTX_set_verify(wctx, WOLFSSL_VERIFY_NONE, NULL);
+    MG_WOLF_STEP(load_trust(ctx, wctx, why), why);
+    if (ctx->crl_count > 0) {
+        MG_ENSURE(wolfSSL_CertManagerFreeCRL(cm) == WOLFSSL_SUCCESS, MG_E_INTERNAL,
+                  "wolfssl: cannot drop the CRLs of a context");
+        MG_WOLF_STEP(mg_wolf_install_crls(ctx, wctx, why), why);
+    }
+    return mg_wolf_setup_verify(ctx, wctx, why);
 }
 
 MG_RESULT mg_wolf_build(const mg_context *ctx, WOLFSSL_CTX **out, mg_side_outcome *why)

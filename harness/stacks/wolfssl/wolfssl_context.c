@@ -1,6 +1,7 @@
-/* A context: the side's files read and parsed once (credential, trust, CRLs, OCSP response),
- * shared by every session made from it. A WOLFSSL_CTX is built once here too, only to find
- * out now, as the other stacks do at setup, whether wolfSSL accepts the credential. */
+/* A context: the side's files read and parsed once (credential, trust, CRLs, OCSP response)
+ * and the WOLFSSL_CTX built from them, shared by every session made from it (see
+ * wolfssl_internal.h). Building it here also finds out now, as the other stacks do at setup,
+ * whether wolfSSL accepts the credential. */
 #include "wolfssl_internal.h"
 
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 void mg_wolf_context_free(mg_context *ctx)
 {
     if (!ctx) return;
+    if (ctx->wctx) wolfSSL_CTX_free(ctx->wctx);
     mg_wolf_blob_free(&ctx->own_chain);
     mg_wolf_blob_free(&ctx->own_key);
     mg_wolf_blob_free(&ctx->trust);
@@ -24,10 +26,7 @@ static MG_RESULT read_files(mg_context *ctx, mg_side_outcome *why)
     MG_WOLF_STEP(mg_wolf_read_crls(ctx, why), why);
     if (cfg->role == MG_ROLE_SERVER && cfg->ocsp_file)
         MG_WOLF_STEP(mg_wolf_read_file(cfg->ocsp_file, &ctx->ocsp, why), why);
-    WOLFSSL_CTX *probe = NULL;
-    MG_GUARD(mg_wolf_build(ctx, &probe, why));
-    if (probe) wolfSSL_CTX_free(probe);
-    return MG_OK;
+    return mg_wolf_build(ctx, &ctx->wctx, why);
 }
 
 MG_RESULT mg_wolf_context_new(const mg_side_config *config, mg_parsed_cache *parsed,

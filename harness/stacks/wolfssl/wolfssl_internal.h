@@ -1,10 +1,15 @@
 /* Private state of the wolfSSL backend, shared by its files.
  *
- * A context holds the side's files read and parsed once; every session gets a WOLFSSL_CTX of
- * its own, built from them. That is not a waste: wolfSSL 5.5.4 adds each CA certificate of a
+ * A context holds the side's files read and parsed once and one WOLFSSL_CTX built from them,
+ * which its sessions share. Sharing needs care: wolfSSL 5.5.4 adds each CA certificate of a
  * peer chain it verified to the WOLFSSL_CTX's certificate manager (AddCA with
- * WOLFSSL_CHAIN_CA, src/internal.c ProcessPeerCerts) and trusts it for later connections, so
- * a shared WOLFSSL_CTX would let one case's intermediate vouch for the next case's chain. */
+ * WOLFSSL_CHAIN_CA, src/internal.c ProcessPeerCerts) and trusts it for later connections, and
+ * marks a CRL verified once it checked its signature with whichever CA it found (src/crl.c
+ * CheckCertCRLList). So before every session but the first, the context forgets what earlier
+ * sessions taught it (mg_wolf_forget_learned: the CA table unloaded and the trust store
+ * reloaded from the bytes read once, the CRLs reinstalled), and a session that would share
+ * the WOLFSSL_CTX with one still alive, or whose client requires a stapled OCSP response
+ * (the certificate manager caches OCSP status), gets a WOLFSSL_CTX of its own. */
 #ifndef MG_WOLFSSL_INTERNAL_H
 #define MG_WOLFSSL_INTERNAL_H
 
@@ -33,6 +38,9 @@ struct mg_context {
     size_t crl_count;
     mg_wolf_blob ocsp;         /* server: the DER response to staple */
     bool server_name_is_ip;    /* client: verify an iPAddress SAN, send no SNI */
+    WOLFSSL_CTX *wctx;         /* shared by the sessions, see above */
+    bool wctx_used;            /* a session ran on wctx: forget what it learned first */
+    unsigned live_sessions;    /* sessions on wctx not yet freed */
 };
 
 /* What the verify callback saw first: wolfSSL judges the chain from its top down. */
@@ -44,7 +52,7 @@ typedef struct {
 
 struct mg_session {
     mg_context *ctx;
-    WOLFSSL_CTX *wctx; /* this session's own, see above */
+    WOLFSSL_CTX *own_wctx; /* NULL: the session runs on ctx->wctx, see above */
     WOLFSSL *ssl;
     mg_transport io; /* a copy: the I/O callbacks move bytes through it */
     bool handshake_done;
@@ -88,8 +96,10 @@ MG_RESULT mg_wolf_read_crls(mg_context *ctx, mg_side_outcome *why);
 void mg_wolf_free_crls(mg_context *ctx);
 MG_RESULT mg_wolf_install_crls(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);
 
-/* A WOLFSSL_CTX with everything the context says (wolfssl_build.c). */
+/* A WOLFSSL_CTX with everything the context says (wolfssl_build.c), and the same WOLFSSL_CTX
+ * brought back to that: the CAs and CRL state earlier sessions left in it dropped. */
 MG_RESULT mg_wolf_build(const mg_context *ctx, WOLFSSL_CTX **out, mg_side_outcome *why);
+MG_RESULT mg_wolf_forget_learned(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);
 
 /* Verification settings of a WOLFSSL_CTX and of one WOLFSSL (wolfssl_verify.c). */
 MG_RESULT mg_wolf_setup_verify(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);

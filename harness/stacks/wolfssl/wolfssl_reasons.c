@@ -1,10 +1,10 @@
-#include <wolfssl/options.h>
+/* wolfSSL's codes in the shared reason vocabulary (wolfssl_reasons.h); its own header brings
+ * wolfssl/options.h first. */
+#include "wolfssl_reasons.h"
 
 #include <wolfssl/error-ssl.h>
 #include <wolfssl/ssl.h>
 #include <wolfssl/wolfcrypt/error-crypt.h>
-
-#include "wolfssl_reasons.h"
 
 #include <stdio.h>
 
@@ -15,7 +15,8 @@
 /* V: what wolfSSL 5.5.4's certificate verification (ParseCertRelative, the CRL and OCSP checks,
  * the name and key-usage checks of ProcessPeerCerts) hands the verify callback, or raises for a
  * peer certificate it cannot parse; H: refusals of the peer the handshake raises without the
- * callback seeing them; O: codes wolfSSL raises for this side's own credential as well. Decisions worth knowing:
+ * callback seeing them; O: codes wolfSSL raises for this side's own credential as well.
+ * Decisions worth knowing:
  * - every way of not reaching a trust anchor (no signer, self-signed) is unknown-ca;
  * - a CA without keyCertSign and a non-CA issuer are invalid-ca (RFC 5280 6.1.4 (k), (n));
  * - a CRL that is missing, stale or does not verify leaves the status undetermined

@@ -5,6 +5,8 @@
 #ifndef MG_WOLFSSL_REASONS_H
 #define MG_WOLFSSL_REASONS_H
 
+#include <wolfssl/options.h> /* first: the build's feature macros */
+
 #include "outcome.h"
 
 #include <stdbool.h>

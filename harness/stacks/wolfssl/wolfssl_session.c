@@ -1,6 +1,6 @@
-/* One connection: a WOLFSSL on a WOLFSSL_CTX of its own (see wolfssl_internal.h), over the
- * session's transport, stepped by handshake/send/recv. The first failure is kept for
- * outcome(). */
+/* One connection: a WOLFSSL on the context's WOLFSSL_CTX, brought back to what the context
+ * says first, or on one of its own (see wolfssl_internal.h), over the session's transport,
+ * stepped by handshake/send/recv. The first failure is kept for outcome(). */
 #include "wolfssl_internal.h"
 
 #include <stdlib.h>
@@ -8,21 +8,54 @@
 /* The index under which a WOLFSSL keeps its session (no one else sets ex data on it). */
 #define MG_WOLF_EX_SESSION 0
 
-mg_session *mg_wolf_session_of(WOLFSSL *ssl) { return wolfSSL_get_ex_data(ssl, MG_WOLF_EX_SESSION); }
+mg_session *mg_wolf_session_of(WOLFSSL *ssl)
+{
+    return wolfSSL_get_ex_data(ssl, MG_WOLF_EX_SESSION);
+}
 
 void mg_wolf_session_free(mg_session *s)
 {
     if (!s) return;
     if (s->ssl) wolfSSL_free(s->ssl);
-    if (s->wctx) wolfSSL_CTX_free(s->wctx);
+    if (s->own_wctx)
+        wolfSSL_CTX_free(s->own_wctx);
+    else if (s->ssl)
+        s->ctx->live_sessions--;
     free(s);
+}
+
+/* A client that requires a staple judges it with the certificate manager's OCSP cache. */
+static bool needs_own_wctx(const mg_context *ctx)
+{
+    const mg_side_config *cfg = &ctx->config;
+    bool ocsp_client = cfg->role == MG_ROLE_CLIENT && cfg->require_ocsp &&
+                       cfg->policy == MG_POLICY_STRICT;
+    return ocsp_client || ctx->live_sessions > 0;
+}
+
+/* The WOLFSSL_CTX the session runs on, ready: the context's or one of its own. */
+static MG_RESULT pick_wctx(mg_session *s, WOLFSSL_CTX **out, mg_side_outcome *why)
+{
+    mg_context *ctx = s->ctx;
+    *out = NULL;
+    if (needs_own_wctx(ctx)) {
+        MG_WOLF_STEP(mg_wolf_build(ctx, &s->own_wctx, why), why);
+        *out = s->own_wctx;
+        return MG_OK;
+    }
+    if (ctx->wctx_used) MG_WOLF_STEP(mg_wolf_forget_learned(ctx, ctx->wctx, why), why);
+    ctx->wctx_used = true;
+    *out = ctx->wctx;
+    return MG_OK;
 }
 
 static MG_RESULT configure(mg_session *s, mg_side_outcome *why)
 {
-    MG_WOLF_STEP(mg_wolf_build(s->ctx, &s->wctx, why), why);
-    s->ssl = wolfSSL_new(s->wctx);
+    WOLFSSL_CTX *wctx;
+    MG_WOLF_STEP(pick_wctx(s, &wctx, why), why);
+    s->ssl = wolfSSL_new(wctx);
     MG_ENSURE(s->ssl, MG_E_INTERNAL, "wolfssl: wolfSSL_new failed");
+    if (!s->own_wctx) s->ctx->live_sessions++;
     MG_ENSURE(wolfSSL_set_ex_data(s->ssl, MG_WOLF_EX_SESSION, s) == WOLFSSL_SUCCESS,
               MG_E_INTERNAL, "wolfssl: wolfSSL_set_ex_data failed");
     mg_wolf_attach_transport(s);

@@ -1,6 +1,8 @@
 /* The wolfSSL backend's entry in the stack table. */
 #include "wolfssl_internal.h"
 
+extern const mg_tool_words mg_wolfssl_inspect_words[]; /* inspect_words.c */
+
 static const char *wolf_version(void) { return wolfSSL_lib_version(); }
 
 /* Not MG_CAP_SAN_ONLY: wolfSSL_check_domain_name (and the compatibility layer's host check)
@@ -22,7 +24,7 @@ const mg_stack mg_stack_wolfssl = {
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
     .tools = NULL,
-    .inspect_words = NULL,
+    .inspect_words = mg_wolfssl_inspect_words,
     .version = wolf_version,
     .context_new = mg_wolf_context_new,
     .context_free = mg_wolf_context_free,

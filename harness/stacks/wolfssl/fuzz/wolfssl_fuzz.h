@@ -1,0 +1,15 @@
+/* wolfSSL's fuzz entry points (fuzz/lib/fuzz_entry.h says what each one does), the ones
+ * fuzz.cmake lists: fuzz/targets.list makes a target of each. */
+#ifndef MG_WOLFSSL_FUZZ_H
+#define MG_WOLFSSL_FUZZ_H
+
+#include <wolfssl/options.h> /* first: the build's feature macros */
+
+#include "fuzz_entry.h"
+
+MG_FUZZ_ENTRY_POINT(mg_fuzz_wolfssl_x509);
+MG_FUZZ_ENTRY_POINT(mg_fuzz_wolfssl_crl);
+MG_FUZZ_ENTRY_POINT(mg_fuzz_wolfssl_pkcs12);
+MG_FUZZ_ENTRY_POINT(mg_fuzz_wolfssl_credential);
+
+#endif
