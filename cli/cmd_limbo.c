@@ -89,14 +89,29 @@ static MG_RESULT report(const limbo_args *a, limbo_run *run, double seconds, int
     return MG_OK;
 }
 
+typedef struct {
+    const mg_limbo_plan *plan;
+    mg_progress progress;
+} limbo_progress;
+
+static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
+{
+    limbo_progress *p = ctx;
+    mg_progress_case(&p->progress, mg_limbo_case_grade(p->plan, index, outcome));
+}
+
 static MG_RESULT run_all(const limbo_args *a, const char *file, limbo_run *run, int *exit_code)
 {
     double start = now_s();
     MG_GUARD(prepare(a, file, run));
     run->outcomes = calloc(run->plan.count, sizeof *run->outcomes);
     MG_ENSURE(run->outcomes, MG_E_INTERNAL, "out of memory");
-    mg_runner_options ro = {a->jobs, a->timeout, NULL, NULL};
-    MG_GUARD(mg_run_cases(run->plan.cases, run->plan.count, &ro, run->outcomes));
+    limbo_progress progress = {&run->plan, {0}};
+    mg_progress_start(&progress.progress, stdout, run->plan.count);
+    mg_runner_options ro = {a->jobs, a->timeout, case_ended, &progress};
+    mg_result r = mg_run_cases(run->plan.cases, run->plan.count, &ro, run->outcomes);
+    mg_progress_end(&progress.progress);
+    MG_GUARD(r);
     return report(a, run, now_s() - start, exit_code);
 }
 

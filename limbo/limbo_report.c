@@ -35,6 +35,11 @@ static mg_grade grade_of(const mg_limbo_testcase *t, mg_limbo_result r)
     return agrees ? MG_GRADE_PASS : MG_GRADE_FAIL;
 }
 
+mg_grade mg_limbo_case_grade(const mg_limbo_plan *p, size_t i, const mg_case_outcome *o)
+{
+    return grade_of(&p->suite->items[p->keys[i].testcase], mg_limbo_handshake_result(p, i, o));
+}
+
 static void fill_row(const mg_limbo_plan *p, size_t i, const mg_case_outcome *o,
                      mg_limbo_report *out)
 {

@@ -14,6 +14,10 @@ typedef struct {
     mg_report report;
 } mg_limbo_report;
 
+/* One case's grade against the testcase's expected_result (for the progress line; the report
+ * grades every case the same way). */
+mg_grade mg_limbo_case_grade(const mg_limbo_plan *plan, size_t index, const mg_case_outcome *o);
+
 MG_RESULT mg_limbo_report_build(const mg_limbo_plan *plan, const mg_case_outcome *outcomes,
                                 mg_limbo_report *out);
 void mg_limbo_report_free(mg_limbo_report *r);

@@ -44,3 +44,17 @@ def test_no_progress_when_not_a_terminal(tmp_path):
     proc = run_mtlsgrid("run", "--filter", FILTER, "--out", tmp_path)
     assert "\r" not in proc.stdout and "\x1b" not in proc.stdout
     assert re.search(r"^\d+ cases in [0-9.]+ s: \d+ pass, ", proc.stdout, re.M), proc.stdout
+
+
+def test_limbo_shows_the_same_progress_line(tmp_path):
+    """limbo counts its handshakes the same way, graded against limbo's expected_result."""
+    limbo = os.path.join(os.path.dirname(__file__), "limbo", "mtlsgrid.json")
+    env = {**{k: v for k, v in os.environ.items() if k != "NO_COLOR"}, "TERM": "xterm",
+           "NO_COLOR": "1"}
+    code, out = run_on_terminal(["limbo", limbo, "--out", tmp_path, "--tls", "1.3"], env)
+    assert code in (0, 1), out
+    total = int(re.search(r"(\d+) handshakes to run, (\d+) skipped", out).group(1)) + \
+        int(re.search(r"(\d+) skipped before running", out).group(1))
+    assert re.search(rf"\r\[{total:,}/{total:,}\] \d+ fail", out), out[-800:]
+    piped = run_mtlsgrid("limbo", limbo, "--out", tmp_path / "piped", "--tls", "1.3")
+    assert "\r" not in piped.stdout
