@@ -94,6 +94,9 @@ const char *mg_side_state_name(mg_side_state state);
 
 /* A side that has done nothing yet: incomplete, no reason, no alerts. */
 void mg_side_outcome_init(mg_side_outcome *side);
+/* A side that has done nothing wrong yet: state ok, no reason, no alerts (backends start
+ * from it before they judge). */
+void mg_side_outcome_clear(mg_side_outcome *side);
 
 /* The outcome of one case: the verdict, why, how long, and what each side did. */
 typedef struct {

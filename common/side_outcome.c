@@ -23,6 +23,14 @@ void mg_side_outcome_init(mg_side_outcome *side)
     side->alert_sent = side->alert_received = MG_NO_ALERT;
 }
 
+void mg_side_outcome_clear(mg_side_outcome *side)
+{
+    memset(side, 0, sizeof *side);
+    side->state = MG_SIDE_OK;
+    side->reason = MG_REASON_NONE;
+    side->alert_sent = side->alert_received = MG_NO_ALERT;
+}
+
 void mg_case_outcome_init(mg_case_outcome *out)
 {
     memset(out, 0, sizeof *out);

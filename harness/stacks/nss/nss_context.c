@@ -41,7 +41,7 @@ MG_RESULT mg_nss_context_new(const mg_side_config *config, mg_parsed_cache *pars
 {
     (void)parsed; /* the context itself is what is parsed once */
     *out = NULL;
-    mg_nss_outcome_clear(why);
+    mg_side_outcome_clear(why);
     MG_ENSURE(config->tls == MG_TLS12 || config->tls == MG_TLS13, MG_E_USAGE,
               "nss: unsupported TLS version %d", (int)config->tls);
     MG_GUARD(mg_nss_init());

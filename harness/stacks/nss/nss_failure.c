@@ -7,15 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-void mg_nss_outcome_clear(mg_side_outcome *out)
-{
-    memset(out, 0, sizeof *out);
-    out->state = MG_SIDE_OK;
-    out->reason = MG_REASON_NONE;
-    out->alert_sent = MG_NO_ALERT;
-    out->alert_received = MG_NO_ALERT;
-}
-
 void mg_nss_error_text(PRErrorCode code, char *buf, size_t len)
 {
     const char *name = PR_ErrorToName(code);
@@ -27,7 +18,7 @@ void mg_nss_error_text(PRErrorCode code, char *buf, size_t len)
 void mg_nss_setup_failure(mg_side_outcome *why, mg_reason reason, PRErrorCode code,
                           const char *fmt, ...)
 {
-    mg_nss_outcome_clear(why);
+    mg_side_outcome_clear(why);
     why->state = MG_SIDE_SETUP_FAILED;
     why->reason = reason;
     why->native_code = code;

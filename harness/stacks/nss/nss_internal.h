@@ -68,7 +68,6 @@ MG_RESULT mg_nss_init(void);
  * code (0: none) with its name and text after the formatted words. */
 void mg_nss_setup_failure(mg_side_outcome *why, mg_reason reason, PRErrorCode code,
                           const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-void mg_nss_outcome_clear(mg_side_outcome *out);
 static inline bool mg_nss_refused(const mg_side_outcome *why)
 {
     return why->state == MG_SIDE_SETUP_FAILED;

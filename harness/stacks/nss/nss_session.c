@@ -80,7 +80,7 @@ MG_RESULT mg_nss_session_new(mg_context *ctx, const mg_transport *io, mg_session
                              mg_side_outcome *why)
 {
     *out = NULL;
-    mg_nss_outcome_clear(why);
+    mg_side_outcome_clear(why);
     mg_session *s = calloc(1, sizeof *s);
     MG_ENSURE(s, MG_E_INTERNAL, "nss: out of memory for a session");
     s->ctx = ctx;

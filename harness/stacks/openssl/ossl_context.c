@@ -39,7 +39,7 @@ MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_parsed_cache *par
                               mg_context **out, mg_side_outcome *why)
 {
     *out = NULL;
-    mg_ossl_outcome_clear(why);
+    mg_side_outcome_clear(why);
     ERR_clear_error();
     mg_context *ctx = calloc(1, sizeof *ctx);
     MG_ENSURE(ctx, MG_E_INTERNAL, "out of memory making an OpenSSL context");

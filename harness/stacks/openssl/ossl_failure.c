@@ -7,18 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-void mg_ossl_outcome_clear(mg_side_outcome *out)
-{
-    memset(out, 0, sizeof *out);
-    out->state = MG_SIDE_OK;
-    out->reason = MG_REASON_NONE;
-    out->alert_sent = MG_NO_ALERT;
-    out->alert_received = MG_NO_ALERT;
-}
-
 bool mg_ossl_setup_failure(mg_side_outcome *why, mg_reason reason, const char *fmt, ...)
 {
-    mg_ossl_outcome_clear(why);
+    mg_side_outcome_clear(why);
     why->state = MG_SIDE_SETUP_FAILED;
     why->reason = reason;
     va_list ap;

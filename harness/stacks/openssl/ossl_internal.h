@@ -51,9 +51,6 @@ struct mg_session {
 bool mg_ossl_setup_failure(mg_side_outcome *why, mg_reason reason, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* An outcome with nothing recorded yet (state OK, no alerts). */
-void mg_ossl_outcome_clear(mg_side_outcome *out);
-
 /* Context building blocks, each true on success and false with `why` filled. */
 bool mg_ossl_load_credential(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why);
 bool mg_ossl_load_trust(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why);

@@ -63,7 +63,7 @@ static bool rejected_by_protocol(const mg_session *s, mg_side_outcome *out)
 
 void mg_ossl_outcome(mg_session *s, mg_side_outcome *out)
 {
-    mg_ossl_outcome_clear(out);
+    mg_side_outcome_clear(out);
     out->alert_sent = s->alert_sent;
     out->alert_received = s->alert_received;
     if (!s->failed) {

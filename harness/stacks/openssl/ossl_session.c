@@ -20,7 +20,7 @@ MG_RESULT mg_ossl_session_new(mg_context *ctx, const mg_transport *io, mg_sessio
                               mg_side_outcome *why)
 {
     *out = NULL;
-    mg_ossl_outcome_clear(why);
+    mg_side_outcome_clear(why);
     ERR_clear_error();
     mg_session *s = calloc(1, sizeof *s);
     MG_ENSURE(s, MG_E_INTERNAL, "out of memory making an OpenSSL session");

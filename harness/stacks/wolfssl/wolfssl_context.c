@@ -34,7 +34,7 @@ MG_RESULT mg_wolf_context_new(const mg_side_config *config, mg_parsed_cache *par
 {
     (void)parsed; /* the context itself is what is parsed once; see wolfssl_internal.h */
     *out = NULL;
-    mg_wolf_outcome_clear(why);
+    mg_side_outcome_clear(why);
     MG_ENSURE(config->tls == MG_TLS12 || config->tls == MG_TLS13, MG_E_USAGE,
               "wolfssl: unsupported TLS version %d", (int)config->tls);
     mg_context *ctx = calloc(1, sizeof *ctx);

@@ -5,15 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-void mg_wolf_outcome_clear(mg_side_outcome *out)
-{
-    memset(out, 0, sizeof *out);
-    out->state = MG_SIDE_OK;
-    out->reason = MG_REASON_NONE;
-    out->alert_sent = MG_NO_ALERT;
-    out->alert_received = MG_NO_ALERT;
-}
-
 void mg_wolf_error_text(int code, char *buf, size_t len)
 {
     char text[WOLFSSL_MAX_ERROR_SZ];
@@ -23,7 +14,7 @@ void mg_wolf_error_text(int code, char *buf, size_t len)
 
 void mg_wolf_setup_failure(mg_side_outcome *why, mg_reason reason, int code, const char *fmt, ...)
 {
-    mg_wolf_outcome_clear(why);
+    mg_side_outcome_clear(why);
     why->state = MG_SIDE_SETUP_FAILED;
     why->reason = reason;
     why->native_code = code;

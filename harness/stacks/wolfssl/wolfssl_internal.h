@@ -67,7 +67,6 @@ struct mg_session {
  * native code and the formatted text followed by wolfSSL's words for the code. */
 void mg_wolf_setup_failure(mg_side_outcome *why, mg_reason reason, int code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void mg_wolf_outcome_clear(mg_side_outcome *out);
 static inline bool mg_wolf_refused(const mg_side_outcome *why)
 {
     return why->state == MG_SIDE_SETUP_FAILED;

@@ -31,7 +31,7 @@ static bool rejected_by_handshake(const mg_session *s, mg_side_outcome *out)
 
 void mg_wolf_outcome(mg_session *s, mg_side_outcome *out)
 {
-    mg_wolf_outcome_clear(out);
+    mg_side_outcome_clear(out);
     mg_wolf_alerts(s, out);
     if (!s->failed) {
         out->state = s->handshake_done ? MG_SIDE_OK : MG_SIDE_INCOMPLETE;

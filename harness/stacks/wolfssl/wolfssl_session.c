@@ -67,7 +67,7 @@ MG_RESULT mg_wolf_session_new(mg_context *ctx, const mg_transport *io, mg_sessio
                               mg_side_outcome *why)
 {
     *out = NULL;
-    mg_wolf_outcome_clear(why);
+    mg_side_outcome_clear(why);
     mg_session *s = calloc(1, sizeof *s);
     MG_ENSURE(s, MG_E_INTERNAL, "wolfssl: out of memory for a session");
     s->ctx = ctx;
