@@ -57,8 +57,8 @@ static int run_handshake(void *raw, const cli_rest *rest)
     mg_handshake_inputs in;
     mg_result r = mg_handshake_prepare(&a->files, &in);
     static mg_handshake_grid grid; /* large: results carry the stacks' texts */
+    if (mg_ok(r)) r = mg_handshake_run_grid(&in, &grid);
     if (mg_ok(r)) {
-        mg_handshake_run_grid(&in, &grid);
         if (a->json) r = mg_handshake_print_json(stdout, &in, &grid);
         else mg_handshake_print_grid(stdout, &in, &grid, a->verbose);
     }
@@ -67,7 +67,7 @@ static int run_handshake(void *raw, const cli_rest *rest)
         fprintf(stderr, "mtlsgrid: handshake: %s\n", mg_error_message());
         return mg_exit_code(r);
     }
-    return grid.ok == grid.count ? 0 : 1;
+    return mg_handshake_all_ok(&grid) ? 0 : 1;
 }
 
 const cli_command mg_cmd_handshake = {

@@ -9,21 +9,32 @@
 
 #include <stdio.h>
 
-#define MG_HANDSHAKE_MAX_ROWS 32
+#include "registry.h"
+
+/* Every pairing of every stack a build can have, both TLS versions. */
+#define MG_HANDSHAKE_MAX_ROWS (MG_STACK_MAX * MG_STACK_MAX * 2)
 
 typedef struct {
     const mg_stack *client, *server;
     mg_tls_version tls;
     mg_pair_result result;
+    char skip[256]; /* not "": a stack cannot express the pair (e.g. PKCS#12); not run */
 } mg_handshake_row;
 
 typedef struct {
     mg_handshake_row rows[MG_HANDSHAKE_MAX_ROWS];
     size_t count;
     size_t ok;
+    size_t skipped;
 } mg_handshake_grid;
 
-void mg_handshake_run_grid(mg_handshake_inputs *in, mg_handshake_grid *grid);
+/* Exit 0 for the command: every pairing that could run is ok. */
+static inline bool mg_handshake_all_ok(const mg_handshake_grid *grid)
+{
+    return grid->ok + grid->skipped == grid->count;
+}
+
+MG_RESULT mg_handshake_run_grid(mg_handshake_inputs *in, mg_handshake_grid *grid);
 void mg_handshake_print_grid(FILE *out, const mg_handshake_inputs *in,
                              const mg_handshake_grid *grid, bool verbose);
 MG_RESULT mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,

@@ -9,6 +9,10 @@
 
 static json_t *row_json(const mg_handshake_row *row)
 {
+    if (row->skip[0])
+        return json_pack("{s:s, s:s, s:s, s:s, s:b, s:s}", "client", row->client->name,
+                         "server", row->server->name, "tls", mg_tls_name(row->tls), "verdict",
+                         "skip", "ok", 0, "skip_reason", row->skip);
     char verdict[64], words[512];
     mg_verdict_format(row->result.verdict, verdict, sizeof verdict);
     mg_verdict_words(row->result.verdict, words, sizeof words);
@@ -27,7 +31,7 @@ mg_result mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,
     json_t *doc = json_pack("{s:s, s:b, s:o, s:b, s:o}", "host", in->host, "host_from_certificate",
                             in->host_from_cert, "verify_time",
                             in->pin_time ? json_integer(in->verify_time) : json_null(),
-                            "all_ok", grid->ok == grid->count, "results", rows);
+                            "all_ok", mg_handshake_all_ok(grid), "results", rows);
     MG_ENSURE(doc, MG_E_INTERNAL, "out of memory");
     bool ok = true;
     for (size_t i = 0; ok && i < grid->count; i++)
