@@ -5,6 +5,7 @@
 
 #include "mg_result.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef enum {
@@ -97,6 +98,11 @@ void mg_side_outcome_init(mg_side_outcome *side);
 /* A side that has done nothing wrong yet: state ok, no reason, no alerts (backends start
  * from it before they judge). */
 void mg_side_outcome_clear(mg_side_outcome *side);
+
+/* A side that could not start (state setup-failed): the reason, the native code, and the text
+ * made from fmt, then ": " and the stack's words for the code when there are any. */
+void mg_side_setup_failed(mg_side_outcome *side, mg_reason reason, long code, const char *words,
+                          const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
 /* The outcome of one case: the verdict, why, how long, and what each side did. */
 typedef struct {

@@ -1,5 +1,6 @@
 #include "outcome.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const side_state_names[] = {
@@ -29,6 +30,18 @@ void mg_side_outcome_clear(mg_side_outcome *side)
     side->state = MG_SIDE_OK;
     side->reason = MG_REASON_NONE;
     side->alert_sent = side->alert_received = MG_NO_ALERT;
+}
+
+void mg_side_setup_failed(mg_side_outcome *side, mg_reason reason, long code, const char *words,
+                          const char *fmt, va_list ap)
+{
+    mg_side_outcome_clear(side);
+    side->state = MG_SIDE_SETUP_FAILED;
+    side->reason = reason;
+    side->native_code = code;
+    int n = vsnprintf(side->native_text, sizeof side->native_text, fmt, ap);
+    if (words && *words && n >= 0 && (size_t)n + 3 < sizeof side->native_text)
+        snprintf(side->native_text + n, sizeof side->native_text - (size_t)n, ": %s", words);
 }
 
 void mg_case_outcome_init(mg_case_outcome *out)

@@ -52,8 +52,7 @@ static MG_RESULT write_manifest(mg_gen *g, const mg_gen_options *options)
                              "format", 1, "seed", g->seed, "time_mode",
                              options->time_mode == MG_TIME_NOW ? "now" : "pinned",
                              "reference_time", (json_int_t)g->reference_time,
-                             "reference_time_text", when,
-                             "openssl", /* stack-literal: the generator's libcrypto */
+                             "reference_time_text", when, "libcrypto",
                              OpenSSL_version(OPENSSL_VERSION), "artifacts", g->artifacts);
     char *text = root ? json_dumps(root, JSON_INDENT(1)) : NULL;
     json_decref(root);

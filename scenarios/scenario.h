@@ -55,7 +55,7 @@ typedef struct {
  * peer never saw. */
 typedef struct {
     char *id;
-    char *stack;           /* "openssl", "gnutls" */
+    char *stack;           /* a registered stack's name (harness/stacks/stacks.cmake) */
     char *side;            /* the role the stack plays: "client", "server" or "*" */
     char *scenario;        /* glob over scenario ids */
     char *tls;             /* "1.2", "1.3" or "*" */
