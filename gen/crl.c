@@ -40,23 +40,51 @@ typedef struct {
     const mg_crl_row *row;
 } mg_made_crl;
 
-static MG_RESULT add_revoked(mg_gen *g, X509_CRL *crl, const char *name)
+static MG_RESULT add_revoked(mg_gen *g, X509_CRL *crl, const ASN1_INTEGER *serial)
 {
-    int index = mg_issued_find(g, name);
-    MG_ENSURE(index >= 0, MG_E_INTERNAL, "a CRL revokes %s, which was not issued", name);
     X509_REVOKED *entry = X509_REVOKED_new();
     ASN1_TIME *when = ASN1_TIME_set(NULL, (time_t)(g->reference_time - 2 * DAY));
     ASN1_ENUMERATED *reason = ASN1_ENUMERATED_new();
     int ok = entry && when && reason && ASN1_ENUMERATED_set(reason, CRL_REASON_KEY_COMPROMISE)
-             && X509_REVOKED_set_serialNumber(entry, X509_get_serialNumber(g->issued[index].cert))
+             && X509_REVOKED_set_serialNumber(entry, (ASN1_INTEGER *)serial)
              && X509_REVOKED_set_revocationDate(entry, when)
              && X509_REVOKED_add1_ext_i2d(entry, NID_crl_reason, reason, 0, 0)
              && X509_CRL_add0_revoked(crl, entry);
     if (!ok) X509_REVOKED_free(entry);
     ASN1_TIME_free(when);
     ASN1_ENUMERATED_free(reason);
-    MG_ENSURE(ok, MG_E_INTERNAL, "cannot revoke %s", name);
+    MG_ENSURE(ok, MG_E_INTERNAL, "cannot revoke a certificate in a CRL");
     return MG_OK;
+}
+
+MG_RESULT mg_crl_build(mg_gen *g, int issuer, const ASN1_INTEGER *const *revoked, size_t count,
+                       int64_t this_update, int64_t next_update, const char *label,
+                       X509_CRL **out)
+{
+    const mg_issued *ca = &g->issued[issuer];
+    X509_CRL *crl = *out = X509_CRL_new_ex(g->libctx, NULL);
+    ASN1_TIME *last = ASN1_TIME_set(NULL, (time_t)(g->reference_time + this_update));
+    ASN1_TIME *next = ASN1_TIME_set(NULL, (time_t)(g->reference_time + next_update));
+    /* CRL numbers grow with thisUpdate, so a CA's older CRL has the smaller number. */
+    ASN1_INTEGER *number = ASN1_INTEGER_new();
+    X509V3_CTX v3;
+    X509V3_set_ctx(&v3, ca->cert, NULL, NULL, crl, 0);
+    X509_EXTENSION *aki = X509V3_EXT_nconf_nid(NULL, &v3, NID_authority_key_identifier,
+                                               "keyid:always");
+    int ok = number && ASN1_INTEGER_set_int64(number, 100000 + this_update / HOUR) && crl &&
+             last && next && aki && X509_CRL_set_version(crl, X509_CRL_VERSION_2) &&
+             X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca->cert)) &&
+             X509_CRL_set1_lastUpdate(crl, last) && X509_CRL_set1_nextUpdate(crl, next) &&
+             X509_CRL_add_ext(crl, aki, -1) &&
+             X509_CRL_add1_ext_i2d(crl, NID_crl_number, number, 0, 0);
+    ASN1_TIME_free(last);
+    ASN1_TIME_free(next);
+    ASN1_INTEGER_free(number);
+    X509_EXTENSION_free(aki);
+    MG_ENSURE(ok, MG_E_INTERNAL, "cannot build the CRL %s", label);
+    for (size_t i = 0; i < count; i++) MG_GUARD(add_revoked(g, crl, revoked[i]));
+    MG_ENSURE(X509_CRL_sort(crl), MG_E_INTERNAL, "cannot sort the CRL %s", label);
+    return mg_sign_crl(g, crl, ca->key, label);
 }
 
 static MG_RESULT build(mg_gen *g, const mg_crl_row *row, mg_side side, mg_made_crl *out)
@@ -67,37 +95,20 @@ static MG_RESULT build(mg_gen *g, const mg_crl_row *row, mg_side side, mg_made_c
     out->row = row;
     out->issuer = mg_issued_find(g, issuer_name);
     MG_ENSURE(out->issuer >= 0, MG_E_INTERNAL, "CRL issuer %s not issued", issuer_name);
-    const mg_issued *ca = &g->issued[out->issuer];
-    X509_CRL *crl = out->crl = X509_CRL_new_ex(g->libctx, NULL);
-    ASN1_TIME *last = ASN1_TIME_set(NULL, (time_t)(g->reference_time + row->this_update));
-    ASN1_TIME *next = ASN1_TIME_set(NULL, (time_t)(g->reference_time + row->next_update));
-    /* CRL numbers grow with thisUpdate, so a CA's older CRL has the smaller number. */
-    ASN1_INTEGER *number = ASN1_INTEGER_new();
-    X509V3_CTX v3;
-    X509V3_set_ctx(&v3, ca->cert, NULL, NULL, crl, 0);
-    X509_EXTENSION *aki = X509V3_EXT_nconf_nid(NULL, &v3, NID_authority_key_identifier,
-                                               "keyid:always");
-    int ok = number && ASN1_INTEGER_set_int64(number, 100000 + row->this_update / HOUR) && crl &&
-             last && next && aki && X509_CRL_set_version(crl, X509_CRL_VERSION_2) &&
-             X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca->cert)) &&
-             X509_CRL_set1_lastUpdate(crl, last) && X509_CRL_set1_nextUpdate(crl, next) &&
-             X509_CRL_add_ext(crl, aki, -1) &&
-             X509_CRL_add1_ext_i2d(crl, NID_crl_number, number, 0, 0);
-    ASN1_TIME_free(last);
-    ASN1_TIME_free(next);
-    ASN1_INTEGER_free(number);
-    X509_EXTENSION_free(aki);
-    MG_ENSURE(ok, MG_E_INTERNAL, "cannot build the CRL %s", out->name);
-    for (size_t i = 0; row->revokes[i]; i++) {
-        char revoked[MG_NAME_MAX];
-        MG_GUARD(mg_expand(row->revokes[i], side, revoked, sizeof revoked));
-        MG_GUARD(add_revoked(g, crl, revoked));
+    const ASN1_INTEGER *revoked[2];
+    size_t count = 0;
+    for (; row->revokes[count]; count++) {
+        char name[MG_NAME_MAX];
+        MG_GUARD(mg_expand(row->revokes[count], side, name, sizeof name));
+        int index = mg_issued_find(g, name);
+        MG_ENSURE(index >= 0, MG_E_INTERNAL, "a CRL revokes %s, which was not issued", name);
+        revoked[count] = X509_get0_serialNumber(g->issued[index].cert);
     }
-    MG_ENSURE(X509_CRL_sort(crl), MG_E_INTERNAL, "cannot sort the CRL %s", out->name);
-    MG_GUARD(mg_sign_crl(g, crl, ca->key, out->name));
+    MG_GUARD(mg_crl_build(g, out->issuer, revoked, count, row->this_update, row->next_update,
+                          out->name, &out->crl));
     if (row->bad_signature) {
         const ASN1_BIT_STRING *sig = NULL;
-        X509_CRL_get0_signature(crl, &sig, NULL);
+        X509_CRL_get0_signature(out->crl, &sig, NULL);
         MG_GUARD(mg_corrupt_bits((ASN1_BIT_STRING *)sig, out->name));
     }
     return MG_OK;

@@ -6,6 +6,7 @@
 
 #include "mg_result.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* The fixed instant that pinned-mode validity windows are placed around and that the
@@ -31,5 +32,30 @@ typedef struct {
 } mg_gen_stats;
 
 MG_RESULT mg_gen_matrix(const mg_gen_options *options, mg_gen_stats *stats);
+
+/* The client-certificate defect set of `mtlsgrid probe`, issued under a CA given from outside
+ * (the one a running gateway trusts for clients). Keys and serials derive from the CA's private
+ * key, so the same CA always gives the same set: the CRL a gateway loaded after one run (or
+ * from mg_gen_probe_ca) still lists the revoked certificate of the next. */
+typedef struct {
+    const char *ca_cert_file, *ca_key_file;       /* the CA the gateway trusts (PEM) */
+    const char *chain_cert_file, *chain_key_file; /* an intermediate under it; NULL: made here */
+    const char *dir; /* an existing private folder: DIR/NAME/{cert,chain,key}.pem, DIR/crl.pem */
+    int64_t now;     /* validity around this instant; 0: the wall clock */
+} mg_gen_probe_options;
+
+/* Writes every artifact of gen/profiles_probe.c (named there, "probe-control" ...) and
+ * DIR/crl.pem: the CRLs of the CA (revoking "probe-revoked") and of the intermediate.
+ * *pathlen_limited: whether the intermediate has pathLenConstraint 0 (so that
+ * "probe-pathlen-exceeded" breaks it). Unreadable or mismatched CA files are MG_E_INPUT
+ * naming the file. */
+MG_RESULT mg_gen_probe_set(const mg_gen_probe_options *options, bool *pathlen_limited);
+
+/* A fresh test CA for a gateway (random keys): DIR/ca/{cert,key}.pem (the root),
+ * DIR/intermediate/{cert,key}.pem (pathlen 0), DIR/server/{chain,key}.pem for the gateway
+ * itself (localhost, 127.0.0.1 and the DNS names in `server_names`, comma-separated, may be
+ * NULL) and DIR/crl.pem as mg_gen_probe_set writes it for this CA and intermediate. DIR must be
+ * absent or empty. */
+MG_RESULT mg_gen_probe_ca(const char *dir, const char *server_names, int64_t now);
 
 #endif

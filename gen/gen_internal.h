@@ -72,6 +72,15 @@ MG_RESULT mg_manifest_add(mg_gen *g, json_t *entry);
 json_t *mg_manifest_entry(const char *name, const char *kind, const char *role,
                           const char *profile, const char *issuer, const char *defect);
 
+/* A CRL of CA issued[issuer] listing `revoked` serials, its validity relative to the reference
+ * time, signed (label names it in messages and picks its signature's stream). */
+MG_RESULT mg_crl_build(mg_gen *g, int issuer, const ASN1_INTEGER *const *revoked, size_t count,
+                       int64_t this_update, int64_t next_update, const char *label,
+                       X509_CRL **out);
+
+/* The rows of `mtlsgrid probe` (profiles_probe.c): not part of the matrix. */
+extern const mg_profile_table mg_profiles_probe, mg_profiles_probe_intermediate;
+
 /* Families issued after the certificates. */
 MG_RESULT mg_issue_crls(mg_gen *g);
 MG_RESULT mg_issue_ocsp(mg_gen *g);

@@ -88,22 +88,22 @@ static void note_response(const char *response, mg_tcp_result *out)
         snprintf(out->body, sizeof out->body, "%.*s", (int)strcspn(body + 4, "\r\n"), body + 4);
 }
 
-void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
-                        mg_tcp_result *out)
+void mg_tcp_request_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
+                        const char *path, char *response, size_t cap, mg_tcp_result *out)
 {
     mg_tcp_stream stream = {fd};
     mg_transport io;
     mg_session *s = NULL;
+    response[0] = '\0';
     if (!open_session(stack, ctx, &stream, &io, &s, MG_ROLE_CLIENT, out)) return;
     bool exchanged = false;
     if (handshake(stack, s) == MG_IO_DONE) {
-        char request[512], response[4096];
+        char request[2048];
         int n = snprintf(request, sizeof request,
-                         "GET / HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", host);
+                         "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", path, host);
         size_t used = 0, got = 0;
-        if (stack->send(s, request, (size_t)n) == MG_IO_DONE) {
-            while (used < sizeof response - 1 &&
-                   read_some(stack, s, response + used, sizeof response - 1 - used, &got))
+        if (n > 0 && (size_t)n < sizeof request && stack->send(s, request, (size_t)n) == MG_IO_DONE) {
+            while (used < cap - 1 && read_some(stack, s, response + used, cap - 1 - used, &got))
                 used += got;
         }
         response[used] = '\0';
@@ -111,7 +111,15 @@ void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const ch
         note_response(response, out);
     }
     finish(stack, s, MG_ROLE_CLIENT, exchanged, out);
-    if (exchanged && out->verdict.kind == MG_VERDICT_OK && out->http_status >= 400) {
+    stack->session_free(s);
+}
+
+void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
+                        mg_tcp_result *out)
+{
+    char response[4096];
+    mg_tcp_request_one(stack, ctx, fd, host, "/", response, sizeof response, out);
+    if (out->verdict.kind == MG_VERDICT_OK && out->http_status >= 400) {
         /* Some servers (nginx's ssl_verify_client) complete the handshake and refuse the
          * client certificate in HTTP instead: still the server rejecting our credentials. */
         out->verdict = (mg_verdict){MG_VERDICT_SERVER_REJECTS, MG_REASON_OTHER};
@@ -119,7 +127,6 @@ void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const ch
         snprintf(out->reason_text + n, sizeof out->reason_text - n,
                  "; the server answered HTTP %d after the handshake", out->http_status);
     }
-    stack->session_free(s);
 }
 
 mg_result mg_tcp_serve_loop(const mg_stack *stack, mg_context *ctx, int listen_fd,

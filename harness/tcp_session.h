@@ -24,6 +24,12 @@ void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, mg_tcp_res
 void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
                         mg_tcp_result *out);
 
+/* The same exchange with GET `path` for `host` (the Host header; SNI comes from the context),
+ * keeping the whole response (up to cap - 1 bytes, NUL-terminated) and judging nothing from
+ * its status: what a status means is the caller's (probe's) to say. */
+void mg_tcp_request_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
+                        const char *path, char *response, size_t cap, mg_tcp_result *out);
+
 /* serve's accept loop: what ends it and who hears of each connection. */
 typedef struct {
     unsigned count;                    /* connections to serve (0: until *stop) */

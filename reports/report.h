@@ -114,6 +114,9 @@ typedef struct {
     /* Divergence records that applied to no case of a whole run: inert data (may be NULL). */
     const mg_divergence **unused;
     size_t unused_count;
+    /* Markdown that summary.md shows right after its headline (probe's plain-words audit);
+     * NULL: none. */
+    const char *preface;
 } mg_report;
 
 /* Grades one case from its facts (without the outcome's fields) and its outcome. */

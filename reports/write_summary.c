@@ -235,6 +235,7 @@ mg_result mg_write_summary_md_capped(const mg_report *report, const char *path, 
     MG_GUARD(mg_atomic_open(&f, path));
     mg_md md = {f.file, 0, cap, 0};
     headline(&md, report);
+    if (report->preface) mg_md_text(&md, "\n%s", report->preface);
     mg_result r = failures_section(&md, report, MG_GRADE_FAIL, "Unexpected (fail)");
     if (mg_ok(r))
         r = failures_section(&md, report, MG_GRADE_XPASS,
