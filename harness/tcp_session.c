@@ -102,7 +102,9 @@ void mg_tcp_request_one(const mg_stack *stack, mg_context *ctx, int fd, const ch
         int n = snprintf(request, sizeof request,
                          "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", path, host);
         size_t used = 0, got = 0;
-        if (n > 0 && (size_t)n < sizeof request && stack->send(s, request, (size_t)n) == MG_IO_DONE) {
+        bool sent = n > 0 && (size_t)n < sizeof request &&
+                    stack->send(s, request, (size_t)n) == MG_IO_DONE;
+        if (sent) {
             while (used < cap - 1 && read_some(stack, s, response + used, cap - 1 - used, &got))
                 used += got;
         }

@@ -11,18 +11,23 @@ const mg_probe_defect mg_probe_defects[] = {
      "the valid control certificate rejected: the gateway does not trust this CA", ""},
     {"valid-chain", "probe-via-intermediate", CHAIN, MG_PROBE_MUST_ACCEPT, false, false,
      "a valid client certificate under an intermediate, sent with it",
-     "a valid chain with an intermediate rejected: verification depth too small (nginx's "
-     "ssl_verify_depth and Apache's SSLVerifyDepth default to 1; set 2)", ""},
+     "a valid chain with an intermediate rejected: verification depth too small (Apache's "
+     "SSLVerifyDepth defaults to 1, a CA it knows directly; set 2. nginx's ssl_verify_depth "
+     "counts intermediates: its default 1 allows one)",
+     ""},
     {"eku-serverauth", "probe-eku-serverauth", CHAIN, REJECT, false, false,
      "extendedKeyUsage serverAuth only",
-     "serverAuth-only certificate accepted: no purpose check (clientAuth EKU is not required)", "bad-purpose"},
+     "serverAuth-only certificate accepted: no purpose check (clientAuth EKU is not required)",
+     "bad-purpose"},
     {"eku-codesigning", "probe-eku-codesigning", CHAIN, REJECT, false, false,
      "extendedKeyUsage codeSigning only",
-     "codeSigning-only certificate accepted: no purpose check (clientAuth EKU is not required)", "bad-purpose"},
+     "codeSigning-only certificate accepted: no purpose check (clientAuth EKU is not required)",
+     "bad-purpose"},
     {"no-eku", "probe-no-eku", CHAIN, MG_PROBE_EITHER, false, false,
      "no extendedKeyUsage extension (any purpose, RFC 5280 4.2.1.12)", NULL, "bad-purpose"},
     {"eku-any", "probe-eku-any", CHAIN, MG_PROBE_EITHER, false, false,
-     "extendedKeyUsage anyExtendedKeyUsage only (the standards allow both outcomes)", NULL, "bad-purpose"},
+     "extendedKeyUsage anyExtendedKeyUsage only (the standards allow both outcomes)", NULL,
+     "bad-purpose"},
     {"ku-no-digitalsignature", "probe-ku-no-digitalsignature", CHAIN, REJECT, false, false,
      "keyUsage keyAgreement only (no digitalSignature)",
      "a certificate whose keyUsage forbids signing accepted: keyUsage is not checked (OpenSSL "
@@ -32,7 +37,8 @@ const mg_probe_defect mg_probe_defects[] = {
      "expired certificate accepted: validity dates are not checked (verification off?)", "expired"},
     {"not-yet-valid", "probe-not-yet-valid", CHAIN, REJECT, false, false,
      "valid only from 30 days on",
-     "not-yet-valid certificate accepted: validity dates are not checked (verification off?)", "not-yet-valid"},
+     "not-yet-valid certificate accepted: validity dates are not checked (verification off?)",
+     "not-yet-valid"},
     {"revoked", "probe-revoked", CHAIN, REJECT, false, false,
      "revoked in the CA's CRL (probe --crl-out writes it)",
      "revoked certificate accepted: the gateway checks no CRL (nginx: ssl_crl; Apache: "
@@ -53,21 +59,25 @@ const mg_probe_defect mg_probe_defects[] = {
      "in its CA file), and so everything the intermediate issues", "unknown-ca"},
     {"not-ca-issuer", "probe-via-not-ca", CHAIN, REJECT, false, false,
      "signed by a certificate that is not a CA (basicConstraints CA:FALSE)",
-     "a leaf signed by a non-CA certificate accepted: basicConstraints are not checked", "invalid-ca"},
+     "a leaf signed by a non-CA certificate accepted: basicConstraints are not checked",
+     "invalid-ca"},
     {"pathlen-exceeded", "probe-pathlen-exceeded", CHAIN, REJECT, true, false,
      "under a sub-CA of an intermediate with pathLenConstraint 0",
      "a chain breaking pathLenConstraint accepted: path length is not checked", "path-length"},
     {"rsa1024", "probe-rsa1024", CHAIN, REJECT, false, false, "an RSA-1024 key",
-     "an RSA-1024 key accepted: no minimum key size (OpenSSL security level below 2)", "insecure-algorithm"},
+     "an RSA-1024 key accepted: no minimum key size (OpenSSL security level below 2)",
+     "insecure-algorithm"},
     {"sha1", "probe-sha1", CHAIN, REJECT, false, false, "signed with SHA-1",
      "a SHA-1 signed certificate accepted: weak signatures allowed (OpenSSL security level "
      "below 2)", "insecure-algorithm"},
     {"critical-extension", "probe-critical-unknown", CHAIN, REJECT, false, false,
      "an unknown extension marked critical",
-     "a certificate with an unknown critical extension accepted (RFC 5280 4.2)", "critical-extension"},
+     "a certificate with an unknown critical extension accepted (RFC 5280 4.2)",
+     "critical-extension"},
     {"bad-signature", "probe-bad-signature", CHAIN, REJECT, false, false,
      "its signature bytes corrupted",
-     "a certificate with a broken signature accepted: signatures are not verified", "bad-signature"},
+     "a certificate with a broken signature accepted: signatures are not verified",
+     "bad-signature"},
     /* TODO(lead): once MG_F_V1 lands (gen/profile.h), un-comment with the row in
      * gen/profiles_probe.c:
      * {"x509-v1", "probe-x509-v1", CHAIN, REJECT, false, false, "an X.509 version 1 leaf",
@@ -78,7 +88,8 @@ const mg_probe_defect mg_probe_defects[] = {
     {"sni-bypass", NULL, MG_PROBE_SEND_NONE, REJECT, false, true,
      "no certificate, SNI of --servername, Host of the URL",
      "the mTLS host answered without a certificate through another SNI: the gateway picks the "
-     "TLS settings by SNI and the site by Host (mTLS bypass; nginx answers 421 by itself)", "no-certificate"},
+     "TLS settings by SNI and the site by Host (mTLS bypass; nginx answers 421 by itself)",
+     "no-certificate"},
 };
 
 const size_t mg_probe_defect_count = sizeof mg_probe_defects / sizeof mg_probe_defects[0];
