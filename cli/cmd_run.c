@@ -42,21 +42,6 @@ static void run_defaults(void *raw)
     a->out = "reports/out";
 }
 
-static MG_RESULT check_formats(const char *list)
-{
-    if (!list) return MG_OK;
-    mg_strings words = {0};
-    MG_GUARD(mg_strings_add_split(&words, list));
-    mg_result r = words.count ? MG_OK : mg_fail(MG_E_USAGE, "--format: empty list");
-    for (size_t i = 0; mg_ok(r) && i < words.count; i++) {
-        if (!mg_report_format_known(words.items[i]))
-            r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (%s)", words.items[i],
-                        mg_report_format_names());
-    }
-    mg_strings_free(&words);
-    return r;
-}
-
 static double now_s(void)
 {
     struct timespec t;
@@ -88,7 +73,7 @@ static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
 
 static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
 {
-    MG_GUARD(check_formats(a->formats));
+    MG_GUARD(mg_report_check_formats(a->formats));
     MG_GUARD(mg_plan_enumerate(&a->plan, plan));
     MG_ENSURE(plan->count > 0, MG_E_USAGE, "no case matches the filters given");
     (void)mg_plan_divergences_off_version(&plan->scenarios, stdout);

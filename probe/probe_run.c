@@ -6,6 +6,7 @@
 #include "path_join.h"
 #include "probe_state.h"
 #include "registry.h"
+#include "report.h"
 #include "remove_tree.h"
 #include "tcp.h"
 
@@ -57,6 +58,7 @@ static MG_RESULT parse_options(mg_probe_state *s)
     MG_ENSURE(s->jobs <= MAX_JOBS, MG_E_USAGE, "--jobs %u: at most %d", s->jobs, MAX_JOBS);
     s->server_trust = o->server_trust ? o->server_trust : o->ca_cert;
     MG_ENSURE(!o->servername || *o->servername, MG_E_USAGE, "--servername: empty");
+    MG_GUARD(mg_report_check_formats(o->formats));
     if (s->url.port == 443 || strchr(s->url.host, ':'))
         snprintf(s->host_header, sizeof s->host_header, strchr(s->url.host, ':') ? "[%s]:%u" : "%s",
                  s->url.host, s->url.port);

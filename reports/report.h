@@ -137,6 +137,9 @@ MG_RESULT mg_report_write(const mg_report *report, const char *dir, const char *
 /* Whether `name` is one of the report formats mg_report_write knows. */
 bool mg_report_format_known(const char *name);
 
+/* A --format list: each name known, the list not empty (NULL: the defaults, fine). */
+MG_RESULT mg_report_check_formats(const char *list);
+
 /* "json, junit, md, html, tap, csv": for messages. */
 const char *mg_report_format_names(void);
 

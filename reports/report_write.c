@@ -2,6 +2,8 @@
  * writes when none is asked for. */
 #include "report.h"
 
+#include "mg_strings.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +38,21 @@ const char *mg_report_format_names(void)
             n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "",
                                   formats[i].name);
     return names;
+}
+
+mg_result mg_report_check_formats(const char *list)
+{
+    if (!list) return MG_OK;
+    mg_strings words = {0};
+    MG_GUARD(mg_strings_add_split(&words, list));
+    mg_result r = words.count ? MG_OK : mg_fail(MG_E_USAGE, "--format: empty list");
+    for (size_t i = 0; mg_ok(r) && i < words.count; i++) {
+        if (!mg_report_format_known(words.items[i]))
+            r = mg_fail(MG_E_USAGE, "--format: unknown report \"%s\" (%s)", words.items[i],
+                        mg_report_format_names());
+    }
+    mg_strings_free(&words);
+    return r;
 }
 
 static bool wanted(const char *list, const report_format *format)
