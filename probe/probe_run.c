@@ -11,6 +11,7 @@
 #include "tcp.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,16 @@ static void connect_case(const mg_probe_state *s, mg_probe_case *c)
     mg_probe_classify(&s->rules, &c->tcp, response, timed_out, c);
 }
 
+/* Set by SIGINT or SIGTERM: no new connection starts, and the run ends through its usual
+ * clean-up (the private folder of keys removed) with nothing reported. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
 typedef struct {
     mg_probe_state *s;
     size_t next, end;
@@ -158,7 +169,7 @@ static void *worker(void *arg)
         while (i < q->end && mg_probe_is_control(&q->s->cases[i]) != q->controls) i++;
         q->next = i + 1;
         pthread_mutex_unlock(&q->lock);
-        if (i >= q->end) return NULL;
+        if (i >= q->end || interrupted) return NULL;
         connect_case(q->s, &q->s->cases[i]);
     }
 }
@@ -172,6 +183,7 @@ static MG_RESULT connect_all(mg_probe_state *s, bool controls)
         if (pthread_create(&threads[started], NULL, worker, &q) != 0) break;
     if (started == 0) worker(&q); /* no thread: this one does the work */
     for (unsigned i = 0; i < started; i++) pthread_join(threads[i], NULL);
+    MG_ENSURE(!interrupted, MG_E_IO, "interrupted: nothing was reported");
     return MG_OK;
 }
 
@@ -225,7 +237,13 @@ static MG_RESULT probe(mg_probe_state *s, int *exit_code)
 MG_RESULT mg_probe_run(const mg_probe_options *o, int *exit_code)
 {
     mg_probe_state s = {.o = *o};
+    struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term;
+    interrupted = 0;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
     mg_result r = probe(&s, exit_code);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
     for (size_t i = 0; i < s.count; i++)
         if (s.cases[i].ctx) s.stack->context_free(s.cases[i].ctx);
     free(s.cases);

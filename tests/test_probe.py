@@ -3,6 +3,7 @@ started on loopback from a configuration in gateways/ (known good and deliberate
 and held to the grid it must give. Every gateway is stopped by its test."""
 import contextlib
 import json
+import socket
 import subprocess
 
 import pytest
@@ -58,8 +59,9 @@ def gateway(name, config, ca, work):
 
 
 def probe(port, ca, out, *extra):
+    timeout = [] if "--timeout" in extra else ["--timeout", "5"]
     proc = run_mtlsgrid("probe", f"https://localhost:{port}/", *ca_flags(ca), "--out", out,
-                        "--timeout", "5", *extra, timeout=120)
+                        *timeout, *extra, timeout=120)
     rows = []
     if (out / "results.jsonl").exists():
         rows = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
@@ -184,3 +186,15 @@ def test_make_ca_refuses_a_folder_in_use(tmp_path):
     proc = run_mtlsgrid("probe", "--make-ca", tmp_path / "ca")
     assert proc.returncode == 2 and "not empty" in proc.stderr
     assert (tmp_path / "ca" / "keep").read_text() == "x"
+
+
+def test_hung_gateway_is_exit_2(test_ca, tmp_path):
+    """A peer that accepts and never answers: each connection ends at --timeout, the control
+    is 'no answer' and nothing is judged."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)
+        port = listener.getsockname()[1]
+        proc, rows = probe(port, test_ca, tmp_path / "out", "--timeout", "1", "--tls", "1.3")
+    assert proc.returncode == 2 and rows == []
+    assert "did not answer" in proc.stderr and "timeout" in proc.stderr, proc.stderr
