@@ -78,7 +78,7 @@ static int run_probe(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_probe = {
-    "probe", "[https://HOST:PORT/PATH]",
+    "probe", "https://HOST:PORT/PATH",
     "Throw the whole client-certificate defect set at a running gateway (nginx, Apache, "
     "HAProxy...): issue each defect under the CA it trusts for clients, connect with each on "
     "each TLS version, grade what it lets in and say which configuration hole each accepted "

@@ -63,8 +63,10 @@ static MG_RESULT read_pem(const char *flag, const char *path, BIO **out)
     *out = BIO_new(BIO_s_mem());
     int ok = *out && BIO_write(*out, data, (int)len) == (int)len;
     free(data);
-    MG_ENSURE(ok, MG_E_INTERNAL, "out of memory");
-    return MG_OK;
+    if (ok) return MG_OK;
+    BIO_free(*out);
+    *out = NULL;
+    return mg_fail(MG_E_INTERNAL, "out of memory");
 }
 
 static MG_RESULT read_cert(const char *flag, const char *path, X509 **out)
@@ -74,10 +76,12 @@ static MG_RESULT read_cert(const char *flag, const char *path, X509 **out)
     *out = PEM_read_bio_X509(bio, NULL, NULL, NULL);
     BIO_free(bio);
     MG_ENSURE(*out != NULL, MG_E_INPUT, "%s %s: no PEM certificate in it", flag, path);
-    MG_ENSURE(X509_check_ca(*out) >= 1, MG_E_INPUT,
-              "%s %s: not a CA certificate (basicConstraints CA:TRUE is needed to issue)", flag,
-              path);
-    return MG_OK;
+    if (X509_check_ca(*out) >= 1) return MG_OK;
+    X509_free(*out);
+    *out = NULL;
+    return mg_fail(MG_E_INPUT,
+                   "%s %s: not a CA certificate (basicConstraints CA:TRUE is needed to issue)",
+                   flag, path);
 }
 
 static MG_RESULT read_key(probe_gen *p, const char *flag, const char *path, X509 *cert,
