@@ -1,6 +1,7 @@
 #include "report.h"
 
-#include <fnmatch.h>
+#include "glob_list.h"
+
 #include <string.h>
 
 static const char *const grade_names[MG_GRADE_COUNT] = {"pass", "fail", "xfail", "xpass", "skip"};
@@ -10,10 +11,8 @@ const char *mg_grade_name(mg_grade grade)
     return grade < MG_GRADE_COUNT ? grade_names[grade] : "?";
 }
 
-static bool glob(const char *pattern, const char *text)
-{
-    return fnmatch(pattern, text ? text : "", 0) == 0;
-}
+/* Record fields may list alternatives (scenario = a,b; peer = x,y). */
+static bool glob(const char *pattern, const char *text) { return mg_glob_list_match(pattern, text); }
 
 /* The record's stack plays the record's side, at a matching version, against a matching peer. */
 static bool stack_in_role(const mg_divergence *d, const mg_case_facts *f)
