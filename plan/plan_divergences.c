@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool glob(const char *pattern, const char *text) { return mg_glob_list_match(pattern, text); }
+static bool glob(const char *pattern, const char *text)
+{
+    return mg_glob_list_match(pattern, text);
+}
 
 static bool some_scenario(const mg_scenario_set *set, const char *pattern)
 {

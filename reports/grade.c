@@ -12,7 +12,10 @@ const char *mg_grade_name(mg_grade grade)
 }
 
 /* Record fields may list alternatives (scenario = a,b; peer = x,y). */
-static bool glob(const char *pattern, const char *text) { return mg_glob_list_match(pattern, text); }
+static bool glob(const char *pattern, const char *text)
+{
+    return mg_glob_list_match(pattern, text);
+}
 
 /* The record's stack plays the record's side, at a matching version, against a matching peer. */
 static bool stack_in_role(const mg_divergence *d, const mg_case_facts *f)

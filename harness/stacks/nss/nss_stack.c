@@ -1,6 +1,8 @@
 /* The NSS backend's entry in the stack table. */
 #include "nss_internal.h"
 
+extern const mg_tool_words mg_nss_inspect_words[]; /* inspect_words.c */
+
 static const char *nss_version(void) { return NSS_GetVersion(); }
 
 /* Not MG_CAP_SAN_ONLY: CERT_VerifyCertName falls back to the subject's common name when the
@@ -23,7 +25,7 @@ const mg_stack mg_stack_nss = {
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
     .shares_parsed = false,
     .tools = NULL,
-    .inspect_words = NULL,
+    .inspect_words = mg_nss_inspect_words,
     .version = nss_version,
     .context_new = mg_nss_context_new,
     .context_free = mg_nss_context_free,
