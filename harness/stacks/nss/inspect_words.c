@@ -6,7 +6,8 @@
 
 #include <stddef.h>
 
-#define UNKNOWN_ISSUER "SEC_ERROR_UNKNOWN_ISSUER (-8179) \"Peer's Certificate issuer is not recognized.\""
+#define UNKNOWN_ISSUER                                                                         \
+    "SEC_ERROR_UNKNOWN_ISSUER (-8179) \"Peer's Certificate issuer is not recognized.\""
 #define ISSUER_EXPIRED                                                                         \
     "SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE (-8162) \"The certificate issuer's certificate has "  \
     "expired. Check your system date and time.\""

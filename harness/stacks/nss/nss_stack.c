@@ -2,6 +2,7 @@
 #include "nss_internal.h"
 
 extern const mg_tool_words mg_nss_inspect_words[]; /* inspect_words.c */
+extern const mg_stack_tools mg_nss_tools;          /* tools.c */
 
 static const char *nss_version(void) { return NSS_GetVersion(); }
 
@@ -24,7 +25,7 @@ const mg_stack mg_stack_nss = {
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
     .shares_parsed = false,
-    .tools = NULL,
+    .tools = &mg_nss_tools,
     .inspect_words = mg_nss_inspect_words,
     .version = nss_version,
     .context_new = mg_nss_context_new,
