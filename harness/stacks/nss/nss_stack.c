@@ -12,7 +12,6 @@ static const char *nss_version(void) { return NSS_GetVersion(); }
  * Not MG_CAP_KEYLOG: this build writes key log lines (NSS_ALLOW_SSLKEYLOGFILE), but only to
  * the one file SSLKEYLOGFILE names when the process starts its first socket
  * (lib/ssl/sslsock.c ssl_SetDefaultsFromEnvironment), not to a file per side.
- * Not MG_CAP_PKCS12 yet: see nss_pkcs12.c.
  * Not MG_CAP_OCSP yet: the client's judgement of a staple (nss_auth.c check_staple, through
  * CERT_CacheOCSPResponseFromSideChannel) refuses good responses with
  * SEC_ERROR_OCSP_INVALID_SIGNING_CERT in this backend; until that is understood a client that
@@ -22,7 +21,7 @@ static const char *nss_version(void) { return NSS_GetVersion(); }
 const mg_stack mg_stack_nss = {
     .name = "nss",
     .display = "NSS",
-    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
     .shares_parsed = false,
     .tools = &mg_nss_tools,

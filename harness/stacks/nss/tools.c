@@ -53,8 +53,9 @@ static MG_RESULT write_server(FILE *f, const mg_tool_case *k)
     const char *ask = k->server->peer_check == MG_PEER_NONE       ? ""
                       : k->server->peer_check == MG_PEER_REQUIRED ? " -r -r"
                                                                   : " -r";
-    fprintf(f, "  exec timeout \"$LIMIT\" selfserv -d \"sql:$db\" -p \"$1\" -V \"$NSS_VERSIONS\"%s%s "
-               "</dev/null\n",
+    fprintf(f,
+            "  exec timeout \"$LIMIT\" selfserv -d \"sql:$db\" -p \"$1\" -V \"$NSS_VERSIONS\"%s%s "
+            "</dev/null\n",
             k->server_cert ? " -n server" : "", ask);
     return MG_OK;
 }
