@@ -2,6 +2,7 @@
  * glob or a scenario glob would make a record silently match nothing. The planner checks each
  * record against what could be a case (the loader has checked the values of tls, policy and
  * side), and says which records the linked versions leave out. */
+#include "glob_list.h"
 #include "plan.h"
 
 #include <fnmatch.h>
@@ -9,20 +10,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool glob(const char *pattern, const char *text) { return fnmatch(pattern, text, 0) == 0; }
+static bool glob(const char *pattern, const char *text)
+{
+    return mg_glob_list_match(pattern, text);
+}
 
 static bool some_scenario(const mg_scenario_set *set, const char *pattern)
 {
     for (size_t i = 0; i < set->count; i++)
-        if (glob(pattern, set->scenarios[i].id)) return true;
+        if (fnmatch(pattern, set->scenarios[i].id, 0) == 0) return true;
     return false;
 }
 
-static bool some_known_stack(const char *pattern)
+static bool some_known_stack(const mg_scenario_set *set, const char *pattern)
 {
+    (void)set;
     for (const char *const *k = mg_stack_known_names(); *k; k++)
-        if (glob(pattern, *k)) return true;
+        if (fnmatch(pattern, *k, 0) == 0) return true;
     return false;
+}
+
+/* Every alternative of a list must match something: a typo in one of them would otherwise
+ * hide behind the others. NULL, or the alternative that matches nothing. */
+static const char *dead_alternative(const mg_scenario_set *set, const char *list,
+                                    bool (*matches)(const mg_scenario_set *, const char *))
+{
+    static char pattern[256];
+    for (const char *cursor = list; mg_glob_list_next(&cursor, pattern, sizeof pattern);)
+        if (!matches(set, pattern)) return pattern;
+    return NULL;
 }
 
 static MG_RESULT check_record(const mg_scenario_set *set, const mg_divergence *d)
@@ -30,12 +46,14 @@ static MG_RESULT check_record(const mg_scenario_set *set, const mg_divergence *d
     MG_ENSURE(mg_stack_known(d->stack), MG_E_INPUT,
               "%s:%d: divergence [%s]: stack \"%s\" is not a registered stack (registered: %s)",
               d->file, d->line, d->id, d->stack, mg_stack_names_text());
-    MG_ENSURE(!d->peer || some_known_stack(d->peer), MG_E_INPUT,
+    const char *dead = d->peer ? dead_alternative(set, d->peer, some_known_stack) : NULL;
+    MG_ENSURE(!dead, MG_E_INPUT,
               "%s:%d: divergence [%s]: peer \"%s\" matches no registered stack", d->file,
-              d->line, d->id, d->peer);
-    MG_ENSURE(some_scenario(set, d->scenario), MG_E_INPUT,
+              d->line, d->id, dead);
+    dead = dead_alternative(set, d->scenario, some_scenario);
+    MG_ENSURE(!dead, MG_E_INPUT,
               "%s:%d: divergence [%s]: scenario \"%s\" matches no scenario of the catalogue",
-              d->file, d->line, d->id, d->scenario);
+              d->file, d->line, d->id, dead);
     return MG_OK;
 }
 

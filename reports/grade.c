@@ -1,6 +1,7 @@
 #include "report.h"
 
-#include <fnmatch.h>
+#include "glob_list.h"
+
 #include <string.h>
 
 static const char *const grade_names[MG_GRADE_COUNT] = {"pass", "fail", "xfail", "xpass", "skip"};
@@ -10,9 +11,10 @@ const char *mg_grade_name(mg_grade grade)
     return grade < MG_GRADE_COUNT ? grade_names[grade] : "?";
 }
 
+/* Record fields may list alternatives (scenario = a,b; peer = x,y). */
 static bool glob(const char *pattern, const char *text)
 {
-    return fnmatch(pattern, text ? text : "", 0) == 0;
+    return mg_glob_list_match(pattern, text);
 }
 
 /* The record's stack plays the record's side, at a matching version, against a matching peer. */

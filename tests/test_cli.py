@@ -189,6 +189,9 @@ def test_malformed_divergences_exit_2_naming_file_and_line(tmp_path, extra, word
     ("stack = openssl", "stack = opensll", 'stack "opensll" is not a registered stack'),
     ("scenario = x", "scenario = y*", 'scenario "y*" matches no scenario'),
     ("version = *", "version = *\npeer = nosuch*", 'peer "nosuch*" matches no registered stack'),
+    # a list is checked alternative by alternative: a dead one cannot hide behind a live one
+    ("scenario = x", "scenario = x,y*", 'scenario "y*" matches no scenario'),
+    ("version = *", "version = *\npeer = *,nosuch*", 'peer "nosuch*" matches no registered stack'),
 ])
 def test_divergence_that_can_match_no_case_is_refused(tmp_path, old, new, words):
     """A typo in a record would make it match nothing, silently: refused, naming the record."""

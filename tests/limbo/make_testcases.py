@@ -37,7 +37,8 @@ def ec_key():
     return ec.generate_private_key(ec.SECP256R1())
 
 
-def issue(subject, key, issuer=None, issuer_key=None, ca=False, sans=(), ekus=()):
+def issue(subject, key, issuer=None, issuer_key=None, ca=False, sans=(), ekus=(),
+          key_encipherment=False):
     """A certificate for `key`, signed by issuer/issuer_key (self-signed without them)."""
     issuer_name = issuer.subject if issuer else name(subject)
     issuer_key = issuer_key or key
@@ -53,8 +54,8 @@ def issue(subject, key, issuer=None, issuer_key=None, ca=False, sans=(), ekus=()
         b = b.add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False,
                                           False), critical=True)
     else:
-        b = b.add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False,
-                                          False), critical=True)
+        b = b.add_extension(x509.KeyUsage(True, False, key_encipherment, False, False, False,
+                                          False, False, False), critical=True)
     if sans:
         b = b.add_extension(x509.SubjectAlternativeName(list(sans)), critical=False)
     if ekus:
@@ -99,7 +100,11 @@ def main():
                    ekus=[ExtendedKeyUsageOID.SERVER_AUTH])
     ip_server = issue("127.0.0.1", rsa_key, ica, ica_key,
                       sans=[x509.IPAddress(ipaddress.ip_address("127.0.0.1"))],
-                      ekus=[ExtendedKeyUsageOID.SERVER_AUTH])
+                      ekus=[ExtendedKeyUsageOID.SERVER_AUTH],
+                      # the usual RSA server profile: NSS's server usage asks an RSA key for
+                      # keyEncipherment (a divergence the matrix records); this testcase is
+                      # about the IP name
+                      key_encipherment=True)
     revoked = issue("example.test", bad_key, ica, ica_key, sans=[dns],
                     ekus=[ExtendedKeyUsageOID.SERVER_AUTH])
     email = x509.RFC822Name("user@example.test")

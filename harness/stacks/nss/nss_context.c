@@ -45,6 +45,9 @@ MG_RESULT mg_nss_context_new(const mg_side_config *config, mg_parsed_cache *pars
     MG_ENSURE(config->tls == MG_TLS12 || config->tls == MG_TLS13, MG_E_USAGE,
               "nss: unsupported TLS version %d", (int)config->tls);
     MG_GUARD(mg_nss_init());
+    /* NSS keeps its last error per thread and some calls fail without setting one: clear it,
+     * so a failure here never reports a code left by another case of this worker. */
+    PR_SetError(0, 0);
     mg_context *ctx = calloc(1, sizeof *ctx);
     MG_ENSURE(ctx, MG_E_INTERNAL, "nss: out of memory for a context");
     ctx->config = *config;

@@ -44,6 +44,7 @@ MG_RESULT mg_nss_import_key(mg_context *ctx, SECItem *pkcs8, const char *name,
 {
     PK11SlotInfo *slot = PK11_GetInternalSlot();
     MG_ENSURE(slot, MG_E_INTERNAL, "nss: no internal slot");
+    PR_SetError(0, 0); /* an unsupported key type fails without an error code of its own */
     SECStatus rv = PK11_ImportDERPrivateKeyInfoAndReturnKey(slot, pkcs8, NULL, NULL, PR_FALSE,
                                                             PR_TRUE, KU_ALL, &ctx->key, NULL);
     PK11_FreeSlot(slot);

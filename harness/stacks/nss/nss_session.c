@@ -81,6 +81,7 @@ MG_RESULT mg_nss_session_new(mg_context *ctx, const mg_transport *io, mg_session
 {
     *out = NULL;
     mg_side_outcome_clear(why);
+    PR_SetError(0, 0); /* as in mg_nss_context_new: no code left by an earlier case */
     mg_session *s = calloc(1, sizeof *s);
     MG_ENSURE(s, MG_E_INTERNAL, "nss: out of memory for a session");
     s->ctx = ctx;

@@ -1,6 +1,9 @@
 /* The NSS backend's entry in the stack table. */
 #include "nss_internal.h"
 
+extern const mg_tool_words mg_nss_inspect_words[]; /* inspect_words.c */
+extern const mg_stack_tools mg_nss_tools;          /* tools.c */
+
 static const char *nss_version(void) { return NSS_GetVersion(); }
 
 /* Not MG_CAP_SAN_ONLY: CERT_VerifyCertName falls back to the subject's common name when the
@@ -9,21 +12,22 @@ static const char *nss_version(void) { return NSS_GetVersion(); }
  * Not MG_CAP_KEYLOG: this build writes key log lines (NSS_ALLOW_SSLKEYLOGFILE), but only to
  * the one file SSLKEYLOGFILE names when the process starts its first socket
  * (lib/ssl/sslsock.c ssl_SetDefaultsFromEnvironment), not to a file per side.
- * Not MG_CAP_PKCS12 yet: see nss_pkcs12.c.
- * Not MG_CAP_OCSP yet: the client's judgement of a staple (nss_auth.c check_staple, through
- * CERT_CacheOCSPResponseFromSideChannel) refuses good responses with
- * SEC_ERROR_OCSP_INVALID_SIGNING_CERT in this backend; until that is understood a client that
- * requires a staple is a skip. The server staples (MG_CAP_OCSP_STAPLE).
+ * Not MG_CAP_OCSP: NSS judges a staple's freshness by the wall clock whatever time its caller
+ * gives (lib/certhigh/ocsp.c ocsp_VerifySingleResponse compares thisUpdate and nextUpdate with
+ * PR_Now(), not with the time passed to CERT_CacheOCSPResponseFromSideChannel or
+ * CERT_GetOCSPStatusForCertID), so at the matrix's pinned time every good response is old
+ * (SEC_ERROR_OCSP_OLD_RESPONSE) and a client that requires a staple would refuse them all.
+ * The server staples (MG_CAP_OCSP_STAPLE).
  * MG_CAP_SKIP_KEY_CHECK: NSS itself never compares key and certificate; the backend's own
  * comparison (nss_credential.c) is what such a case skips. */
 const mg_stack mg_stack_nss = {
     .name = "nss",
     .display = "NSS",
-    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
+    .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
     .shares_parsed = false,
-    .tools = NULL,
-    .inspect_words = NULL,
+    .tools = &mg_nss_tools,
+    .inspect_words = mg_nss_inspect_words,
     .version = nss_version,
     .context_new = mg_nss_context_new,
     .context_free = mg_nss_context_free,

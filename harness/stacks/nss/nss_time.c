@@ -1,7 +1,7 @@
 /* The instant a side verifies at. NSS's TLS code reads the clock through the socket's time
  * function (SSL_SetTimeFunc, an experimental API of 3.87's sslexp.h), which the default
  * SSL_AuthCertificate passes to CERT_VerifyCert (lib/ssl/sslauth.c); strict passes the same
- * instant to CERT_PKIXVerifyCert as cert_pi_date. Per socket: nothing process-wide. */
+ * instant to its own CERT_VerifyCert call. Per socket: nothing process-wide. */
 #include "nss_internal.h"
 
 #include <sslexp.h>
