@@ -32,4 +32,9 @@ typedef struct {
 
 MG_RESULT mg_gen_matrix(const mg_gen_options *options, mg_gen_stats *stats);
 
+/* Removes the hidden folders an interrupted mg_gen_matrix of out_dir left beside it
+ * (".<name>.tmp-XXXXXX", ".<name>.old-XXXXXX"); only for a caller that holds the parent
+ * folder's lock, so that no running generator's folder is taken. */
+MG_RESULT mg_gen_clear_leftovers(const char *out_dir);
+
 #endif
