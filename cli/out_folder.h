@@ -14,9 +14,9 @@
 /* Opens (creates, checks, locks) --out DIR for `command`. */
 MG_RESULT cli_out_folder_open(mg_out_dir *d, const char *path, const char *command, int force);
 
-/* Lists the report files of `formats` (and run.json) in the folder's marker, after deleting
- * the report files an earlier run of ours left there (those the marker lists): a folder never shows an old report beside a
- * new run as if it were the new run's. */
+/* Deletes the report files an earlier run of ours left (those the marker lists), then lists
+ * the report files of `formats` (and run.json) in the marker: a folder never shows an old
+ * report beside a new run as if it were the new run's. */
 MG_RESULT cli_out_folder_start_reports(mg_out_dir *d, const char *formats);
 
 #endif

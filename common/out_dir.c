@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MARKER_HEADER "mtlsgrid output folder: mtlsgrid wrote the names below and may replace them\n"
+#define MARKER_HEADER "mtlsgrid output folder: mtlsgrid wrote the names below, may replace them\n"
 #define MARKER_MAX (1u << 20)
 
 static bool is_ours_by_name(const char *entry)

@@ -27,7 +27,8 @@ mg_result mg_out_dir_check_safe(const char *path, const char *flag)
     MG_ENSURE(ours(st.st_uid), MG_E_IO,
               "%s %s: the folder belongs to another user (uid %u); give a folder of yours",
               flag, path, (unsigned)st.st_uid);
-    bool others_write = (st.st_mode & S_IWOTH) || ((st.st_mode & S_IWGRP) && st.st_gid != getegid());
+    bool others_write =
+        (st.st_mode & S_IWOTH) || ((st.st_mode & S_IWGRP) && st.st_gid != getegid());
     MG_ENSURE(!others_write || (st.st_mode & S_ISVTX), MG_E_IO,
               "%s %s: others can write into the folder (mode %03o); give a folder only you "
               "can write, or make it sticky",

@@ -25,8 +25,8 @@ typedef struct {
 
 #define MG_PCAP_SERVER_PORT 443 /* Wireshark dissects TLS on 443 without being told */
 
-/* Creates path (mode 0644, beside it until closed) and writes the file header and the TCP three-way handshake; the
- * first packet is stamped start_usec. */
+/* Creates path (mode 0644; a temporary beside it until closed) and writes the file header and
+ * the TCP three-way handshake; the first packet is stamped start_usec. */
 MG_RESULT mg_pcap_open(mg_pcap_writer *w, const char *path, int64_t start_usec);
 
 /* Appends one chunk as data segments from that end (split at MG_TCP_SEGMENT_MAX). */
