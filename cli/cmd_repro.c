@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct {
@@ -45,26 +46,43 @@ static const char *const bundle_names[] = {
 };
 #define BUNDLE_NAME_COUNT (sizeof bundle_names / sizeof bundle_names[0])
 
-/* Fails early, naming the folder, before the matrix is generated; every name is listed in the
- * folder's marker before it is written, so an interrupted repro's files are known as ours. */
-static MG_RESULT prepare_out_dir(const repro_args *a, mg_out_dir *out)
+/* The inode of each bundle name that held a file of the user's (with --force), 0 for the
+ * others: such a file is neither deleted nor listed as ours unless the bundle replaced it. */
+typedef ino_t foreign_files[BUNDLE_NAME_COUNT];
+
+static ino_t inode_of(const mg_out_dir *out, const char *name)
+{
+    char path[4096];
+    struct stat st;
+    if (!mg_ok(mg_path_join(path, sizeof path, out->path, name))) return 0;
+    return lstat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* Fails early, naming the folder, before the matrix is generated; every name of ours is
+ * listed in the folder's marker before it is written, so an interrupted repro's files are
+ * known as ours. */
+static MG_RESULT prepare_out_dir(const repro_args *a, mg_out_dir *out, foreign_files foreign)
 {
     MG_ENSURE(a->out, MG_E_USAGE, "--out DIR is required");
     MG_GUARD(cli_out_folder_open(out, a->out, "repro", a->force));
     for (size_t i = 0; i < BUNDLE_NAME_COUNT; i++) {
-        MG_GUARD(mg_out_dir_remove(out, bundle_names[i])); /* only when ours: the marker's */
+        foreign[i] = mg_out_dir_lists(out, bundle_names[i]) ? 0 : inode_of(out, bundle_names[i]);
+        if (foreign[i]) continue;
+        MG_GUARD(mg_out_dir_remove(out, bundle_names[i])); /* the previous bundle's */
         MG_GUARD(mg_out_dir_claim(out, bundle_names[i]));
     }
     return MG_OK;
 }
 
-/* The names this case's bundle does not hold (no crl.pem) are unlisted again. */
-static MG_RESULT unlist_unwritten(mg_out_dir *out)
+/* The names this case's bundle does not hold (no crl.pem) are unlisted again; a file of the
+ * user's that the bundle replaced is ours now. */
+static MG_RESULT list_what_was_written(mg_out_dir *out, const foreign_files foreign)
 {
     for (size_t i = 0; i < BUNDLE_NAME_COUNT; i++) {
-        char path[4096];
-        MG_GUARD(mg_path_join(path, sizeof path, out->path, bundle_names[i]));
-        if (access(path, F_OK) != 0) MG_GUARD(mg_out_dir_remove(out, bundle_names[i]));
+        ino_t now = inode_of(out, bundle_names[i]);
+        if (!foreign[i] && !now) MG_GUARD(mg_out_dir_remove(out, bundle_names[i]));
+        if (foreign[i] && now && now != foreign[i])
+            MG_GUARD(mg_out_dir_claim(out, bundle_names[i]));
     }
     return MG_OK;
 }
@@ -72,7 +90,8 @@ static MG_RESULT unlist_unwritten(mg_out_dir *out)
 static MG_RESULT write_bundle(const repro_args *a, const char *id, mg_repro_case *rc,
                               mg_repro_bundle *b, mg_out_dir *out)
 {
-    MG_GUARD(prepare_out_dir(a, out));
+    foreign_files foreign;
+    MG_GUARD(prepare_out_dir(a, out, foreign));
     MG_GUARD(mg_repro_case_resolve(id, a->scenarios, rc));
     b->dir = a->out;
     b->rc = rc;
@@ -80,7 +99,7 @@ static MG_RESULT write_bundle(const repro_args *a, const char *id, mg_repro_case
     MG_GUARD(mg_repro_capture(b));
     MG_GUARD(mg_repro_write_commands(b)); /* before README.md, whose file table lists it */
     MG_GUARD(mg_repro_write_readme(b));
-    return unlist_unwritten(out);
+    return list_what_was_written(out, foreign);
 }
 
 static int run_repro(void *raw, const cli_rest *rest)
