@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from conftest import STACKS, _binary, run_mtlsgrid, stack_has
+from conftest import ROOT, STACKS, _binary, run_mtlsgrid, stack_has
 from peers import running
 
 STACK = STACKS[0]
@@ -266,6 +266,25 @@ def test_repro_never_deletes_a_file_it_did_not_write(tmp_path):
     run_mtlsgrid("repro", case, "--out", out, "--quiet", check=True)  # ours now: no --force
     assert (out / "crl.pem").read_text() == "my CRL\n"
     assert (out / "expected.txt").read_text().strip() == "ok"
+
+
+def test_report_and_limbo_refuse_a_folder_of_the_users_unless_forced(tmp_path):
+    run_dir = tmp_path / "run"
+    assert small_run(run_dir).returncode == 0
+    limbo_file = ROOT / "tests" / "limbo" / "mtlsgrid.json"
+    commands = {"report": ["report", "--from", run_dir],
+                "limbo": ["limbo", limbo_file, "--stacks", STACK, "--tls", "1.3"]}
+    for name, command in commands.items():
+        out = tmp_path / f"{name}-folder"
+        out.mkdir()
+        (out / "index.html").write_text("my page\n")
+        proc = run_mtlsgrid(*command, "--out", out)
+        assert proc.returncode == 2, (name, proc.stdout)
+        assert "was not written by mtlsgrid" in proc.stderr
+        assert [p.name for p in out.iterdir()] == ["index.html"]
+        proc = run_mtlsgrid(*command, "--out", out, "--force")
+        assert proc.returncode in (0, 1), (name, proc.stderr)
+        assert (out / "results.jsonl").is_file()
 
 
 # Data: one run per folder

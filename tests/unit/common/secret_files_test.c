@@ -73,7 +73,8 @@ static void check_secret(void)
     s.value = NULL;
     s.file = in("missing.txt");
     CHECK(!mg_ok(mg_secret_resolve(&s, buf, sizeof buf, &secret)));
-    CHECK(strstr(mg_error_message(), "--p12-password-file") && strstr(mg_error_message(), "missing.txt"));
+    CHECK(strstr(mg_error_message(), "--p12-password-file"));
+    CHECK(strstr(mg_error_message(), "missing.txt"));
     unsetenv("MG_TEST_SECRET");
 }
 
