@@ -34,21 +34,21 @@ static bool is_marked_folder(const char *path, const char *entry)
            lstat(marker, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Empty (but for files and folders of ours), or marked; *marked says which. */
-static MG_RESULT check_contents(const char *path, const mg_out_dir_options *o, bool *marked)
+/* Empty (but for files and folders of ours), or marked. */
+static MG_RESULT check_contents(const char *path, const mg_out_dir_options *o)
 {
     DIR *dir = opendir(path);
     MG_ENSURE(dir, MG_E_IO, "%s %s: cannot read the folder: %s", o->flag, path, strerror(errno));
     char stranger[256] = "";
-    *marked = false;
+    bool marked = false;
     for (struct dirent *e; (e = readdir(dir));) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (!strcmp(e->d_name, MG_OUT_DIR_MARKER)) *marked = true;
+        if (!strcmp(e->d_name, MG_OUT_DIR_MARKER)) marked = true;
         else if (!is_ours_by_name(e->d_name) && !stranger[0] && !is_marked_folder(path, e->d_name))
             snprintf(stranger, sizeof stranger, "%s", e->d_name);
     }
     closedir(dir);
-    MG_ENSURE(*marked || !stranger[0] || o->force, MG_E_IO,
+    MG_ENSURE(marked || !stranger[0] || o->force, MG_E_IO,
               "%s %s: the folder holds \"%s\" and was not written by mtlsgrid; give an empty or "
               "new folder, or --force to write into it (mtlsgrid deletes nothing it did not "
               "write)",
@@ -60,6 +60,9 @@ static MG_RESULT read_marker(mg_out_dir *d)
 {
     char path[4096];
     MG_GUARD(mg_path_join(path, sizeof path, d->path, MG_OUT_DIR_MARKER));
+    struct stat st;
+    if (lstat(path, &st) != 0 || st.st_size == 0) return MG_OK; /* nothing listed yet */
+    MG_ENSURE(S_ISREG(st.st_mode), MG_E_IO, "%s: not a regular file", path);
     unsigned char *text = NULL;
     size_t len = 0;
     MG_GUARD(mg_read_file_capped(path, MARKER_MAX, &text, &len));
@@ -111,10 +114,10 @@ mg_result mg_out_dir_open(mg_out_dir *d, const char *path, const mg_out_dir_opti
     MG_GUARD(mg_out_dir_check_safe(path, o->flag)); /* what make_dirs found or made */
     MG_ENSURE(access(path, W_OK | X_OK) == 0, MG_E_IO, "%s %s: folder is not writable: %s",
               o->flag, path, strerror(errno));
-    bool marked;
-    MG_GUARD(check_contents(path, o, &marked));
+    MG_GUARD(check_contents(path, o));
     MG_GUARD(mg_out_dir_lock(path, o, &d->lock_fd));
-    mg_result r = marked ? read_marker(d) : MG_OK;
+    /* read under the lock: another process may have marked the folder since the check */
+    mg_result r = read_marker(d);
     if (mg_ok(r)) r = write_marker(d); /* marked from now on: the folder is ours */
     if (!mg_ok(r)) mg_out_dir_close(d);
     return r;

@@ -129,7 +129,7 @@ mg_result mg_temp_dir_make(const char *tag, char *path, size_t cap)
 void mg_temp_dir_remove(char *path)
 {
     if (!path || !path[0]) return;
+    mg_remove_tree(path); /* then forgotten: a signal meanwhile removes what is left */
     mg_temp_dir_forget(path);
-    mg_remove_tree(path);
     path[0] = '\0';
 }
