@@ -5,7 +5,7 @@
 #include "plan.h"
 #include "compose.h"
 #include "path_join.h"
-#include "remove_tree.h"
+#include "temp_dir.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -106,19 +106,7 @@ mg_result mg_bench_setup_make(const mg_bench_setup_options *o, mg_bench_setup *s
     memset(s, 0, sizeof *s);
     pairings p;
     MG_GUARD(parse_pairing(o->pairing, &p));
-    const char *tmp = getenv("TMPDIR");
-    mg_result named = mg_path_join(s->dir, sizeof s->dir, tmp && *tmp ? tmp : "/tmp",
-                                   "mtlsgrid-bench-XXXXXX");
-    if (!mg_ok(named)) {
-        s->dir[0] = '\0'; /* never a folder to remove */
-        return named;
-    }
-    if (!mkdtemp(s->dir)) {
-        mg_result r = mg_fail(MG_E_IO, "bench: cannot make a folder %s: %s", s->dir,
-                              strerror(errno));
-        s->dir[0] = '\0';
-        return r;
-    }
+    MG_GUARD(mg_temp_dir_make("bench", s->dir, sizeof s->dir));
     const mg_side_config *client = &s->floor_sides[0], *server = &s->floor_sides[1];
     if (o->certs == MG_BENCH_CERTS_FLOOR) {
         MG_GUARD(floor_sides(s, o));
@@ -136,6 +124,5 @@ mg_result mg_bench_setup_make(const mg_bench_setup_options *o, mg_bench_setup *s
 void mg_bench_setup_free(mg_bench_setup *s)
 {
     mg_plan_free(&s->plan);
-    if (s->dir[0]) mg_remove_tree(s->dir);
-    s->dir[0] = '\0';
+    mg_temp_dir_remove(s->dir);
 }

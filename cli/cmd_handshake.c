@@ -5,12 +5,14 @@
  * verdict (exit 1 when any pairing is not ok). */
 #include "command.h"
 #include "handshake_grid.h"
+#include "secret.h"
 
 #include <stddef.h>
 #include <stdio.h>
 
 typedef struct {
     mg_handshake_files files;
+    const char *p12_password_file;
     int json;
     int verbose;
 } handshake_args;
@@ -37,7 +39,10 @@ static const cli_option handshake_options[] = {
              0),
     FILE_ROW("client-key", client_key, "the client certificate's private key", 0),
     {"p12-password", OPT_STRING, offsetof(handshake_args, files.p12_password), "P",
-     "password of --client-p12"},
+     "password of --client-p12 (others see it in ps: prefer the file or " MG_P12_PASSWORD_ENV
+     ")"},
+    {"p12-password-file", OPT_STRING, offsetof(handshake_args, p12_password_file), "FILE",
+     "read the password of --client-p12 from the first line of FILE"},
     FILE_ROW("crl", crl,
              "CRLs (PEM, several, or DER); each side checks those of its peer's CAs, all of them",
              0),
@@ -54,8 +59,12 @@ static int run_handshake(void *raw, const cli_rest *rest)
 {
     (void)rest;
     handshake_args *a = raw;
-    mg_handshake_inputs in;
-    mg_result r = mg_handshake_prepare(&a->files, &in);
+    mg_handshake_inputs in = {0};
+    static char password[1024];
+    mg_secret_source secret = {"--p12-password", a->files.p12_password, "--p12-password-file",
+                               a->p12_password_file, MG_P12_PASSWORD_ENV};
+    mg_result r = mg_secret_resolve(&secret, password, sizeof password, &a->files.p12_password);
+    if (mg_ok(r)) r = mg_handshake_prepare(&a->files, &in);
     static mg_handshake_grid grid; /* large: results carry the stacks' texts */
     if (mg_ok(r)) r = mg_handshake_run_grid(&in, &grid);
     if (mg_ok(r)) {

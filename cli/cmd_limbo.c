@@ -7,6 +7,7 @@
 #include "compose.h"
 #include "limbo_report.h"
 #include "limbo_server_cert.h"
+#include "out_folder.h"
 #include "path_join.h"
 
 #include <stdio.h>
@@ -18,6 +19,7 @@ typedef struct {
     unsigned jobs;
     double timeout;
     const char *out;
+    int force;
 } limbo_args;
 
 static const cli_option limbo_options[] = {
@@ -31,6 +33,7 @@ static const cli_option limbo_options[] = {
     {"jobs", OPT_UINT, offsetof(limbo_args, jobs), "N", "worker processes (default: cores)"},
     {"timeout", OPT_DOUBLE, offsetof(limbo_args, timeout), "SECONDS",
      "a handshake still running after this is a HANG (default 10)"},
+    MG_FORCE_OPTION_ROW(limbo_args),
 };
 
 static void limbo_defaults(void *raw) { ((limbo_args *)raw)->out = "reports/out/limbo"; }
@@ -49,11 +52,15 @@ typedef struct {
     mg_limbo_harness *harnesses;
     size_t harness_count;
     mg_limbo_report report;
+    mg_out_dir out;
 } limbo_run;
 
 static MG_RESULT prepare(const limbo_args *a, const char *file, limbo_run *run)
 {
     MG_GUARD(mg_limbo_suite_load(file, &run->suite));
+    MG_GUARD(cli_out_folder_open(&run->out, a->out, "limbo", a->force));
+    MG_GUARD(cli_out_folder_start_reports(&run->out, NULL));
+    MG_GUARD(mg_out_dir_claim(&run->out, "work"));
     char work[4096], cert[4096], key[4096];
     MG_GUARD(mg_path_join(work, sizeof work, a->out, "work"));
     MG_GUARD(mg_make_dirs(work));
@@ -71,8 +78,12 @@ static MG_RESULT prepare(const limbo_args *a, const char *file, limbo_run *run)
 static MG_RESULT report(const limbo_args *a, limbo_run *run, double seconds, int *exit_code)
 {
     MG_GUARD(mg_limbo_judge(&run->plan, run->outcomes, &run->harnesses, &run->harness_count));
-    for (size_t i = 0; i < run->harness_count; i++)
+    for (size_t i = 0; i < run->harness_count; i++) {
+        char name[512];
+        MG_GUARD(mg_path_format(name, sizeof name, "%s.json", run->harnesses[i].name));
+        MG_GUARD(mg_out_dir_claim(&run->out, name));
         MG_GUARD(mg_limbo_write_harness(&run->suite, &run->harnesses[i], a->out));
+    }
     MG_GUARD(mg_limbo_report_build(&run->plan, run->outcomes, &run->report));
     char versions[256];
     MG_GUARD(mg_stack_versions_text(versions, sizeof versions));
@@ -117,7 +128,7 @@ static MG_RESULT run_all(const limbo_args *a, const char *file, limbo_run *run, 
 
 static int run_limbo(void *raw, const cli_rest *rest)
 {
-    limbo_run run = {0};
+    limbo_run run = {.out.lock_fd = -1};
     int exit_code = 0;
     mg_result r = run_all(raw, rest->positional[0], &run, &exit_code);
     if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: limbo: %s\n", mg_error_message());
@@ -126,6 +137,7 @@ static int run_limbo(void *raw, const cli_rest *rest)
     free(run.outcomes);
     mg_limbo_plan_free(&run.plan);
     mg_limbo_suite_free(&run.suite);
+    mg_out_dir_close(&run.out);
     return mg_ok(r) ? exit_code : mg_exit_code(r);
 }
 

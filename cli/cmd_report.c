@@ -2,6 +2,7 @@
  * runs against other stack versions). The reading and checking is reports/results_merge. */
 #include "command.h"
 #include "compose.h"
+#include "out_folder.h"
 #include "report.h"
 #include "results_merge.h"
 
@@ -14,6 +15,7 @@ typedef struct {
     const char *from; /* the first folder; the others follow it as positional arguments */
     const char *out;
     const char *formats;
+    int force;
 } report_args;
 
 static const cli_option report_options[] = {
@@ -23,6 +25,7 @@ static const cli_option report_options[] = {
      "where the merged report goes"},
     {"format", OPT_STRING, offsetof(report_args, formats), "json,junit,md,html,tap,csv",
      "reports to write (default json,junit,md,html)"},
+    MG_FORCE_OPTION_ROW(report_args),
 };
 
 /* Writing into an input would replace the results being read. */
@@ -52,8 +55,11 @@ static mg_result merge_and_write(const report_args *a, const char *const *dirs, 
     if (mg_ok(r)) r = mg_results_merge(dirs, n, &report, &run, &merged);
     run.merged_from = dirs;
     report.run = &run;
-    if (mg_ok(r)) r = mg_make_dirs(a->out);
+    mg_out_dir out = {.lock_fd = -1};
+    if (mg_ok(r)) r = cli_out_folder_open(&out, a->out, "report", a->force);
+    if (mg_ok(r)) r = cli_out_folder_start_reports(&out, a->formats);
     if (mg_ok(r)) r = mg_report_write(&report, a->out, a->formats);
+    mg_out_dir_close(&out);
     if (mg_ok(r)) {
         printf("merged %zu folders (%s)", n, report.stack_versions);
         mg_report_print_summary(&report, a->out);

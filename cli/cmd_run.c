@@ -2,6 +2,8 @@
 #include "registry.h"
 #include "case_options.h"
 #include "compose.h"
+#include "out_folder.h"
+#include "path_join.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -18,6 +20,7 @@ typedef struct {
     const char *matrix;
     const char *seed;
     const char *baseline;
+    int force;
 } run_args;
 
 static const cli_option run_options[] = {
@@ -33,6 +36,7 @@ static const cli_option run_options[] = {
     {"seed", OPT_STRING, offsetof(run_args, seed), "S", "generator seed (default: built in)"},
     {"baseline", OPT_STRING, offsetof(run_args, baseline), "FILE",
      "an earlier results.jsonl: list the cases whose verdict changed"},
+    MG_FORCE_OPTION_ROW(run_args),
 };
 
 static void run_defaults(void *raw)
@@ -71,13 +75,28 @@ static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
     mg_progress_case(&p->progress, mg_plan_grade_one(p->plan, index, outcome));
 }
 
-static MG_RESULT run_all(run_args *a, mg_plan *plan, int *exit_code)
+/* Locked for the run's lifetime; the previous run's reports deleted before anything else
+ * (an interrupted run leaves no report rather than an old one beside the new matrix), and the
+ * hidden folders of an interrupted generation cleared. */
+static MG_RESULT start_out_folder(const run_args *a, mg_out_dir *out)
+{
+    MG_GUARD(cli_out_folder_open(out, a->out, "run", a->force));
+    MG_GUARD(cli_out_folder_start_reports(out, a->formats));
+    MG_GUARD(mg_out_dir_claim(out, "work"));
+    if (a->matrix) return MG_OK;
+    char matrix[4096];
+    MG_GUARD(mg_path_join(matrix, sizeof matrix, a->out, "matrix"));
+    MG_GUARD(mg_gen_clear_leftovers(matrix));
+    return mg_out_dir_claim(out, "matrix");
+}
+
+static MG_RESULT run_all(run_args *a, mg_plan *plan, mg_out_dir *out, int *exit_code)
 {
     MG_GUARD(mg_report_check_formats(a->formats));
     MG_GUARD(mg_plan_enumerate(&a->plan, plan));
     MG_ENSURE(plan->count > 0, MG_E_USAGE, "no case matches the filters given");
     (void)mg_plan_divergences_off_version(&plan->scenarios, stdout);
-    MG_GUARD(mg_make_dirs(a->out));
+    MG_GUARD(start_out_folder(a, out));
     double start = now_s();
     mg_run_info run;
     MG_GUARD(start_run_info(&run));
@@ -129,9 +148,11 @@ static int run_run(void *raw, const cli_rest *rest)
 {
     (void)rest;
     mg_plan plan = {0};
+    mg_out_dir out = {.lock_fd = -1};
     int exit_code = 0;
-    mg_result r = run_all(raw, &plan, &exit_code);
+    mg_result r = run_all(raw, &plan, &out, &exit_code);
     if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: run: %s\n", mg_error_message());
+    mg_out_dir_close(&out);
     mg_plan_free(&plan);
     return mg_ok(r) ? exit_code : mg_exit_code(r);
 }

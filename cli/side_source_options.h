@@ -25,7 +25,10 @@
     {"key", OPT_STRING, offsetof(type, src.key), "FILE", "private key of --cert"},                 \
     {"p12", OPT_STRING, offsetof(type, src.p12), "FILE",                                           \
      "with --trust: the credential from a PKCS#12 file"},                                          \
-    {"p12-password", OPT_STRING, offsetof(type, src.p12_password), "P", "password of --p12"},      \
+    {"p12-password", OPT_STRING, offsetof(type, src.p12_password), "P",                            \
+     "password of --p12 (others see it in ps: prefer the file or " MG_P12_PASSWORD_ENV ")"},     \
+    {"p12-password-file", OPT_STRING, offsetof(type, src.p12_password_file), "FILE",               \
+     "read the password of --p12 from the first line of FILE"},                                    \
     {"crl", OPT_STRING, offsetof(type, src.crl), "FILE", "CRLs to check the peer against (PEM)"},  \
     {"tls", OPT_STRING, offsetof(type, src.tls), "1.2|1.3", "TLS version (default 1.3)"},          \
     {"policy", OPT_STRING, offsetof(type, src.policy), "strict|minimal",                           \

@@ -5,6 +5,8 @@
 #include "detrand.h"
 #include "gen_internal.h"
 #include "outdir.h"
+#include "remove_tree.h"
+#include "temp_dir.h"
 
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -120,14 +122,17 @@ MG_RESULT mg_gen_matrix(const mg_gen_options *options, mg_gen_stats *stats)
     char *tmp = NULL;
     MG_GUARD(mg_outdir_make_temp(options->out_dir, &tmp));
     g.dir = tmp;
-    mg_result r = generate(&g, options);
+    /* an interrupt removes the half-made matrix (it holds keys) rather than leave it behind */
+    mg_result r = mg_temp_dir_register(tmp);
+    if (mg_ok(r)) r = generate(&g, options);
     unsigned artifacts = (unsigned)json_array_size(g.artifacts);
     json_decref(g.artifacts);
     mg_issued_free(&g);
     mg_key_cache_free(&g.keys);
     mg_detrand_close(&g.detrand);
     if (mg_ok(r)) r = mg_outdir_commit(tmp, options->out_dir);
-    if (!mg_ok(r)) mg_outdir_remove(tmp);
+    if (!mg_ok(r)) mg_remove_tree(tmp);
+    mg_temp_dir_forget(tmp);
     free(tmp);
     r = with_openssl_reason(r);
     MG_GUARD(r);

@@ -58,4 +58,9 @@ MG_RESULT mg_gen_probe_set(const mg_gen_probe_options *options, bool *pathlen_li
  * absent or empty. */
 MG_RESULT mg_gen_probe_ca(const char *dir, const char *server_names, int64_t now);
 
+/* Removes the hidden folders an interrupted mg_gen_matrix of out_dir left beside it
+ * (".<name>.tmp-XXXXXX", ".<name>.old-XXXXXX"); only for a caller that holds the parent
+ * folder's lock, so that no running generator's folder is taken. */
+MG_RESULT mg_gen_clear_leftovers(const char *out_dir);
+
 #endif

@@ -1,12 +1,13 @@
 /* Output folder checks, the temporary folder, and the final rename. */
-#define _XOPEN_SOURCE 700 /* nftw */
 #include "outdir.h"
 
+#include "out_dir.h"
+#include "gen.h"
 #include "path_join.h"
+#include "remove_tree.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +94,7 @@ MG_RESULT mg_outdir_check(const char *out)
         return MG_OK;
     }
     MG_ENSURE(S_ISDIR(st.st_mode), MG_E_INPUT, "output %s exists and is not a folder", out);
+    MG_GUARD(mg_out_dir_check_safe(out, "--out")); /* the guard of every output folder */
     MG_ENSURE(access(out, W_OK | X_OK) == 0, MG_E_IO, "output folder %s is not writable: %s",
               out, strerror(errno));
     MG_ENSURE(access(parent, W_OK | X_OK) == 0, MG_E_IO,
@@ -141,18 +143,32 @@ MG_RESULT mg_outdir_commit(const char *tmp, const char *out)
         rename(old, out); /* best effort: put the previous matrix back */
         return mg_fail(MG_E_IO, "cannot move %s to %s: %s", tmp, out, strerror(err));
     }
-    mg_outdir_remove(old);
+    mg_remove_tree(old);
     return MG_OK;
 }
 
-static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* Whether entry is "<prefix>XXXXXX", a name mkdtemp made from "<prefix>XXXXXX". */
+static bool made_from(const char *entry, const char *prefix)
 {
-    (void)st, (void)flag, (void)ftw;
-    remove(path);
-    return 0;
+    size_t n = strlen(prefix);
+    return strncmp(entry, prefix, n) == 0 && strlen(entry) == n + 6;
 }
 
-void mg_outdir_remove(const char *path)
+mg_result mg_gen_clear_leftovers(const char *out)
 {
-    if (path != NULL) nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+    char parent[4096], base[4096], tmp_prefix[4200], old_prefix[4200];
+    MG_GUARD(split_path(out, parent, base, sizeof parent));
+    MG_GUARD(mg_path_format(tmp_prefix, sizeof tmp_prefix, ".%s.tmp-", base));
+    MG_GUARD(mg_path_format(old_prefix, sizeof old_prefix, ".%s.old-", base));
+    DIR *dir = opendir(parent);
+    MG_ENSURE(dir, MG_E_IO, "cannot read %s: %s", parent, strerror(errno));
+    mg_result r = MG_OK;
+    for (struct dirent *e; mg_ok(r) && (e = readdir(dir)) != NULL;) {
+        if (!made_from(e->d_name, tmp_prefix) && !made_from(e->d_name, old_prefix)) continue;
+        char path[4096];
+        r = mg_path_join(path, sizeof path, parent, e->d_name);
+        if (mg_ok(r)) mg_remove_tree(path);
+    }
+    closedir(dir);
+    return r;
 }

@@ -16,7 +16,5 @@ MG_RESULT mg_outdir_make_temp(const char *out, char **tmp);
 /* Moves the finished `tmp` to `out`, replacing an empty folder or a previous matrix. */
 MG_RESULT mg_outdir_commit(const char *tmp, const char *out);
 
-/* Removes a folder and everything under it (best effort: used on the failure path). */
-void mg_outdir_remove(const char *path);
 
 #endif

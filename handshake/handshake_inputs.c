@@ -3,7 +3,7 @@
 #include "at_time.h"
 #include "handshake_parts.h"
 #include "path_join.h"
-#include "remove_tree.h"
+#include "temp_dir.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,13 +94,7 @@ mg_result mg_handshake_prepare(const mg_handshake_files *f, mg_handshake_inputs 
         r = mg_hs_first_name(parts.server_chain, in->host, sizeof in->host);
         in->host_from_cert = true;
     }
-    if (mg_ok(r)) {
-        strcpy(in->dir, "/tmp/mtlsgrid-handshake-XXXXXX"); /* fits: the buffer is 256 bytes */
-        if (!mkdtemp(in->dir)) {
-            in->dir[0] = '\0';
-            r = mg_fail(MG_E_IO, "cannot make a temporary folder in /tmp");
-        }
-    }
+    if (mg_ok(r)) r = mg_temp_dir_make("handshake", in->dir, sizeof in->dir);
     if (mg_ok(r)) r = write_copies(in, &parts);
     mg_handshake_parts_free(&parts);
     MG_GUARD(r);
@@ -108,4 +102,4 @@ mg_result mg_handshake_prepare(const mg_handshake_files *f, mg_handshake_inputs 
     return MG_OK;
 }
 
-void mg_handshake_inputs_free(mg_handshake_inputs *in) { mg_remove_tree(in->dir); }
+void mg_handshake_inputs_free(mg_handshake_inputs *in) { mg_temp_dir_remove(in->dir); }

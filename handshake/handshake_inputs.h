@@ -13,7 +13,7 @@ typedef struct {
 } mg_handshake_files;
 
 typedef struct {
-    char dir[256]; /* the PEM copies; removed by mg_handshake_inputs_free */
+    char dir[1024]; /* the PEM copies; removed by mg_handshake_inputs_free */
     char server_pem[512], server_key[512], client_pem[512], client_key[512];
     char server_trust[512], client_trust[512], server_crl[512], client_crl[512];
     char host[256];

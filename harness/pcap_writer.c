@@ -68,12 +68,13 @@ mg_result mg_pcap_open(mg_pcap_writer *w, const char *path, int64_t start_usec)
     w->next_seq[1] = w->next_seq[0] ^ 0x5bd1e995u;
     w->frame = malloc(MG_FRAME_HEADER_MAX + MG_TCP_SEGMENT_MAX);
     MG_ENSURE(w->frame, MG_E_INTERNAL, "out of memory");
-    w->file = fopen(path, "wb");
-    if (!w->file) {
+    mg_result r = mg_atomic_open(&w->out, path);
+    if (!mg_ok(r)) {
         free(w->frame);
         w->frame = NULL;
-        return mg_fail(MG_E_IO, "%s: cannot write: %s", path, strerror(errno));
+        return r;
     }
+    w->file = w->out.file;
     write_file_header(w);
     write_packet(w, 0, MG_TCP_SYN, NULL, 0);
     write_packet(w, 1, MG_TCP_SYN | MG_TCP_ACK, NULL, 0);
@@ -104,10 +105,12 @@ mg_result mg_pcap_close(mg_pcap_writer *w)
     write_packet(w, 0, MG_TCP_FIN | MG_TCP_ACK, NULL, 0);
     write_packet(w, 1, MG_TCP_FIN | MG_TCP_ACK, NULL, 0);
     write_packet(w, 0, MG_TCP_ACK, NULL, 0);
-    if (fclose(w->file) != 0 && !w->write_errno) w->write_errno = errno ? errno : EIO;
     w->file = NULL;
     free(w->frame);
     w->frame = NULL;
-    MG_ENSURE(!w->write_errno, MG_E_IO, "%s: cannot write: %s", w->path, strerror(w->write_errno));
-    return MG_OK;
+    if (w->write_errno) {
+        mg_atomic_abandon(&w->out);
+        return mg_fail(MG_E_IO, "%s: cannot write: %s", w->path, strerror(w->write_errno));
+    }
+    return mg_atomic_commit(&w->out);
 }

@@ -4,6 +4,7 @@
 #ifndef MG_PCAP_WRITER_H
 #define MG_PCAP_WRITER_H
 
+#include "atomic_file.h"
 #include "memory_pipe.h"
 #include "mg_result.h"
 
@@ -11,7 +12,8 @@
 #include <stdio.h>
 
 typedef struct {
-    FILE *file;
+    FILE *file;           /* out.file while open */
+    mg_atomic_file out;   /* renamed into place by mg_pcap_close when every write succeeded */
     const char *path;     /* for messages; owned by the caller */
     uint16_t port[2];     /* [0] client, [1] server */
     uint32_t next_seq[2]; /* the next sequence number each end sends */
@@ -23,8 +25,8 @@ typedef struct {
 
 #define MG_PCAP_SERVER_PORT 443 /* Wireshark dissects TLS on 443 without being told */
 
-/* Creates path (mode 0644) and writes the file header and the TCP three-way handshake; the
- * first packet is stamped start_usec. */
+/* Creates path (mode 0644; a temporary beside it until closed) and writes the file header and
+ * the TCP three-way handshake; the first packet is stamped start_usec. */
 MG_RESULT mg_pcap_open(mg_pcap_writer *w, const char *path, int64_t start_usec);
 
 /* Appends one chunk as data segments from that end (split at MG_TCP_SEGMENT_MAX). */

@@ -1,8 +1,9 @@
 #include "side_source.h"
 
 #include "path_join.h"
+#include "private_file.h"
 #include "registry.h"
-#include "remove_tree.h"
+#include "temp_dir.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,8 +71,7 @@ static MG_RESULT from_scenario(const mg_side_source *src, mg_side_config *c, mg_
     MG_GUARD(mg_plan_enumerate(&o, &st->plan));
     MG_ENSURE(st->plan.count == 1, MG_E_USAGE, "--scenario %s: no such scenario (mtlsgrid list "
               "shows them)", src->scenario);
-    strcpy(st->temp_matrix, "/tmp/mtlsgrid-side-XXXXXX"); /* fits: the buffer is 256 bytes */
-    MG_ENSURE(mkdtemp(st->temp_matrix), MG_E_IO, "cannot make a temporary folder in /tmp");
+    MG_GUARD(mg_temp_dir_make("side", st->temp_matrix, sizeof st->temp_matrix));
     mg_plan_matrix_options mo = {src->matrix, NULL, MG_TIME_NOW};
     mg_plan_matrix m;
     MG_GUARD(mg_plan_prepare(&st->plan, st->temp_matrix, &mo, &m));
@@ -80,11 +80,15 @@ static MG_RESULT from_scenario(const mg_side_source *src, mg_side_config *c, mg_
     return MG_OK;
 }
 
-static MG_RESULT from_files(const mg_side_source *src, mg_side_config *c)
+static MG_RESULT from_files(const mg_side_source *src, mg_side_config *c, mg_side_storage *st)
 {
     MG_ENSURE(src->trust, MG_E_USAGE, "--trust FILE is required with credential files");
     MG_ENSURE(!src->cert == !src->key, MG_E_USAGE, "--cert and --key go together");
-    c->credential = (mg_credential){src->cert, src->key, src->p12, src->p12_password};
+    mg_secret_source secret = {"--p12-password", src->p12_password, "--p12-password-file",
+                               src->p12_password_file, MG_P12_PASSWORD_ENV};
+    const char *password;
+    MG_GUARD(mg_secret_resolve(&secret, st->p12_password, sizeof st->p12_password, &password));
+    c->credential = (mg_credential){src->cert, src->key, src->p12, password};
     c->trust_file = src->trust;
     c->crl_file = src->crl;
     if (c->role == MG_ROLE_SERVER) c->ocsp_file = src->ocsp;
@@ -120,12 +124,16 @@ mg_result mg_side_source_resolve(const mg_side_source *src, mg_role role, mg_sid
     c->peer_check = MG_PEER_REQUIRED; /* a scenario may say otherwise */
     if (src->scenario) MG_GUARD(from_scenario(src, c, st));
     else if (src->bundle) MG_GUARD(from_bundle(src, c, st));
-    else MG_GUARD(from_files(src, c));
+    else MG_GUARD(from_files(src, c, st));
     c->tls = tls, c->policy = policy, c->role = role;
     c->pin_time = false; /* over TCP, real peers verify at the wall clock: so do we */
     c->verify_time = 0;
     if (src->name) c->server_name = src->name;
-    if (src->keylog) c->keylog_file = src->keylog;
+    if (src->keylog) {
+        /* traffic secrets: 0600 before the stacks open it for append */
+        MG_GUARD(mg_private_file_prepare("--keylog", src->keylog));
+        c->keylog_file = src->keylog;
+    }
     if (src->client_cert) {
         if (!strcmp(src->client_cert, "optional")) c->peer_check = MG_PEER_OPTIONAL;
         else if (!strcmp(src->client_cert, "none")) c->peer_check = MG_PEER_NONE;
@@ -139,5 +147,6 @@ void mg_side_source_free(mg_side_storage *st)
 {
     mg_plan_free(&st->plan);
     mg_strings_free(&st->paths);
-    mg_remove_tree(st->temp_matrix);
+    memset(st->p12_password, 0, sizeof st->p12_password);
+    mg_temp_dir_remove(st->temp_matrix);
 }

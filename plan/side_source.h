@@ -5,6 +5,7 @@
 #define MG_SIDE_SOURCE_H
 
 #include "plan.h"
+#include "secret.h"
 
 typedef struct {
     const char *stack;
@@ -12,6 +13,7 @@ typedef struct {
     const char *bundle;
     const char *matrix; /* with --scenario: a wall-clock matrix to use instead of a fresh one */
     const char *cert, *key, *p12, *p12_password, *trust, *crl, *ocsp;
+    const char *p12_password_file; /* or the environment variable MG_P12_PASSWORD_ENV */
     const char *name;        /* the name the client verifies */
     const char *client_cert; /* server: required | optional | none */
     const char *tls, *policy;
@@ -21,8 +23,9 @@ typedef struct {
 /* Everything resolve() keeps alive for the config. */
 typedef struct {
     mg_plan plan;
-    char temp_matrix[256]; /* a fresh wall-clock matrix, removed by mg_side_source_free */
+    char temp_matrix[1024]; /* a fresh wall-clock matrix, removed by mg_side_source_free */
     mg_strings paths;
+    char p12_password[1024]; /* read from --p12-password-file or the environment */
 } mg_side_storage;
 
 MG_RESULT mg_side_source_resolve(const mg_side_source *src, mg_role role, mg_side_config *config,

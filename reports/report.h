@@ -134,6 +134,13 @@ void mg_report_grade_row(const mg_scenario_set *set, mg_case_facts facts, char *
  * run.json always. Each file is written whole, then renamed into place. */
 MG_RESULT mg_report_write(const mg_report *report, const char *dir, const char *formats);
 
+/* Calls each(ctx, file) for every file name mg_report_write writes for `formats` (run.json
+ * with them when with_run): an output folder lists them as its own before they are written.
+ * MG_REPORT_EVERY_FORMAT stands for every format there is. */
+#define MG_REPORT_EVERY_FORMAT "*"
+MG_RESULT mg_report_each_file(const char *formats, bool with_run,
+                              mg_result (*each)(void *ctx, const char *file), void *ctx);
+
 /* Whether `name` is one of the report formats mg_report_write knows. */
 bool mg_report_format_known(const char *name);
 

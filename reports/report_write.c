@@ -73,6 +73,15 @@ static MG_RESULT write_into(const char *dir, const char *file, const mg_report *
     return write(report, path);
 }
 
+mg_result mg_report_each_file(const char *list, bool with_run,
+                              mg_result (*each)(void *ctx, const char *file), void *ctx)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if ((list && !strcmp(list, MG_REPORT_EVERY_FORMAT)) || wanted(list, &formats[i]))
+            MG_GUARD(each(ctx, formats[i].file));
+    return with_run ? each(ctx, "run.json") : MG_OK;
+}
+
 mg_result mg_report_write(const mg_report *report, const char *dir, const char *list)
 {
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)

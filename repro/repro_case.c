@@ -1,6 +1,6 @@
 #include "repro_case.h"
 
-#include "remove_tree.h"
+#include "temp_dir.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,11 +34,7 @@ mg_result mg_repro_case_resolve(const char *id, const char *scenarios_dir, mg_re
     memset(rc, 0, sizeof *rc);
     bool bare;
     MG_GUARD(find_cases(id, scenarios_dir, rc, &bare));
-    snprintf(rc->temp_dir, sizeof rc->temp_dir, "/tmp/mtlsgrid-repro-XXXXXX");
-    if (!mkdtemp(rc->temp_dir)) {
-        rc->temp_dir[0] = '\0';
-        return mg_fail(MG_E_IO, "cannot make a temporary folder in /tmp");
-    }
+    MG_GUARD(mg_temp_dir_make("repro", rc->temp_dir, sizeof rc->temp_dir));
     mg_plan_matrix_options mo = {NULL, NULL, MG_TIME_NOW};
     mg_plan_matrix m;
     MG_GUARD(mg_plan_prepare(&rc->plan, rc->temp_dir, &mo, &m));
@@ -60,5 +56,5 @@ const mg_artifact *mg_repro_side_artifact(const mg_repro_case *rc, mg_role role)
 void mg_repro_case_free(mg_repro_case *rc)
 {
     mg_plan_free(&rc->plan);
-    mg_remove_tree(rc->temp_dir);
+    mg_temp_dir_remove(rc->temp_dir);
 }

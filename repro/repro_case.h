@@ -6,7 +6,7 @@
 #include "plan.h"
 
 typedef struct {
-    char temp_dir[256];     /* matrix/ and work/; removed by mg_repro_case_free */
+    char temp_dir[1024];     /* matrix/ and work/; removed by mg_repro_case_free */
     char case_id[512];
     mg_plan plan;
     const mg_case *c;       /* stacks and both side configs */

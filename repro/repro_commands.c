@@ -5,12 +5,9 @@
 #include "path_join.h"
 #include "repro_tools.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Two lists: the servers' and the clients' names, "|"-separated. */
 static const char usage_format[] =
@@ -157,27 +154,19 @@ static MG_RESULT write_script(FILE *f, const mg_repro_bundle *b, const side_list
     return MG_OK;
 }
 
-/* Drops the half-written file: the folder keeps no commands.sh rather than a broken one. */
-static MG_RESULT abandon(mg_atomic_file *out, mg_result why)
-{
-    fclose(out->file);
-    unlink(out->temp_path);
-    return why;
-}
-
 mg_result mg_repro_write_commands(const mg_repro_bundle *b)
 {
     char path[4096];
     MG_GUARD(mg_path_join(path, sizeof path, b->dir, "commands.sh"));
     mg_atomic_file out;
-    MG_GUARD(mg_atomic_open(&out, path));
-    if (fchmod(fileno(out.file), 0755) != 0)
-        return abandon(&out, mg_fail(MG_E_IO, "%s: cannot make it executable: %s", path,
-                                     strerror(errno)));
+    MG_GUARD(mg_atomic_open_mode(&out, path, 0755));
     side_lists *lists = calloc(1, sizeof *lists);
     mg_result r = lists ? make_lists(lists) : mg_fail(MG_E_INTERNAL, "out of memory");
     if (mg_ok(r)) r = write_script(out.file, b, lists);
     free(lists);
-    if (!mg_ok(r)) return abandon(&out, r);
+    if (!mg_ok(r)) {
+        mg_atomic_abandon(&out); /* the folder keeps no commands.sh rather than a broken one */
+        return r;
+    }
     return mg_atomic_commit(&out);
 }

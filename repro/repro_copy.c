@@ -1,44 +1,19 @@
-/* File helpers for bundles: modes are set explicitly, so a key is 0600 even when an older
- * bundle's file was there with another mode. */
+/* File helpers for bundles: written through the atomic writer, modes set explicitly, so a
+ * key is 0600 even when an older bundle's file was there with another mode, and a link
+ * planted at a bundle's name is replaced, never written through. */
+#include "atomic_file.h"
 #include "repro_bundle.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-static MG_RESULT open_for_write(const char *path, unsigned mode, int *fd)
-{
-    *fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, (mode_t)mode);
-    MG_ENSURE(*fd >= 0, MG_E_IO, "%s: cannot write: %s", path, strerror(errno));
-    if (fchmod(*fd, (mode_t)mode) != 0) {
-        int saved = errno;
-        close(*fd);
-        return mg_fail(MG_E_IO, "%s: cannot set mode %o: %s", path, mode, strerror(saved));
-    }
-    return MG_OK;
-}
-
-static bool write_all(int fd, const void *data, size_t len)
-{
-    const char *p = data;
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        p += n, len -= (size_t)n;
-    }
-    return true;
-}
 
 mg_result mg_repro_copy(const char *from, const char *to, unsigned mode)
 {
     FILE *in = fopen(from, "rb");
     MG_ENSURE(in, MG_E_INPUT, "%s: cannot read: %s", from, strerror(errno));
-    int fd;
-    mg_result r = open_for_write(to, mode, &fd);
+    mg_atomic_file out;
+    mg_result r = mg_atomic_open_mode(&out, to, mode);
     if (!mg_ok(r)) {
         fclose(in);
         return r;
@@ -46,22 +21,19 @@ mg_result mg_repro_copy(const char *from, const char *to, unsigned mode)
     char buf[8192];
     size_t n;
     bool ok = true;
-    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0) ok = write_all(fd, buf, n);
+    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0) ok = fwrite(buf, 1, n, out.file) == n;
     ok = ok && !ferror(in);
     fclose(in);
-    ok = close(fd) == 0 && ok;
-    MG_ENSURE(ok, MG_E_IO, "%s: cannot write: %s", to, strerror(errno));
-    return MG_OK;
+    if (!ok) {
+        mg_atomic_abandon(&out);
+        return mg_fail(MG_E_IO, "%s: cannot copy %s: %s", to, from, strerror(errno));
+    }
+    return mg_atomic_commit(&out);
 }
 
 mg_result mg_repro_write_text(const char *path, const char *text, unsigned mode)
 {
-    int fd;
-    MG_GUARD(open_for_write(path, mode, &fd));
-    bool ok = write_all(fd, text, strlen(text));
-    ok = close(fd) == 0 && ok;
-    MG_ENSURE(ok, MG_E_IO, "%s: cannot write: %s", path, strerror(errno));
-    return MG_OK;
+    return mg_atomic_write(path, text, strlen(text), mode);
 }
 
 int mg_repro_count_certs(const char *pem_path)

@@ -1,5 +1,6 @@
 /* client.p12 for bundles whose client credential is a PEM pair: OpenSSL 3.0's PKCS12_create
  * defaults (AES-256-CBC, PBKDF2, SHA-256 MAC), which curl, openssl and GnuTLS all read. */
+#include "atomic_file.h"
 #include "repro_bundle.h"
 
 #include <openssl/err.h>
@@ -40,13 +41,12 @@ static MG_RESULT read_key(const char *path, EVP_PKEY **key)
 
 static MG_RESULT write_p12(PKCS12 *p12, const char *out)
 {
-    MG_GUARD(mg_repro_write_text(out, "", 0600)); /* private from the first byte */
-    BIO *bio = BIO_new_file(out, "wb");
-    MG_ENSURE(bio, MG_E_IO, "%s: cannot write: %s", out, strerror(errno));
-    bool ok = i2d_PKCS12_bio(bio, p12) == 1;
-    BIO_free(bio);
-    MG_ENSURE(ok, MG_E_IO, "%s: cannot write", out);
-    return MG_OK;
+    unsigned char *der = NULL;
+    int len = i2d_PKCS12(p12, &der);
+    MG_ENSURE(len > 0, MG_E_INTERNAL, "%s: cannot encode the PKCS#12", out);
+    mg_result r = mg_atomic_write(out, der, (size_t)len, 0600);
+    OPENSSL_free(der);
+    return r;
 }
 
 mg_result mg_repro_make_p12(const char *cert_pem, const char *key_pem, const char *password,

@@ -1,0 +1,27 @@
+/* A secret option (a PKCS#12 password) comes from a file or the environment, since argv is
+ * visible to every user in ps; the plain option stays for scripts and tests. */
+#ifndef MG_SECRET_H
+#define MG_SECRET_H
+
+#include "mg_result.h"
+
+#include <stddef.h>
+
+/* The environment variable of every PKCS#12 password option. */
+#define MG_P12_PASSWORD_ENV "MTLSGRID_P12_PASSWORD"
+
+typedef struct {
+    const char *flag;      /* "--p12-password" */
+    const char *value;     /* that option's value, or NULL */
+    const char *file_flag; /* "--p12-password-file" */
+    const char *file;      /* its value: the secret is the file's first line */
+    const char *env;       /* "MTLSGRID_P12_PASSWORD": used when neither option is given */
+} mg_secret_source;
+
+/* *secret is NULL when no source gives one, else the value, or the file's first line or the
+ * environment variable copied into buf (the file's trailing newline dropped). Both options
+ * at once are a usage error. */
+MG_RESULT mg_secret_resolve(const mg_secret_source *s, char *buf, size_t cap,
+                            const char **secret);
+
+#endif
