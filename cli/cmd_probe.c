@@ -1,5 +1,6 @@
 /* mtlsgrid probe: the client-certificate defect set thrown at a running gateway (probe/). */
 #include "command.h"
+#include "out_folder.h"
 #include "probe.h"
 
 #include <stdio.h>
@@ -8,6 +9,7 @@ typedef struct {
     mg_probe_options probe;
     const char *make_ca;
     const char *server_names;
+    int force;
 } probe_args;
 
 static const cli_option probe_options[] = {
@@ -46,6 +48,7 @@ static const cli_option probe_options[] = {
      "HTTP statuses that mean acceptance; other answers are 'passed to the application'"},
     {"accept-body", OPT_STRING, offsetof(probe_args, probe.accept_body), "TEXT",
      "an answer is accepted only when its body holds TEXT"},
+    MG_FORCE_OPTION_ROW(probe_args),
     {"server-names", OPT_STRING, offsetof(probe_args, server_names), "a,b",
      "with --make-ca: more DNS names for the server certificate"},
 };
@@ -71,7 +74,12 @@ static int run_probe(void *raw, const cli_rest *rest)
         r = mg_fail(MG_E_USAGE, "probe needs the gateway's URL, --ca-cert and --ca-key");
     } else {
         a->probe.url = rest->positional[0];
-        r = mg_probe_run(&a->probe, &exit_code);
+        /* The report folder is guarded, locked and marked as run's is (cli/out_folder.h). */
+        mg_out_dir out = {.lock_fd = -1};
+        r = cli_out_folder_open(&out, a->probe.out, "probe", a->force);
+        if (mg_ok(r)) r = cli_out_folder_start_reports(&out, a->probe.formats);
+        if (mg_ok(r)) r = mg_probe_run(&a->probe, &exit_code);
+        mg_out_dir_close(&out);
     }
     if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: probe: %s\n", mg_error_message());
     return mg_ok(r) ? exit_code : mg_exit_code(r);

@@ -1,5 +1,5 @@
-/* The output folder of a command that writes one (run, repro, report, limbo): the --force row
- * of its option table and the guard (common/out_dir.h) opened the same way by each. */
+/* The output folder of a command that writes one (run, repro, report, limbo, probe): the
+ * --force row of its option table and the guard (common/out_dir.h) opened the same way by each. */
 #ifndef MG_OUT_FOLDER_H
 #define MG_OUT_FOLDER_H
 

@@ -5,7 +5,6 @@
 
 #include "alert_names.h"
 #include "atomic_file.h"
-#include "make_dirs.h"
 #include "path_join.h"
 #include "read_file.h"
 #include "registry.h"
@@ -18,12 +17,6 @@
 
 #define AUDIT_MAX 16384
 #define MAX_DEFECTS 64
-
-mg_result mg_probe_check_out(const char *out)
-{
-    MG_ENSURE(out && *out, MG_E_USAGE, "--out: empty");
-    return mg_make_dirs(out);
-}
 
 static MG_RESULT check_replaceable(const char *path)
 {

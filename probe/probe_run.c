@@ -7,8 +7,8 @@
 #include "probe_state.h"
 #include "registry.h"
 #include "report.h"
-#include "remove_tree.h"
 #include "tcp.h"
+#include "temp_dir.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -27,12 +27,10 @@ static double now_ms(void)
     return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
+/* The certificates and keys issued for this run: 0700 under $TMPDIR, removed on a signal too. */
 static MG_RESULT make_private_dir(char *dir, size_t cap)
 {
-    const char *tmp = getenv("TMPDIR");
-    MG_GUARD(mg_path_join(dir, cap, tmp && *tmp ? tmp : "/tmp", "mtlsgrid-probe-XXXXXX"));
-    MG_ENSURE(mkdtemp(dir) != NULL, MG_E_IO, "cannot make a temporary folder %s", dir);
-    return MG_OK;
+    return mg_temp_dir_make("probe", dir, cap);
 }
 
 static MG_RESULT parse_options(mg_probe_state *s)
@@ -219,7 +217,6 @@ static MG_RESULT issue(mg_probe_state *s)
 static MG_RESULT probe(mg_probe_state *s, int *exit_code)
 {
     MG_GUARD(parse_options(s));
-    MG_GUARD(mg_probe_check_out(s->o.out));
     double start = now_ms();
     MG_GUARD(issue(s));
     MG_GUARD(plan_cases(s));
@@ -247,6 +244,6 @@ MG_RESULT mg_probe_run(const mg_probe_options *o, int *exit_code)
     for (size_t i = 0; i < s.count; i++)
         if (s.cases[i].ctx) s.stack->context_free(s.cases[i].ctx);
     free(s.cases);
-    if (s.dir[0]) mg_remove_tree(s.dir);
+    if (s.dir[0]) mg_temp_dir_remove(s.dir);
     return r;
 }

@@ -28,8 +28,6 @@ static inline bool mg_probe_is_control(const mg_probe_case *c)
     return c->defect == &mg_probe_defects[0];
 }
 
-/* --out: refuses a file in the way before anything is issued or connected. */
-MG_RESULT mg_probe_check_out(const char *out);
 
 /* --crl-out: the CRLs of the set, written whole; an existing file is replaced only when it is
  * a PEM CRL (an earlier --crl-out), never anything else of the user's. */

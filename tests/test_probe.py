@@ -198,3 +198,18 @@ def test_hung_gateway_is_exit_2(test_ca, tmp_path):
         proc, rows = probe(port, test_ca, tmp_path / "out", "--timeout", "1", "--tls", "1.3")
     assert proc.returncode == 2 and rows == []
     assert "did not answer" in proc.stderr and "timeout" in proc.stderr, proc.stderr
+
+
+def test_out_folder_of_the_users_is_refused_unless_forced(test_ca, tmp_path):
+    """probe's --out is guarded as run's: a folder mtlsgrid did not write is left alone."""
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "index.html").write_text("my page\n")
+    proc = run_mtlsgrid("probe", f"https://127.0.0.1:{free_port()}/", *ca_flags(test_ca),
+                        "--out", out, "--timeout", "2")
+    assert proc.returncode == 2 and "was not written by mtlsgrid" in proc.stderr, proc.stderr
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    proc = run_mtlsgrid("probe", f"https://127.0.0.1:{free_port()}/", *ca_flags(test_ca),
+                        "--out", out, "--timeout", "2", "--force")
+    assert proc.returncode == 2 and "did not answer" in proc.stderr  # past the guard
+    assert (out / "index.html").read_text() == "my page\n"
