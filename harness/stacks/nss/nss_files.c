@@ -30,7 +30,7 @@ static MG_RESULT read_whole(const char *path, unsigned char **data, size_t *len,
     return MG_OK;
 }
 
-static MG_RESULT append(mg_nss_ders *out, const SECItem *item)
+MG_RESULT mg_nss_ders_append(mg_nss_ders *out, const SECItem *item)
 {
     SECItem *grown = realloc(out->items, (out->count + 1) * sizeof *grown);
     MG_ENSURE(grown, MG_E_INTERNAL, "nss: out of memory for a DER item");
@@ -79,11 +79,11 @@ static MG_RESULT read_items(const char *path, const char *label, const char *wha
     const char *at = (const char *)data, *end = (const char *)data + len;
     if (!strstr(at, "-----BEGIN")) {
         SECItem whole = {siBuffer, data, (unsigned)len};
-        r = append(out, &whole);
+        r = mg_nss_ders_append(out, &whole);
     } else {
         SECItem *der = NULL;
         while (mg_ok(r) && next_block(&at, end, label, &der, &broken)) {
-            r = append(out, der);
+            r = mg_nss_ders_append(out, der);
             SECITEM_FreeItem(der, PR_TRUE);
         }
     }

@@ -89,6 +89,8 @@ MG_RESULT mg_nss_read_crls(const char *path, mg_nss_ders *out, mg_side_outcome *
 MG_RESULT mg_nss_read_key(const char *path, SECItem *out, mg_side_outcome *why);
 MG_RESULT mg_nss_read_der(const char *path, SECItem *out, mg_side_outcome *why);
 void mg_nss_ders_free(mg_nss_ders *ders);
+/* A copy of item at the end of out. */
+MG_RESULT mg_nss_ders_append(mg_nss_ders *out, const SECItem *item);
 
 /* The context's own credential (nss_credential.c, nss_pkcs12.c). */
 MG_RESULT mg_nss_read_credential(mg_context *ctx, mg_side_outcome *why);

@@ -151,18 +151,6 @@ static MG_RESULT decode(p12_import *p, const mg_credential *c, SECItem *file,
     return MG_OK;
 }
 
-static MG_RESULT add_der(mg_nss_ders *ders, const CERTCertificate *cert)
-{
-    SECItem *grown = realloc(ders->items, (ders->count + 1) * sizeof *grown);
-    MG_ENSURE(grown, MG_E_INTERNAL, "nss: out of memory");
-    ders->items = grown;
-    ders->items[ders->count] = (SECItem){siBuffer, NULL, 0};
-    MG_ENSURE(SECITEM_CopyItem(NULL, &ders->items[ders->count], &cert->derCert) == SECSuccess,
-              MG_E_INTERNAL, "nss: out of memory");
-    ders->count++;
-    return MG_OK;
-}
-
 /* The bundle's key is sensitive in its database, so it cannot be read out in the clear: it is
  * wrapped under a one-off password and unwrapped again as a session object of the internal
  * slot (the public value names it there, as NSS's own import does). The key is the bundle's
@@ -218,10 +206,10 @@ static MG_RESULT take_credential(mg_context *ctx, p12_import *p, mg_side_outcome
                              "%s holds no certificate with its private key", name);
         return MG_OK;
     }
-    mg_result r = add_der(&ctx->own_chain, leaf);
+    mg_result r = mg_nss_ders_append(&ctx->own_chain, &leaf->derCert);
     for (CERTCertListNode *n = CERT_LIST_HEAD(p->certs); mg_ok(r) && !CERT_LIST_END(n, p->certs);
          n = CERT_LIST_NEXT(n))
-        if (n->cert != leaf) r = add_der(&ctx->own_chain, n->cert);
+        if (n->cert != leaf) r = mg_nss_ders_append(&ctx->own_chain, &n->cert->derCert);
     if (mg_ok(r)) r = session_key(ctx, leaf, token_key, why);
     SECKEY_DestroyPrivateKey(token_key);
     return r;
