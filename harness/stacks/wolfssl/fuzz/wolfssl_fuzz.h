@@ -6,10 +6,14 @@
 #include <wolfssl/options.h> /* first: the build's feature macros */
 
 #include "fuzz_entry.h"
+#include "x509_diff.h"
 
 MG_FUZZ_ENTRY_POINT(mg_fuzz_wolfssl_x509);
 MG_FUZZ_ENTRY_POINT(mg_fuzz_wolfssl_crl);
 MG_FUZZ_ENTRY_POINT(mg_fuzz_wolfssl_pkcs12);
 MG_FUZZ_ENTRY_POINT(mg_fuzz_wolfssl_credential);
+
+/* The view entry, for the differential target (x509_diff.h). */
+extern const mg_x509_viewer mg_fuzz_wolfssl_view;
 
 #endif
