@@ -14,21 +14,86 @@
 #include <string.h>
 #include <time.h>
 
-/* The DER content octets of the extension OIDs the view covers. */
-static const uint8_t OID_KEY_USAGE[] = {0x55, 0x1d, 0x0f};
-static const uint8_t OID_SAN[] = {0x55, 0x1d, 0x11};
-static const uint8_t OID_BASIC_CONSTRAINTS[] = {0x55, 0x1d, 0x13};
-static const uint8_t OID_EKU[] = {0x55, 0x1d, 0x25};
-
-static const struct {
+/* DER content octets of OIDs. */
+typedef struct {
     const uint8_t *oid;
     size_t len;
+} oid_bytes;
+#define OID(...) {(const uint8_t[]){__VA_ARGS__}, sizeof((const uint8_t[]){__VA_ARGS__})}
+#define COUNT(a) (sizeof a / sizeof *a)
+
+static const oid_bytes OID_KEY_USAGE = OID(0x55, 0x1d, 0x0f);
+/* The extensions wolfCrypt decodes and the tag their value must have: keyUsage,
+ * subjectAltName, basicConstraints, extKeyUsage, subjectKeyIdentifier,
+ * authorityKeyIdentifier, cRLDistributionPoints, certificatePolicies, nameConstraints,
+ * policyConstraints, authorityInfoAccess. */
+static const struct {
+    oid_bytes id;
+    uint8_t tag;
 } view_extensions[] = {
-    {OID_KEY_USAGE, sizeof OID_KEY_USAGE},
-    {OID_SAN, sizeof OID_SAN},
-    {OID_BASIC_CONSTRAINTS, sizeof OID_BASIC_CONSTRAINTS},
-    {OID_EKU, sizeof OID_EKU},
+    {OID(0x55, 0x1d, 0x0f), 0x03}, {OID(0x55, 0x1d, 0x11), 0x30}, {OID(0x55, 0x1d, 0x13), 0x30},
+    {OID(0x55, 0x1d, 0x25), 0x30}, {OID(0x55, 0x1d, 0x0e), 0x04}, {OID(0x55, 0x1d, 0x23), 0x30},
+    {OID(0x55, 0x1d, 0x1f), 0x30}, {OID(0x55, 0x1d, 0x20), 0x30}, {OID(0x55, 0x1d, 0x1e), 0x30},
+    {OID(0x55, 0x1d, 0x24), 0x30},
+    {OID(0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x01), 0x30},
 };
+
+/* Algorithms wolfCrypt 5.5.4 (Debian's build) reads in a certificate: keys, EC curves,
+ * signatures. */
+enum { KEY_EC = 2, KEY_DSA = 7 };
+static const oid_bytes known_keys[] = {
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01), /* rsaEncryption */
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a), /* RSASSA-PSS */
+    OID(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01),             /* ecPublicKey */
+    OID(0x2b, 0x65, 0x70), OID(0x2b, 0x65, 0x71),              /* Ed25519, Ed448 */
+    OID(0x2b, 0x65, 0x6e), OID(0x2b, 0x65, 0x6f),              /* X25519, X448 */
+    OID(0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01),             /* DSA */
+};
+static const oid_bytes known_curves[] = {
+    OID(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07), /* P-256 */
+    OID(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x01), /* P-192 */
+    OID(0x2b, 0x81, 0x04, 0x00, 0x21), OID(0x2b, 0x81, 0x04, 0x00, 0x22), /* P-224, P-384 */
+    OID(0x2b, 0x81, 0x04, 0x00, 0x23), OID(0x2b, 0x81, 0x04, 0x00, 0x0a), /* P-521, k256 */
+    OID(0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x07),           /* brainpool */
+    OID(0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x0b),
+    OID(0x2b, 0x24, 0x03, 0x03, 0x02, 0x08, 0x01, 0x01, 0x0d),
+};
+static const oid_bytes known_signatures[] = {
+    OID(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x01),       /* ecdsa-with-SHA1 */
+    OID(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x01), /* ecdsa-with-SHA224 .. SHA512 */
+    OID(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02),
+    OID(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03),
+    OID(0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x04),
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x04), /* md5WithRSAEncryption */
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x05), /* sha1WithRSAEncryption */
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a), /* RSASSA-PSS */
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b), /* sha256 .. sha224 */
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c),
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0d),
+    OID(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0e),
+    OID(0x2b, 0x65, 0x70), OID(0x2b, 0x65, 0x71), /* Ed25519, Ed448 */
+};
+
+static bool known(mg_der_span oid, const oid_bytes *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (mg_wolf_input_same(oid, list[i].oid, list[i].len)) return true;
+    return false;
+}
+
+/* The OID (and the next field, for a key's parameters) of an AlgorithmIdentifier TLV. */
+static bool algorithm(mg_der_span whole, mg_der_span *oid, mg_der_span *param)
+{
+    mg_der_span content;
+    uint8_t tag;
+    param->n = 0;
+    if (!mg_wolf_input_take(&whole, &tag, &content) || tag != 0x30 ||
+        !mg_wolf_input_take(&content, &tag, oid) || tag != 0x06)
+        return false;
+    if (content.n > 0 && (!mg_wolf_input_take(&content, &tag, param) || tag != 0x06))
+        param->n = 0;
+    return true;
+}
 
 static bool refused_against_accepted(const mg_x509_disagreement *d, long code)
 {
@@ -43,21 +108,22 @@ static bool critical_extension(const mg_x509_disagreement *d)
     return refused_against_accepted(d, ASN_CRIT_EXT_E);
 }
 
+/* Two extensions with the same extnID. */
 static bool duplicate_extension(const mg_x509_disagreement *d)
 {
     if (!refused_against_accepted(d, ASN_OBJECT_ID_E)) return false;
-    mg_der_span value;
-    for (size_t i = 0; i < sizeof view_extensions / sizeof *view_extensions; i++)
-        if (mg_wolf_input_extension(d->der, d->len, view_extensions[i].oid,
-                                    view_extensions[i].len, 1, &value))
-            return true;
+    mg_der_span oid_i, oid_j, value;
+    for (int i = 0; mg_wolf_input_extension_at(d->der, d->len, i, &oid_i, &value); i++)
+        for (int j = 0; j < i && mg_wolf_input_extension_at(d->der, d->len, j, &oid_j, &value);
+             j++)
+            if (mg_wolf_input_same(oid_i, oid_j.p, oid_j.n)) return true;
     return false;
 }
 
 static bool empty_san(const mg_x509_disagreement *d)
 {
     const mg_x509_view *o = d->other.view;
-    return refused_against_accepted(d, ASN_PARSE_E) && o->san_state == MG_EXT_READ &&
+    return o->accepted && !d->self.view->accepted && o->san_state == MG_EXT_READ &&
            o->san.count == 0;
 }
 
@@ -69,20 +135,100 @@ static bool bad_key_usage_bits(mg_der_span v)
     return unused > 7 || (last & ((1u << unused) - 1)) != 0;
 }
 
-static bool malformed_extension(const mg_x509_disagreement *d)
+/* One of the input's extension values is not one DER element, or one the view covers is not
+ * of its type, or keyUsage marks set bits unused. */
+static bool has_malformed_extension(const uint8_t *der, size_t len)
 {
-    if (!refused_against_accepted(d, ASN_PARSE_E) &&
-        !refused_against_accepted(d, ASN_BITSTR_E))
-        return false;
-    mg_der_span value;
-    for (size_t i = 0; i < sizeof view_extensions / sizeof *view_extensions; i++) {
-        if (!mg_wolf_input_extension(d->der, d->len, view_extensions[i].oid,
-                                     view_extensions[i].len, 0, &value))
-            continue;
-        if (!mg_wolf_input_one_tlv(value)) return true;
-        if (view_extensions[i].oid == OID_KEY_USAGE && bad_key_usage_bits(value)) return true;
+    mg_der_span oid, value;
+    for (int i = 0; mg_wolf_input_extension_at(der, len, i, &oid, &value); i++) {
+        if (!mg_wolf_input_well_formed(value)) return true;
+        for (size_t v = 0; v < COUNT(view_extensions); v++)
+            if (mg_wolf_input_same(oid, view_extensions[v].id.oid, view_extensions[v].id.len) &&
+                !mg_wolf_input_one_tlv(value, view_extensions[v].tag))
+                return true;
+        if (mg_wolf_input_same(oid, OID_KEY_USAGE.oid, OID_KEY_USAGE.len) &&
+            bad_key_usage_bits(value))
+            return true;
     }
     return false;
+}
+
+static bool malformed_extension(const mg_x509_disagreement *d)
+{
+    return (refused_against_accepted(d, ASN_PARSE_E) ||
+            refused_against_accepted(d, ASN_BITSTR_E)) &&
+           has_malformed_extension(d->der, d->len);
+}
+
+/* The key's algorithm, its curve, or the signature algorithm is none wolfCrypt reads. */
+static bool unknown_algorithm(const mg_x509_disagreement *d)
+{
+    if (!refused_against_accepted(d, ASN_UNKNOWN_OID_E) &&
+        !refused_against_accepted(d, ECC_CURVE_OID_E) &&
+        !refused_against_accepted(d, ASN_OBJECT_ID_E) && !refused_against_accepted(d, ASN_PARSE_E))
+        return false;
+    mg_der_span spki, content, alg, oid, param, sig;
+    uint8_t tag;
+    if (mg_wolf_input_tbs_field(d->der, d->len, MG_TBS_SPKI, &spki) &&
+        mg_wolf_input_take(&spki, &tag, &content) && mg_wolf_input_take(&content, &tag, &alg)) {
+        /* alg is the AlgorithmIdentifier's content here: put it back in a SEQUENCE view */
+        mg_der_span whole = {alg.p - 2, alg.n + 2};
+        if (alg.n < 128 && algorithm(whole, &oid, &param) &&
+            (!known(oid, known_keys, COUNT(known_keys)) ||
+             (mg_wolf_input_same(oid, known_keys[KEY_EC].oid, known_keys[KEY_EC].len) &&
+              !known(param, known_curves, COUNT(known_curves))) ||
+             (mg_wolf_input_same(oid, known_keys[KEY_DSA].oid, known_keys[KEY_DSA].len) &&
+              param.n > 0))) /* DSA parameters are a SEQUENCE, never an OID */
+            return true;
+    }
+    return mg_wolf_input_tbs_field(d->der, d->len, MG_TBS_SIGNATURE, &sig) &&
+           algorithm(sig, &oid, &param) && !known(oid, known_signatures, COUNT(known_signatures));
+}
+
+/* tbsCertificate.signature differs from signatureAlgorithm (RFC 5280 4.1.1.2). */
+static bool signature_algorithm_mismatch(const mg_x509_disagreement *d)
+{
+    mg_der_span inner, outer;
+    return d->other.view->accepted && !d->self.view->accepted &&
+           mg_wolf_input_tbs_field(d->der, d->len, MG_TBS_SIGNATURE, &inner) &&
+           mg_wolf_input_outer_signature(d->der, d->len, &outer) &&
+           !mg_wolf_input_same(inner, outer.p, outer.n);
+}
+
+/* The key's or the signature's BIT STRING has a non-zero unused-bits octet (both are whole
+ * octets). */
+static bool bits_not_whole(const mg_x509_disagreement *d)
+{
+    mg_der_span spki, content, alg, key, sig;
+    uint8_t tag;
+    if (!refused_against_accepted(d, ASN_EXPECT_0_E)) return false;
+    if (mg_wolf_input_signature_bits(d->der, d->len, &sig) && sig.n > 0 && sig.p[0] != 0)
+        return true;
+    return mg_wolf_input_tbs_field(d->der, d->len, MG_TBS_SPKI, &spki) &&
+           mg_wolf_input_take(&spki, &tag, &content) &&
+           mg_wolf_input_take(&content, &tag, &alg) &&
+           mg_wolf_input_take(&content, &tag, &key) && tag == 0x03 && key.n > 0 &&
+           key.p[0] != 0;
+}
+
+/* An extension the view covers (SAN, EKU) is not one DER element: its SEQUENCE's length ends
+ * before what it holds, and wolfCrypt read the names or purposes past that length, where
+ * the other stack cannot decode it. */
+static bool read_past_sequence(const mg_x509_disagreement *d, mg_ext_state self_state,
+                               mg_ext_state other_state)
+{
+    return self_state == MG_EXT_READ && other_state == MG_EXT_UNREADABLE &&
+           has_malformed_extension(d->der, d->len);
+}
+
+static bool san_read_past_sequence(const mg_x509_disagreement *d)
+{
+    return read_past_sequence(d, d->self.view->san_state, d->other.view->san_state);
+}
+
+static bool eku_read_past_sequence(const mg_x509_disagreement *d)
+{
+    return read_past_sequence(d, d->self.view->eku_state, d->other.view->eku_state);
 }
 
 /* The OIDs of extendedKeyUsage purposes wolfCrypt knows (EXTKEYUSE_*), x509_view_wolfssl.c's. */
@@ -121,25 +267,35 @@ static bool eku_unreadable_read_as_none(const mg_x509_disagreement *d)
            s->eku.count == 0;
 }
 
-/* The instant wolfCrypt read falls on another calendar date than the one written: an
- * impossible date (month 13-99, a day past its month's end) that ExtractDate took as it is
- * and timegm() rolled over. */
-static bool instant_off_its_date(const uint8_t *der, size_t len, bool not_after, int64_t at)
+/* A validity time the other stack keeps but cannot read as a time. */
+static bool malformed_time(const mg_x509_disagreement *d)
 {
-    int year, month, day;
-    if (!mg_wolf_input_date(der, len, not_after, &year, &month, &day)) return false;
+    return (refused_against_accepted(d, ASN_PARSE_E) ||
+            refused_against_accepted(d, ASN_DATE_SZ_E) ||
+            refused_against_accepted(d, ASN_TIME_E)) &&
+           !d->other.view->validity_read;
+}
+
+/* The instant wolfCrypt read is not the time written: an impossible date or time (month
+ * 13-99, a day past its month's end, hour 24, second 60-99) that ExtractDate took digit by digit
+ * without a range check and timegm() rolled over. */
+static bool instant_off_its_time(const uint8_t *der, size_t len, bool not_after, int64_t at)
+{
+    int w[6];
+    if (!mg_wolf_input_time(der, len, not_after, w)) return false;
     time_t t = (time_t)at;
     struct tm tm;
     if (gmtime_r(&t, &tm) == NULL) return false;
-    return tm.tm_year + 1900 != year || tm.tm_mon + 1 != month || tm.tm_mday != day;
+    return tm.tm_year + 1900 != w[0] || tm.tm_mon + 1 != w[1] || tm.tm_mday != w[2] ||
+           tm.tm_hour != w[3] || tm.tm_min != w[4] || tm.tm_sec != w[5];
 }
 
-static bool impossible_date_rolled_over(const mg_x509_disagreement *d)
+static bool impossible_time_rolled_over(const mg_x509_disagreement *d)
 {
     const mg_x509_view *s = d->self.view;
-    return s->validity_read &&
-           (instant_off_its_date(d->der, d->len, false, s->not_before) ||
-            instant_off_its_date(d->der, d->len, true, s->not_after));
+    return s->accepted && s->validity_read &&
+           (instant_off_its_time(d->der, d->len, false, s->not_before) ||
+            instant_off_its_time(d->der, d->len, true, s->not_after));
 }
 
 /* pathLenConstraint is kept in a byte: a negative one, 02 01 B1 (-79), reads as 177. */
@@ -149,6 +305,13 @@ static bool negative_pathlen(const mg_x509_disagreement *d)
     return s->bc_state == MG_EXT_READ && o->bc_state == MG_EXT_READ && s->ca == o->ca &&
            o->pathlen < 0 && o->pathlen >= -128 && s->pathlen == (o->pathlen & 0xff);
 }
+
+#define IMPOSSIBLE_TIME                                                                          \
+    "FINDING: a validity time that is no calendar time (UTCTime 270231000000Z, 31 February "       \
+    "2027; 502404000000Z, month 24 of 1950; 251202000080Z, second 80): wolfCrypt 5.5.4's "        \
+    "ExtractDate takes the digits without a range check and its date comparison uses them as "    \
+    "they are; OpenSSL refuses the time, GnuTLS refuses it or reads 0. As an instant it rolls "   \
+    "over (3 March 2027; December 1951; 00:01:20)."
 
 const mg_x509_known_divergence mg_x509_known_wolfssl[] = {
     {"wolfssl-refuses-critical-extension", MG_DIVERGENCE_BENIGN, "accepted", NULL,
@@ -162,14 +325,38 @@ const mg_x509_known_divergence mg_x509_known_wolfssl[] = {
      "invalid, GnuTLS refuses it too."},
     {"wolfssl-refuses-empty-san", MG_DIVERGENCE_BENIGN, "accepted", NULL, empty_san,
      "A subjectAltName holding no names (GeneralNames is SIZE (1..MAX), RFC 5280 4.2.1.6): "
-     "wolfCrypt refuses the certificate (ASN_PARSE_E); OpenSSL and GnuTLS read no names. "
+     "wolfCrypt refuses the certificate (ASN_PARSE_E, or an earlier error on the same input); "
+     "OpenSSL and GnuTLS read no names. "
      "Refusing is the safe side."},
     {"wolfssl-refuses-malformed-extension", MG_DIVERGENCE_BENIGN, "accepted", NULL,
      malformed_extension,
-     "A keyUsage, subjectAltName, basicConstraints or extKeyUsage value that is not one DER "
-     "element (a length past its end), or a keyUsage BIT STRING with set bits marked unused "
-     "(X.690 11.2.1): wolfCrypt refuses the whole certificate (ASN_PARSE_E, ASN_BITSTR_E) where "
-     "the other stack parses it and reads or drops the extension. Refusing is the safe side."},
+     "An extension value that is not well-formed DER (a length past its end, bytes after it, at "
+     "any depth), the value of an extension wolfCrypt decodes with the wrong type, or a "
+     "keyUsage BIT STRING with set bits marked unused (X.690 11.2.1): wolfCrypt refuses the "
+     "whole certificate (ASN_PARSE_E, ASN_BITSTR_E) where the other stack parses it and reads, "
+     "drops or keeps opaque the extension. Refusing is the safe side."},
+    {"wolfssl-refuses-unknown-algorithm", MG_DIVERGENCE_BENIGN, "accepted", NULL,
+     unknown_algorithm,
+     "A key algorithm, EC curve or signature algorithm wolfCrypt does not implement, or key "
+     "parameters of another algorithm's form: it refuses "
+     "the certificate when it parses it (ASN_UNKNOWN_OID_E, ECC_CURVE_OID_E, ASN_OBJECT_ID_E, "
+     "or ASN_PARSE_E for some key OIDs: wolfCrypt identifies OIDs by the sum of their octets, "
+     "then compares the octets with the known OID of that sum); "
+     "the others parse it and cannot use its key or check its signature. Nobody accepts it."},
+    {"wolfssl-refuses-signature-algorithm-mismatch", MG_DIVERGENCE_BENIGN, "accepted", NULL,
+     signature_algorithm_mismatch,
+     "tbsCertificate.signature differs from signatureAlgorithm (RFC 5280 4.1.1.2): wolfCrypt "
+     "refuses at parse (ASN_SIG_OID_E, or an earlier error on the same input); OpenSSL's "
+     "verifier refuses it (signature algorithm mismatch)."},
+    {"wolfssl-refuses-bits-not-whole", MG_DIVERGENCE_BENIGN, "accepted", NULL, bits_not_whole,
+     "The subjectPublicKey or signature BIT STRING says some bits of its last octet are unused: "
+     "no key or signature encoding has that; wolfCrypt refuses at parse (ASN_EXPECT_0_E), the "
+     "other stack reads the octets and fails when it uses them."},
+    {"wolfssl-refuses-malformed-time", MG_DIVERGENCE_BENIGN, "accepted", NULL, malformed_time,
+     "A validity time that is not in the form of RFC 5280 4.1.2.5 (a non-digit, a wrong length): "
+     "wolfCrypt refuses the certificate when it parses (ASN_PARSE_E, ASN_DATE_SZ_E, ASN_TIME_E); "
+     "the other stack keeps the string, cannot read it as a time, and its verifier refuses the "
+     "certificate."},
     {"wolfssl-eku-known-purposes-only", MG_DIVERGENCE_BENIGN, "eku", NULL,
      eku_known_purposes_only,
      "wolfCrypt keeps extendedKeyUsage as one bit per purpose it knows (any, serverAuth, "
@@ -180,13 +367,18 @@ const mg_x509_known_divergence mg_x509_known_wolfssl[] = {
      eku_unreadable_read_as_none,
      "An extKeyUsage the other stack cannot decode (an OID it refuses): wolfCrypt matches each "
      "OID against the purposes it knows and reads none, so the certificate grants no purpose."},
-    {"wolfssl-impossible-date-rolled-over", MG_DIVERGENCE_FINDING, "validity", NULL,
-     impossible_date_rolled_over,
-     "FINDING: a validity date that is no calendar date (UTCTime 270231000000Z, 31 February "
-     "2027; 502404000000Z, month 24 of 1950): wolfCrypt 5.5.4's ExtractDate takes the digits "
-     "without a range check and its date comparison uses them as they are; OpenSSL refuses the "
-     "date, GnuTLS refuses it or reads 0. As an instant it rolls over (3 March 2027; "
-     "December 1951)."},
+    {"wolfssl-reads-past-sequence-length", MG_DIVERGENCE_FINDING, "eku", NULL,
+     eku_read_past_sequence,
+     "FINDING: an extKeyUsage or subjectAltName whose SEQUENCE length ends before the element "
+     "inside it (30 02 06 08 2B06010505070302: a 10-byte OID in a 2-byte SEQUENCE): wolfCrypt "
+     "5.5.4 reads the element past the SEQUENCE's end, up to the end of the extension, and so "
+     "finds clientAuth, or a dNSName, that OpenSSL and GnuTLS cannot decode at all."},
+    {"wolfssl-reads-past-sequence-length", MG_DIVERGENCE_FINDING, "san", NULL,
+     san_read_past_sequence, "as above"},
+    {"wolfssl-impossible-time-rolled-over", MG_DIVERGENCE_FINDING, "validity", NULL,
+     impossible_time_rolled_over, IMPOSSIBLE_TIME},
+    {"wolfssl-impossible-time-rolled-over", MG_DIVERGENCE_FINDING, "accepted", NULL,
+     impossible_time_rolled_over, "as above: the other stack refuses the whole certificate"},
     {"wolfssl-negative-pathlen", MG_DIVERGENCE_FINDING, "basic-constraints", NULL,
      negative_pathlen,
      "FINDING: a negative pathLenConstraint (RFC 5280: INTEGER (0..MAX)): wolfCrypt keeps it "
