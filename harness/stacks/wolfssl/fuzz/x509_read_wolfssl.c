@@ -31,11 +31,11 @@ static void read_extensions(WOLFSSL_X509 *x)
 }
 
 /* wolfSSL 5.5.4's wolfSSL_X509_set_ext (src/x509.c), which wolfSSL_X509_get_ext,
- * _get_ext_by_NID and wolfSSL_X509_print call, frees a pointer it never set when it meets an
- * extension it has no case for (nameConstraints, policyConstraints): reproducers in
- * fuzz/findings/x509_wolfssl/ (the matrix's client-ca-nc and client-ca-require-policy as they
- * are). Every seed run would stop there, so the entry leaves those calls out until wolfSSL is
- * fixed. */
+ * _get0_extensions and wolfSSL_X509_print call, frees an ASN1_OBJECT twice when it meets a
+ * critical extension it has no case for (nameConstraints, policyConstraints): reproducers and
+ * the report in fuzz/findings/x509_wolfssl/ (the matrix's client-ca-nc and
+ * client-ca-require-policy as they are). Every seed run would stop there, so the entry leaves
+ * those calls out until wolfSSL is fixed. */
 #define MG_WOLF_FUZZ_SET_EXT_FIXED 0
 
 static void read_names_and_key(WOLFSSL_X509 *x)
