@@ -132,6 +132,24 @@ bool mg_wolf_input_same(mg_der_span a, const uint8_t *b, size_t len)
     return a.n == len && memcmp(a.p, b, len) == 0;
 }
 
+bool mg_wolf_input_version(const uint8_t *der, size_t len, mg_der_span *content)
+{
+    mg_der_span cert, tbs;
+    uint8_t tag;
+    return certificate(der, len, &cert) && mg_wolf_input_take(&cert, &tag, &tbs) &&
+           tag == 0x30 && mg_wolf_input_take(&tbs, &tag, content) && tag == 0xa0;
+}
+
+bool mg_wolf_input_time_string(const uint8_t *der, size_t len, bool not_after, uint8_t *tag,
+                               mg_der_span *text)
+{
+    mg_der_span validity, content;
+    return mg_wolf_input_tbs_field(der, len, MG_TBS_VALIDITY, &validity) &&
+           mg_wolf_input_take(&validity, tag, &content) && *tag == 0x30 &&
+           mg_wolf_input_take(&content, tag, text) &&
+           (!not_after || mg_wolf_input_take(&content, tag, text));
+}
+
 static int digits(const uint8_t *p, size_t count)
 {
     int v = 0;
@@ -144,13 +162,9 @@ static int digits(const uint8_t *p, size_t count)
 
 bool mg_wolf_input_time(const uint8_t *der, size_t len, bool not_after, int fields[6])
 {
-    mg_der_span validity, content, time = {NULL, 0};
+    mg_der_span time;
     uint8_t tag;
-    if (!mg_wolf_input_tbs_field(der, len, MG_TBS_VALIDITY, &validity) ||
-        !mg_wolf_input_take(&validity, &tag, &content) || tag != 0x30 ||
-        !mg_wolf_input_take(&content, &tag, &time) ||
-        (not_after && !mg_wolf_input_take(&content, &tag, &time)))
-        return false;
+    if (!mg_wolf_input_time_string(der, len, not_after, &tag, &time)) return false;
     size_t year_digits = tag == 0x17 ? 2 : tag == 0x18 ? 4 : 0;
     if (year_digits == 0 || time.n < year_digits + 10) return false;
     fields[0] = digits(time.p, year_digits);

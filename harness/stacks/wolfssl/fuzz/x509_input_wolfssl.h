@@ -23,6 +23,12 @@ bool mg_wolf_input_signature_bits(const uint8_t *der, size_t len, mg_der_span *b
 /* The index-th extension, counting from 0: its extnID and extnValue contents. */
 bool mg_wolf_input_extension_at(const uint8_t *der, size_t len, int index, mg_der_span *oid,
                                 mg_der_span *value);
+/* The content of the [0] EXPLICIT version wrapper (false when the version is absent). */
+bool mg_wolf_input_version(const uint8_t *der, size_t len, mg_der_span *content);
+/* The string of notBefore (not_after false) or notAfter, and its tag (UTCTime 0x17,
+ * GeneralizedTime 0x18, or whatever else is there). */
+bool mg_wolf_input_time_string(const uint8_t *der, size_t len, bool not_after, uint8_t *tag,
+                               mg_der_span *text);
 /* The content of the first TLV of span (its tag in *tag), and what follows it. Only
  * one-octet tags: a high tag number (low bits 11111) never appears in a certificate. */
 bool mg_wolf_input_take(mg_der_span *span, uint8_t *tag, mg_der_span *content);

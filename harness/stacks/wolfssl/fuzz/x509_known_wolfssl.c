@@ -9,7 +9,10 @@
 
 #include <wolfssl/options.h> /* first of wolfSSL's headers: the build's feature macros */
 
+#include <wolfssl/wolfcrypt/asn_public.h>
+#include <wolfssl/wolfcrypt/ecc.h>
 #include <wolfssl/wolfcrypt/error-crypt.h>
+#include <wolfssl/wolfcrypt/rsa.h>
 
 #include <string.h>
 #include <time.h>
@@ -306,6 +309,141 @@ static bool negative_pathlen(const mg_x509_disagreement *d)
            o->pathlen < 0 && o->pathlen >= -128 && s->pathlen == (o->pathlen & 0xff);
 }
 
+/* The other stack parsed the certificate but could not decode one of the extensions the view
+ * covers; wolfCrypt decodes every extension it knows when it parses, and refuses the whole
+ * certificate instead. */
+static bool undecodable_extension(const mg_x509_disagreement *d)
+{
+    const mg_x509_view *o = d->other.view;
+    return o->accepted && !d->self.view->accepted &&
+           (o->eku_state == MG_EXT_UNREADABLE || o->san_state == MG_EXT_UNREADABLE ||
+            o->bc_state == MG_EXT_UNREADABLE || o->ku_state == MG_EXT_UNREADABLE);
+}
+
+static unsigned oid_sum(const uint8_t *p, size_t n)
+{
+    unsigned sum = 0;
+    for (size_t i = 0; i < n; i++) sum += p[i];
+    return sum;
+}
+
+/* An extension OID wolfCrypt does not know whose octets add up to a known extension's:
+ * wolfCrypt identifies extensions by that sum (GetObjectId), then finds the octets differ. */
+static bool extension_oid_sum_collision(const mg_x509_disagreement *d)
+{
+    if (!refused_against_accepted(d, ASN_UNKNOWN_OID_E)) return false;
+    mg_der_span oid, value;
+    for (int i = 0; mg_wolf_input_extension_at(d->der, d->len, i, &oid, &value); i++)
+        for (size_t k = 0; k < COUNT(view_extensions); k++)
+            if (!mg_wolf_input_same(oid, view_extensions[k].id.oid, view_extensions[k].id.len) &&
+                oid_sum(oid.p, oid.n) ==
+                    oid_sum(view_extensions[k].id.oid, view_extensions[k].id.len))
+                return true;
+    return false;
+}
+
+/* A validity time not in RFC 5280 4.1.2.5's form: UTCTime YYMMDDHHMMSSZ, GeneralizedTime
+ * YYYYMMDDHHMMSSZ. */
+static bool time_form_wrong(const uint8_t *der, size_t len, bool not_after)
+{
+    uint8_t tag;
+    mg_der_span text;
+    if (!mg_wolf_input_time_string(der, len, not_after, &tag, &text)) return false;
+    size_t want = tag == 0x17 ? 13 : tag == 0x18 ? 15 : 0;
+    return want == 0 || text.n != want || text.p[text.n - 1] != 'Z';
+}
+
+static bool time_form_unchecked(const mg_x509_disagreement *d)
+{
+    const mg_x509_view *s = d->self.view;
+    return s->accepted && s->validity_read &&
+           (time_form_wrong(d->der, d->len, false) || time_form_wrong(d->der, d->len, true));
+}
+
+/* The other stack refuses the whole EKU for an invalid OID in it; wolfCrypt skips that OID
+ * and keeps the purposes of the others. */
+static bool eku_skips_invalid_oid(const mg_x509_disagreement *d)
+{
+    const mg_x509_view *s = d->self.view;
+    return d->other.view->eku_state == MG_EXT_UNREADABLE && s->eku_state == MG_EXT_READ &&
+           s->eku.count > 0 && d->other.facts->extension_bad_oid(d->der, d->len, "eku");
+}
+
+/* A subjectAltName entry whose tag is no GeneralName ([0]..[8], context-specific). */
+static bool san_has_unknown_name(const uint8_t *der, size_t len)
+{
+    const oid_bytes san = view_extensions[1].id; /* subjectAltName */
+    mg_der_span oid, value, names, name;
+    uint8_t tag;
+    for (int i = 0; mg_wolf_input_extension_at(der, len, i, &oid, &value); i++) {
+        if (!mg_wolf_input_same(oid, san.oid, san.len)) continue;
+        if (!mg_wolf_input_take(&value, &tag, &names) || tag != 0x30) return false;
+        while (mg_wolf_input_take(&names, &tag, &name))
+            if ((tag & 0xc0) != 0x80 || (tag & 0x1f) > 8) return true;
+    }
+    return false;
+}
+
+static bool san_skips_unknown_name(const mg_x509_disagreement *d)
+{
+    return d->self.view->san_state == MG_EXT_READ &&
+           d->other.view->san_state == MG_EXT_UNREADABLE && san_has_unknown_name(d->der, d->len);
+}
+
+/* The [0] version wrapper holds something else than one INTEGER 0, 1 or 2 (v1..v3, RFC 5280
+ * 4.1.2.1; wolfCrypt refuses any other since its fix for wolfSSL issue 3041). */
+static bool malformed_version(const mg_x509_disagreement *d)
+{
+    mg_der_span content;
+    return d->other.view->accepted && !d->self.view->accepted &&
+           mg_wolf_input_version(d->der, d->len, &content) &&
+           (!mg_wolf_input_one_tlv(content, 0x02) || content.n != 3 || content.p[2] > 2);
+}
+
+/* The serialNumber INTEGER is not in its minimal form (X.690 8.3.2: the first nine bits are
+ * not all 0 or all 1). */
+static bool serial_not_minimal(const mg_x509_disagreement *d)
+{
+    mg_der_span serial, value;
+    uint8_t tag;
+    if (d->self.view->accepted || !d->other.view->accepted ||
+        !mg_wolf_input_tbs_field(d->der, d->len, 0, &serial) ||
+        !mg_wolf_input_take(&serial, &tag, &value) || tag != 0x02 || value.n < 2)
+        return false;
+    return (value.p[0] == 0x00 && value.p[1] < 0x80) || (value.p[0] == 0xff && value.p[1] >= 0x80);
+}
+
+/* The subjectPublicKeyInfo alone, as wolfCrypt's key decoder reads it: an EC key whose point
+ * does not decode or is not on its curve, or an RSA key that does not decode. */
+static bool key_unusable(const uint8_t *der, size_t len)
+{
+    mg_der_span spki;
+    if (!mg_wolf_input_tbs_field(der, len, MG_TBS_SPKI, &spki) || spki.n > UINT32_MAX)
+        return false;
+    word32 idx = 0;
+    ecc_key ecc;
+    if (wc_ecc_init(&ecc) == 0) {
+        int ret = wc_EccPublicKeyDecode(spki.p, &idx, &ecc, (word32)spki.n);
+        bool bad_point = ret == 0 && wc_ecc_check_key(&ecc) != 0;
+        wc_ecc_free(&ecc);
+        if (ret == 0) return bad_point;
+    }
+    RsaKey rsa;
+    idx = 0;
+    if (wc_InitRsaKey(&rsa, NULL) != 0) return false;
+    int ret = wc_RsaPublicKeyDecode(spki.p, &idx, &rsa, (word32)spki.n);
+    wc_FreeRsaKey(&rsa);
+    return ret != 0; /* neither an EC key nor an RSA key wolfCrypt can read */
+}
+
+static bool undecodable_key(const mg_x509_disagreement *d)
+{
+    return (refused_against_accepted(d, ASN_PARSE_E) ||
+            refused_against_accepted(d, ASN_ECC_KEY_E) ||
+            refused_against_accepted(d, ECC_BAD_ARG_E)) &&
+           key_unusable(d->der, d->len);
+}
+
 #define IMPOSSIBLE_TIME                                                                          \
     "FINDING: a validity time that is no calendar time (UTCTime 270231000000Z, 31 February "       \
     "2027; 502404000000Z, month 24 of 1950; 251202000080Z, second 80): wolfCrypt 5.5.4's "        \
@@ -384,5 +522,48 @@ const mg_x509_known_divergence mg_x509_known_wolfssl[] = {
      "FINDING: a negative pathLenConstraint (RFC 5280: INTEGER (0..MAX)): wolfCrypt keeps it "
      "in a byte and reads 02 01 B1 (-79) as 177, a larger allowance, as GnuTLS does; OpenSSL "
      "reads it as negative and marks the certificate invalid."},
+    {"wolfssl-refuses-undecodable-extension", MG_DIVERGENCE_BENIGN, "accepted", NULL,
+     undecodable_extension,
+     "An extension the other stack cannot decode either (its view marks it unreadable): "
+     "wolfCrypt decodes every extension it knows when it parses, and refuses the whole "
+     "certificate; the other stack parses the rest and leaves that one out."},
+    {"wolfssl-refuses-malformed-version", MG_DIVERGENCE_BENIGN, "accepted", NULL,
+     malformed_version,
+     "The [0] EXPLICIT version holds more or other than one INTEGER 0..2 (v1..v3, RFC 5280 "
+     "4.1.2.1): wolfCrypt refuses (ASN_EXPECT_0_E, ASN_PARSE_E; a negative version since its "
+     "fix for wolfSSL issue 3041); the other stack took it."},
+    {"wolfssl-refuses-non-minimal-serial", MG_DIVERGENCE_BENIGN, "accepted", NULL,
+     serial_not_minimal,
+     "A serialNumber INTEGER with redundant leading octets (00 before an octet below 80, "
+     "X.690 8.3.2): not DER; wolfCrypt refuses the certificate, the other stack reads the "
+     "number. Refusing is the safe side."},
+    {"wolfssl-refuses-undecodable-key", MG_DIVERGENCE_BENIGN, "accepted", NULL, undecodable_key,
+     "A subjectPublicKey wolfCrypt's own key decoder cannot use (an EC point that does not "
+     "decode or is not on its curve, an RSA key that does not decode): wolfCrypt refuses the "
+     "certificate when it parses it; the others keep the key's octets and fail when they use "
+     "them. Nobody can verify with it."},
+    {"wolfssl-refuses-extension-oid-sum-collision", MG_DIVERGENCE_FINDING, "accepted", NULL,
+     extension_oid_sum_collision,
+     "FINDING: an extension OID wolfCrypt does not know (non-critical, so RFC 5280 4.2 lets a "
+     "relying party ignore it) whose octets add up to those of one it knows (53 1D 25 and "
+     "authorityKeyIdentifier's 55 1D 23): wolfCrypt identifies OIDs by that sum, finds the "
+     "octets differ and refuses the whole certificate (ASN_UNKNOWN_OID_E); the others ignore "
+     "the extension."},
+    {"wolfssl-time-form-unchecked", MG_DIVERGENCE_FINDING, "validity", NULL,
+     time_form_unchecked,
+     "FINDING: a validity time not in the form RFC 5280 4.1.2.5 requires (no trailing Z, so "
+     "not UTC; another length): wolfCrypt 5.5.4 reads the digits and takes the time as UTC; "
+     "OpenSSL cannot read it and GnuTLS refuses the certificate (GNUTLS_E_ASN1_TIME_ERROR)."},
+    {"wolfssl-time-form-unchecked", MG_DIVERGENCE_FINDING, "accepted", NULL, time_form_unchecked,
+     "as above: the other stack refuses the whole certificate"},
+    {"wolfssl-eku-skips-invalid-oid", MG_DIVERGENCE_FINDING, "eku", NULL, eku_skips_invalid_oid,
+     "FINDING: an extKeyUsage holding an OID that is not valid (its last subidentifier "
+     "unterminated) beside valid ones: OpenSSL refuses the extension, so the certificate "
+     "serves no purpose; wolfCrypt skips that OID and grants the others (clientAuth)."},
+    {"wolfssl-san-skips-unknown-name", MG_DIVERGENCE_FINDING, "san", NULL,
+     san_skips_unknown_name,
+     "FINDING: a subjectAltName entry whose tag is no GeneralName ([10]; the CHOICE has "
+     "[0]..[8]): OpenSSL refuses the extension; wolfCrypt skips the entry and keeps the "
+     "names beside it, which its host check then matches."},
     {NULL, MG_DIVERGENCE_BENIGN, NULL, NULL, NULL, NULL},
 };
