@@ -279,6 +279,14 @@ static bool malformed_time(const mg_x509_disagreement *d)
            !d->other.view->validity_read;
 }
 
+/* The other stack cannot decode the SAN; wolfCrypt reads it as no names at all. */
+static bool san_unreadable_read_as_none(const mg_x509_disagreement *d)
+{
+    const mg_x509_view *s = d->self.view;
+    return d->other.view->san_state == MG_EXT_UNREADABLE && s->san_state == MG_EXT_READ &&
+           s->san.count == 0;
+}
+
 /* The instant wolfCrypt read is not the time written: an impossible date or time (month
  * 13-99, a day past its month's end, hour 24, second 60-99) that ExtractDate took digit by digit
  * without a range check and timegm() rolled over. */
@@ -505,6 +513,10 @@ const mg_x509_known_divergence mg_x509_known_wolfssl[] = {
      eku_unreadable_read_as_none,
      "An extKeyUsage the other stack cannot decode (an OID it refuses): wolfCrypt matches each "
      "OID against the purposes it knows and reads none, so the certificate grants no purpose."},
+    {"wolfssl-san-unreadable-read-as-none", MG_DIVERGENCE_BENIGN, "san", NULL,
+     san_unreadable_read_as_none,
+     "A subjectAltName the other stack cannot decode: wolfCrypt keeps no name from it, so a "
+     "host check against it fails, as the other stack's does."},
     {"wolfssl-reads-past-sequence-length", MG_DIVERGENCE_FINDING, "eku", NULL,
      eku_read_past_sequence,
      "FINDING: an extKeyUsage or subjectAltName whose SEQUENCE length ends before the element "
