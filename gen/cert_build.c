@@ -50,13 +50,16 @@ static MG_RESULT build(mg_gen *g, const mg_cert_spec *spec, EVP_PKEY *key, int i
     EVP_PKEY *signer = issuer >= 0 ? g->issued[issuer].key : key;
     ASN1_INTEGER *serial = NULL;
     MG_GUARD(mg_serial_for(g, spec->name, &serial));
-    int ok = X509_set_version(cert, X509_VERSION_3) && X509_set_serialNumber(cert, serial)
-             && X509_set_pubkey(cert, key);
+    /* A v1 certificate has no extensions field (RFC 5280 4.1.2.1, 4.1.2.9), so every
+     * extension the spec would add is left out, not just the version changed. */
+    int v1 = (spec->flags & MG_F_V1) != 0;
+    int ok = X509_set_version(cert, v1 ? X509_VERSION_1 : X509_VERSION_3)
+             && X509_set_serialNumber(cert, serial) && X509_set_pubkey(cert, key);
     ASN1_INTEGER_free(serial);
     MG_ENSURE(ok, MG_E_INTERNAL, "cannot start the certificate %s", spec->name);
     MG_GUARD(set_names(cert, spec, issuer_cert));
     MG_GUARD(set_validity(cert, g, spec));
-    MG_GUARD(mg_cert_add_extensions(g, cert, issuer_cert ? issuer_cert : cert, spec));
+    if (!v1) MG_GUARD(mg_cert_add_extensions(g, cert, issuer_cert ? issuer_cert : cert, spec));
     MG_GUARD(mg_sign_cert(g, cert, signer, digest_for(spec, signer), spec->name));
     if (spec->flags & MG_F_BAD_SIGNATURE) {
         const ASN1_BIT_STRING *sig = NULL;

@@ -3,6 +3,7 @@
 #include "gen_internal.h"
 
 #include <openssl/conf.h>
+#include <openssl/evp.h>
 #include <openssl/x509v3.h>
 #include <stdio.h>
 #include <string.h>
@@ -60,26 +61,42 @@ static MG_RESULT add_basic_constraints(X509 *cert, X509V3_CTX *v3, const mg_cert
     return add_ext(cert, v3, NID_basic_constraints, NULL, text);
 }
 
-/* An authorityKeyIdentifier naming a key that is not the issuer's. */
-static MG_RESULT add_wrong_aki(X509 *cert)
+/* An authorityKeyIdentifier holding this key identifier. */
+static MG_RESULT add_aki_keyid(X509 *cert, const unsigned char *id, size_t len)
 {
-    static const unsigned char other_id[20] = {0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02};
     AUTHORITY_KEYID *akid = AUTHORITY_KEYID_new();
     MG_ENSURE(akid != NULL, MG_E_INTERNAL, "out of memory");
     akid->keyid = ASN1_OCTET_STRING_new();
-    int ok = akid->keyid && ASN1_OCTET_STRING_set(akid->keyid, other_id, sizeof other_id)
+    int ok = akid->keyid && ASN1_OCTET_STRING_set(akid->keyid, id, (int)len)
              && X509_add1_ext_i2d(cert, NID_authority_key_identifier, akid, 0, X509V3_ADD_APPEND);
     AUTHORITY_KEYID_free(akid);
-    MG_ENSURE(ok, MG_E_INTERNAL, "cannot add a mismatching authorityKeyIdentifier");
+    MG_ENSURE(ok, MG_E_INTERNAL, "cannot add an authorityKeyIdentifier");
     return MG_OK;
+}
+
+/* An issuer without a subjectKeyIdentifier (a v1 CA) still has a key identifier: RFC 5280
+ * 4.2.1.2 method (1), the SHA-1 of its subjectPublicKey, which is what "hash" would have put
+ * in its SKI. AKI keyIdentifier stays present, as 4.2.1.1 asks of every certificate a
+ * conforming CA issues. */
+static MG_RESULT add_aki_from_issuer_key(X509 *cert, X509 *issuer)
+{
+    unsigned char id[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    MG_ENSURE(X509_pubkey_digest(issuer, EVP_sha1(), id, &len), MG_E_INTERNAL,
+              "cannot hash the issuer's public key");
+    return add_aki_keyid(cert, id, len);
 }
 
 static MG_RESULT add_key_ids(X509 *cert, X509 *issuer, X509V3_CTX *v3, const mg_cert_spec *spec)
 {
     if (spec->flags & MG_F_NO_KEY_IDS) return MG_OK;
     MG_GUARD(add_ext(cert, v3, NID_subject_key_identifier, NULL, "hash"));
-    if (spec->flags & MG_F_AKI_MISMATCH) return add_wrong_aki(cert);
+    if (spec->flags & MG_F_AKI_MISMATCH) { /* names a key that is not the issuer's */
+        static const unsigned char other_id[20] = {0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0x02};
+        return add_aki_keyid(cert, other_id, sizeof other_id);
+    }
     if (issuer == cert) return MG_OK; /* self-signed: the SKI says it all */
+    if (X509_get0_subject_key_id(issuer) == NULL) return add_aki_from_issuer_key(cert, issuer);
     return add_ext(cert, v3, NID_authority_key_identifier, NULL, "keyid:always");
 }
 

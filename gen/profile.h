@@ -61,6 +61,7 @@ enum {
     MG_F_POLICY = 1u << 14,             /* certificatePolicies holding the test policy */
     MG_F_NO_KEY_IDS = 1u << 15,         /* neither subject nor authority key identifier */
     MG_F_LEAF_CA = 1u << 16,            /* a leaf whose basicConstraints say CA:TRUE */
+    MG_F_V1 = 1u << 17,                 /* an X.509 v1 certificate: no extensions at all */
 };
 
 typedef struct {

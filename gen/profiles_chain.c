@@ -28,6 +28,10 @@ static const mg_profile_row rows[] = {
      .defect = "no-basic-constraints", .flags = MG_F_NO_BASIC_CONSTRAINTS},
     {.name = "%s-via-ca-no-bc", .issuer = "%s-ca-no-bc",
      .defect = "intermediate-no-basic-constraints"},
+    /* An X.509 v1 CA: no basicConstraints can say it is one (RFC 5280 6.1.4 (k)). */
+    {.name = "%s-ca-v1", .issuer = "%s-root", .kind = MG_KIND_CA, .defect = "ca-x509-v1",
+     .flags = MG_F_V1},
+    {.name = "%s-via-ca-v1", .issuer = "%s-ca-v1", .defect = "intermediate-x509-v1"},
     {.name = "%s-ca-no-keycertsign", .issuer = "%s-root", .kind = MG_KIND_CA,
      .defect = "no-keycertsign", .ku = MG_KU_DIGITAL_SIGNATURE | MG_KU_CRL_SIGN},
     {.name = "%s-via-ca-no-keycertsign", .issuer = "%s-ca-no-keycertsign",

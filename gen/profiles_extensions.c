@@ -11,6 +11,9 @@ static const mg_profile_row rows[] = {
     {.name = "%s-duplicate-extension", .issuer = "%s-ca", .defect = "duplicate-extension",
      .flags = MG_F_DUPLICATE_EXTENSION},
     {.name = "%s-empty-san", .issuer = "%s-ca", .defect = "empty-san", .flags = MG_F_EMPTY_SAN},
+    /* An X.509 v1 end entity: no extensions, so no EKU, key usage or SAN (the host is
+     * in the CN only); TLS asks for v3 (RFC 8446 4.4.2.2, 4.4.2.3; RFC 5246 7.4.2, 7.4.6). */
+    {.name = "%s-x509-v1", .issuer = "%s-ca", .defect = "x509-v1", .flags = MG_F_V1},
     /* An end-entity certificate that claims to be a CA (without keyCertSign). */
     {.name = "%s-leaf-is-ca", .issuer = "%s-ca", .defect = "leaf-is-ca", .flags = MG_F_LEAF_CA},
     /* basicConstraints must be critical in a CA certificate (RFC 5280 4.2.1.9). */

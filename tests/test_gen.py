@@ -7,6 +7,7 @@ once the one thing it tests is taken away (another -attime, another purpose, ano
 anchor, no CRL). Two tests keep the tables honest: every defect in the manifest has a check,
 and every check finds its artifacts.
 """
+import hashlib
 import json
 import pathlib
 import re
@@ -293,6 +294,48 @@ def check_intermediate_invalid_ca(m, art):
     assert "issuer is not a CA" in certtool(m, art["name"])
 
 
+def check_x509_v1(m, name):
+    """Version 1, and so nothing a v3 certificate would carry: no extension at all."""
+    out = text(m, name)
+    assert "Version: 1 (0x0)" in out and "X509v3" not in out, out
+    rc, info = run("certtool", "-i", "--infile", m.file(name))
+    assert rc == 0 and "Version: 1\n" in info and "Extensions:" not in info, info
+
+
+def check_x509_v1_leaf(m, art):
+    check_x509_v1(m, art["name"])
+    # No EKU, no key usage: any purpose; path validation takes a v1 end entity, strict too.
+    accepts(m, art["name"], "-purpose", purpose(art), "-x509_strict")
+
+
+def der_items(data):
+    """The (tag, content) items of a DER SEQUENCE's content, in order."""
+    items, i = [], 0
+    while i < len(data):
+        tag, length, i = data[i], data[i + 1], i + 2
+        if length & 0x80:
+            n = length & 0x7F
+            length, i = int.from_bytes(data[i:i + n], "big"), i + n
+        items.append((tag, data[i:i + length]))
+        i += length
+    return items
+
+
+def check_intermediate_x509_v1(m, art):
+    check_x509_v1(m, art["issuer"])
+    check_intermediate_invalid_ca(m, art)
+    # The leaf is v3 and names its issuer by key all the same: the SHA-1 of the issuer's
+    # subjectPublicKey (RFC 5280 4.2.1.2 method 1), as its SKI would have held.
+    spki = subprocess.run(["openssl", "x509", "-noout", "-pubkey", "-in", m.file(art["issuer"])],
+                          capture_output=True, check=True).stdout
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "DER"], input=spki,
+                         capture_output=True, check=True).stdout
+    bits = der_items(der_items(der)[0][1])[1][1][1:]  # BIT STRING without its unused-bits octet
+    key_id = hashlib.sha1(bits).hexdigest().upper()
+    aki = extension(m, art["name"], "authorityKeyIdentifier").replace(":", "")
+    assert key_id in aki, (key_id, aki)
+
+
 def check_intermediate_no_keycertsign(m, art):
     rejects(m, art["name"], "key usage does not include certificate signing")
 
@@ -477,6 +520,9 @@ DEFECT_CHECKS = {
     "no-basic-constraints": check_no_basic_constraints,
     "intermediate-no-basic-constraints": check_intermediate_invalid_ca,
     "no-keycertsign": check_no_keycertsign,
+    "x509-v1": check_x509_v1_leaf,
+    "ca-x509-v1": lambda m, art: check_x509_v1(m, art["name"]),
+    "intermediate-x509-v1": check_intermediate_x509_v1,
     "intermediate-no-keycertsign": check_intermediate_no_keycertsign,
     "exceeds-issuer-pathlen": check_exceeds_issuer_pathlen,
     "pathlen-exceeded": check_pathlen_exceeded,
@@ -511,7 +557,7 @@ DEFECT_CHECKS = {
 # Checks that need the wall clock (certtool has no -attime): they run on the now matrix.
 NOW_ONLY = {"eku-serverauth-only", "san-mismatch", "wildcard-too-deep", "wildcard-invalid",
             "untrusted-root", "issued-by-other-tree", "intermediate-not-ca",
-            "intermediate-no-basic-constraints", "pathlen-exceeded", "name-constraints-outside",
+            "intermediate-no-basic-constraints", "intermediate-x509-v1", "pathlen-exceeded", "name-constraints-outside",
             "name-constraints-excluded", "bad-signature", "sha1-signature",
             "unknown-critical-extension", "ocsp-expired"}
 

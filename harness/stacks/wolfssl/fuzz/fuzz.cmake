@@ -1,5 +1,5 @@
 # wolfSSL's fuzz entry points (fuzz/stack_entries.cmake; wolfssl_fuzz.h declares them). Each is
-# a target of fuzz/targets.list: x509_wolfssl, crl_wolfssl, pkcs12_wolfssl, credential_wolfssl.
-# No flight entry yet: wolfSSL 5.5.4's generator seeds from /dev/urandom with no hook in
-# Debian's build (no WC_RNG_SEED_CB), so a recorded flight cannot be replayed.
-mg_fuzz_stack(wolfssl ENTRIES x509 crl pkcs12 credential)
+# a target of fuzz/targets.list: x509_wolfssl, crl_wolfssl, pkcs12_wolfssl, credential_wolfssl,
+# flight_wolfssl, and wolfSSL's view in x509_diff. The flight's deterministic server runs on a
+# crypto-callback device (pinned_rand_wolfssl.h): Debian's build has no RNG seed hook.
+mg_fuzz_stack(wolfssl ENTRIES x509 crl pkcs12 credential flight view)

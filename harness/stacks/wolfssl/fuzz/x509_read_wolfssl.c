@@ -31,16 +31,25 @@ static void read_extensions(WOLFSSL_X509 *x)
 }
 
 /* wolfSSL 5.5.4's wolfSSL_X509_set_ext (src/x509.c), which wolfSSL_X509_get_ext,
- * _get_ext_by_NID and wolfSSL_X509_print call, frees a pointer it never set when it meets an
- * extension it has no case for (nameConstraints, policyConstraints): reproducers in
- * fuzz/findings/x509_wolfssl/ (the matrix's client-ca-nc and client-ca-require-policy as they
- * are). Every seed run would stop there, so the entry leaves those calls out until wolfSSL is
- * fixed. */
+ * _get0_extensions and wolfSSL_X509_print call, frees an ASN1_OBJECT twice when it meets a
+ * critical extension it has no case for (nameConstraints, policyConstraints): reproducers and
+ * the report in fuzz/findings/x509_wolfssl/ (the matrix's client-ca-nc and
+ * client-ca-require-policy as they are). Every seed run would stop there, so the entry leaves
+ * those calls out until wolfSSL is fixed. */
 #define MG_WOLF_FUZZ_SET_EXT_FIXED 0
+
+/* wolfSSL 5.5.4's MatchDomainName (src/internal.c), which wolfSSL_X509_check_host and a
+ * client's host check call, reads past the end of the host name when a wildcard's scan reaches
+ * the name's end with pattern left (SAN *.*.server.test against server.test: the matrix's
+ * server-san-wildcard-multi as it is); upstream rewrote it with explicit lengths after 5.5.4
+ * (pull request 7604). The instrumented build stops on it at the first seeds, so the entry
+ * leaves the host check out until wolfSSL is fixed: fuzz/findings/x509_wolfssl/REPORT.md. */
+#define MG_WOLF_FUZZ_MATCH_DOMAIN_FIXED 0
 
 static void read_names_and_key(WOLFSSL_X509 *x)
 {
-    (void)wolfSSL_X509_check_host(x, MG_FUZZ_HOST, sizeof MG_FUZZ_HOST - 1, 0, NULL);
+    if (MG_WOLF_FUZZ_MATCH_DOMAIN_FIXED)
+        (void)wolfSSL_X509_check_host(x, MG_FUZZ_HOST, sizeof MG_FUZZ_HOST - 1, 0, NULL);
     (void)wolfSSL_X509_check_email(x, MG_FUZZ_EMAIL, sizeof MG_FUZZ_EMAIL - 1, 0);
     (void)wolfSSL_X509_check_ip_asc(x, MG_FUZZ_IP, 0);
     char buf[256];

@@ -1,0 +1,12 @@
+/* wolfSSL's side of x509_view.h. */
+#ifndef MG_X509_VIEW_WOLFSSL_H
+#define MG_X509_VIEW_WOLFSSL_H
+
+#include <wolfssl/options.h> /* first: the build's feature macros */
+
+#include "x509_view.h"
+
+/* The whole view of a DER input (view zeroed first): the view entry's reader. */
+void mg_x509_view_wolfssl(const uint8_t *der, size_t len, mg_x509_view *view);
+
+#endif
