@@ -41,9 +41,7 @@ static const mg_profile_row rows[] = {
      .flags = MG_F_CRITICAL_UNKNOWN},
     {.name = "probe-bad-signature", .issuer = GIVEN, .defect = "bad-signature",
      .flags = MG_F_BAD_SIGNATURE},
-    /* TODO(lead): wire X.509 v1 once MG_F_V1 lands in profile.h (version 1, no extensions):
-     * {.name = "probe-x509-v1", .issuer = GIVEN, .defect = "x509-v1", .flags = MG_F_V1},
-     * and un-comment its row in probe/probe_defects.c. */
+    {.name = "probe-x509-v1", .issuer = GIVEN, .defect = "x509-v1", .flags = MG_F_V1},
 };
 
 const mg_profile_table mg_profiles_probe = MG_TABLE(rows);

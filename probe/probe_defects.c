@@ -78,10 +78,10 @@ const mg_probe_defect mg_probe_defects[] = {
      "its signature bytes corrupted",
      "a certificate with a broken signature accepted: signatures are not verified",
      "bad-signature"},
-    /* TODO(lead): once MG_F_V1 lands (gen/profile.h), un-comment with the row in
-     * gen/profiles_probe.c:
-     * {"x509-v1", "probe-x509-v1", CHAIN, REJECT, false, false, "an X.509 version 1 leaf",
-     *  "an X.509 v1 certificate accepted"}, */
+    {"x509-v1", "probe-x509-v1", CHAIN, MG_PROBE_EITHER, false, false,
+     "an X.509 version 1 leaf, so no extensions (RFC 5280 4.1.2.1 lets a verifier accept any "
+     "version; the matrix's client-x509-v1 allows both outcomes)",
+     NULL, "other"},
     {"no-certificate", NULL, MG_PROBE_SEND_NONE, REJECT, false, false, "no certificate at all",
      "no certificate accepted: verification is optional (nginx: ssl_verify_client on; Apache: "
      "SSLVerifyClient require; HAProxy: verify required)", "no-certificate"},

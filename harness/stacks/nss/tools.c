@@ -21,12 +21,14 @@ static MG_RESULT write_prelude(FILE *f, const mg_tool_case *k)
             "\"$2\"\n"
             "  local f t\n"
             "  for f in \"$1\"/anchor-*.pem; do\n"
+            /* stack-literal: the openssl tool reads basicConstraints for the trust flags */
             "    if openssl x509 -in \"$f\" -noout -ext basicConstraints 2>/dev/null | grep -q "
             "CA:TRUE\n"
             "    then t=CT,C,C; else t=P,P,P; fi\n"
             "    certutil -A -d \"sql:$1\" -n \"${f##*/}\" -t \"$t\" -a -i \"$f\" || return 1\n"
             "  done\n"
             "  [ -n \"${3:-}\" ] || return 0\n"
+            /* stack-literal: the openssl tool makes the PKCS#12 that pk12util imports */
             "  openssl pkcs12 -export -in \"$3\" -inkey \"$4\" -name \"$5\" -passout pass: "
             "-out \"$1/credential.p12\" &&\n"
             "    pk12util -i \"$1/credential.p12\" -d \"sql:$1\" -W '' >/dev/null\n"
