@@ -1,6 +1,7 @@
 #include "side_source.h"
 
 #include "path_join.h"
+#include "read_file.h"
 #include "registry.h"
 #include "remove_tree.h"
 
@@ -27,6 +28,7 @@ static MG_RESULT bundle_file(mg_side_storage *st, const char *dir, const char *n
         MG_ENSURE(!required, MG_E_INPUT, "--bundle %s: %s is missing", dir, name);
         return MG_OK;
     }
+    MG_GUARD(mg_check_regular_file("--bundle", path, MG_READ_CAP_CREDENTIAL));
     return keep(st, path, out);
 }
 
@@ -84,6 +86,12 @@ static MG_RESULT from_files(const mg_side_source *src, mg_side_config *c)
 {
     MG_ENSURE(src->trust, MG_E_USAGE, "--trust FILE is required with credential files");
     MG_ENSURE(!src->cert == !src->key, MG_E_USAGE, "--cert and --key go together");
+    /* The stacks open these by name themselves: a FIFO would block them, a huge file cost
+     * gigabytes (one GnuTLS loader reads a whole file whatever it holds). */
+    const char *flags[] = {"--cert", "--key", "--p12", "--trust", "--crl", "--ocsp"};
+    const char *paths[] = {src->cert, src->key, src->p12, src->trust, src->crl, src->ocsp};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        if (paths[i]) MG_GUARD(mg_check_regular_file(flags[i], paths[i], MG_READ_CAP_CREDENTIAL));
     c->credential = (mg_credential){src->cert, src->key, src->p12, src->p12_password};
     c->trust_file = src->trust;
     c->crl_file = src->crl;
