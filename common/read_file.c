@@ -114,8 +114,8 @@ static MG_RESULT read_all(int fd, bool is_pipe, const char *path, size_t max_byt
     return MG_OK;
 }
 
-mg_result mg_read_file_capped(const char *path, size_t max_bytes, unsigned char **data,
-                              size_t *len)
+static MG_RESULT read_whole(const char *path, size_t max_bytes, bool empty_ok,
+                            unsigned char **data, size_t *len)
 {
     *data = NULL, *len = 0;
     int fd = -1;
@@ -124,7 +124,7 @@ mg_result mg_read_file_capped(const char *path, size_t max_bytes, unsigned char 
     mg_result r = read_all(fd, is_pipe, path, max_bytes, data, len);
     close(fd);
     MG_GUARD(r);
-    if (*len == 0) {
+    if (*len == 0 && !empty_ok) {
         free(*data);
         *data = NULL;
         /* A FIFO opened without a writer reads as an immediate end: say which it was. */
@@ -133,6 +133,18 @@ mg_result mg_read_file_capped(const char *path, size_t max_bytes, unsigned char 
                                : "the file is empty");
     }
     return MG_OK;
+}
+
+mg_result mg_read_file_capped(const char *path, size_t max_bytes, unsigned char **data,
+                              size_t *len)
+{
+    return read_whole(path, max_bytes, false, data, len);
+}
+
+mg_result mg_read_file_or_empty(const char *path, size_t max_bytes, unsigned char **data,
+                                size_t *len)
+{
+    return read_whole(path, max_bytes, true, data, len);
 }
 
 mg_result mg_check_regular_file(const char *flag, const char *path, size_t max_bytes)

@@ -23,6 +23,11 @@
 MG_RESULT mg_read_file_capped(const char *path, size_t max_bytes, unsigned char **data,
                               size_t *len);
 
+/* The same for data files that may hold nothing (a results.jsonl of no cases): an empty file
+ * gives *len 0 and a NUL-terminated, empty *data. */
+MG_RESULT mg_read_file_or_empty(const char *path, size_t max_bytes, unsigned char **data,
+                                size_t *len);
+
 /* For a file some library opens by name itself (a TLS stack's *_file() loaders): refuses
  * unless path is a regular file of at most max_bytes, so the library neither blocks on a FIFO
  * nor reads gigabytes. `flag` names where the path came from ("--cert"), for the message. */

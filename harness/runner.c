@@ -5,6 +5,7 @@
  * the rest of its batch goes back in the queue and a fresh worker takes its place. */
 #include "runner.h"
 
+#include "fd_io.h"
 #include "seconds.h"
 
 #include <errno.h>
@@ -53,18 +54,6 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static bool read_full(int fd, void *buf, size_t len)
-{
-    size_t got = 0;
-    while (got < len) {
-        ssize_t n = read(fd, (char *)buf + got, len - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        got += (size_t)n;
-    }
-    return true;
-}
-
 /* Workers end with _exit (no atexit handlers, no flushing of the parent's buffers), which
  * also skips LeakSanitizer's check. MTLSGRID_LEAK_CHECK_WORKERS=1 runs it before the exit
  * when the build has it, and a leak fails the run. Off by default: GnuTLS 3.7.9 itself leaks
@@ -84,7 +73,7 @@ static _Noreturn void worker_main(const mg_case *cases, size_t count, int in, in
     mg_context_cache *cache = mg_context_cache_new();
     wire_batch batch;
     bool writing = true;
-    while (cache && writing && read_full(in, &batch, sizeof batch)) {
+    while (cache && writing && mg_read_full(in, &batch, sizeof batch)) {
         for (uint32_t i = batch.first; writing && i - batch.first < batch.count && i < count;
              i++) {
             wire_outcome w = {.index = i};
@@ -270,7 +259,7 @@ static void lose_worker(run_state *rs, worker *w, mg_verdict_kind kind)
 static void collect(run_state *rs, worker *w)
 {
     wire_outcome msg;
-    if (read_full(w->from_worker, &msg, sizeof msg) && msg.index == w->batch.first) {
+    if (mg_read_full(w->from_worker, &msg, sizeof msg) && msg.index == w->batch.first) {
         w->batch.first++;
         w->deadline = now_s() + rs->timeout;
         finish(rs, msg.index, &msg.outcome);

@@ -24,8 +24,8 @@ MG_RESULT mg_tcp_listen(const char *host, unsigned port, bool allow_other, int *
                         unsigned *bound_port);
 MG_RESULT mg_tcp_connect(const char *host, unsigned port, double timeout_s, int *fd);
 /* Closes without losing what we sent last (an alert): shuts our side, reads what the peer
- * still sends for up to timeout_s in all, then closes. Closing with unread data in the receive queue
- * would make the kernel answer with a reset that can destroy the alert in flight. */
+ * still sends for up to timeout_s in all, then closes. Closing with unread data in the receive
+ * queue would make the kernel answer with a reset that can destroy the alert in flight. */
 void mg_tcp_close_gracefully(int fd, double timeout_s);
 
 /* Receive and send timeouts on a connected socket. */

@@ -1,5 +1,6 @@
 #include "tcp_serve.h"
 
+#include "fd_io.h"
 #include "tcp.h"
 
 #include <errno.h>
@@ -30,18 +31,6 @@ typedef struct {
     connection live[MG_TCP_SERVE_MAX_CONNECTIONS];
     unsigned live_count, accepted, served;
 } serve_state;
-
-static bool read_full(int fd, void *buf, size_t len)
-{
-    size_t got = 0;
-    while (got < len) {
-        ssize_t n = read(fd, (char *)buf + got, len - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        got += (size_t)n;
-    }
-    return true;
-}
 
 static _Noreturn void child_main(serve_state *st, pid_t parent, int listen_fd, int fd, int out)
 {
@@ -108,7 +97,7 @@ static void report_lost(serve_state *st, mg_verdict_kind kind, const char *why)
 static void collect(serve_state *st, unsigned i)
 {
     mg_tcp_result r;
-    bool got = read_full(st->live[i].from_child, &r, sizeof r);
+    bool got = mg_read_full(st->live[i].from_child, &r, sizeof r);
     end(st, i, !got);
     if (got) report(st, &r);
     else report_lost(st, MG_VERDICT_CRASH, "the connection's process ended without a verdict");

@@ -50,6 +50,8 @@ static MG_RESULT from_bundle(const mg_side_source *src, mg_side_config *c, mg_si
     if (!client) return MG_OK;
     char path[4096], name[256] = "";
     MG_GUARD(mg_path_join(path, sizeof path, src->bundle, "server-name.txt"));
+    if (access(path, F_OK) == 0)
+        MG_GUARD(mg_check_regular_file("--bundle", path, MG_READ_CAP_CREDENTIAL));
     FILE *f = fopen(path, "r");
     MG_ENSURE(f, MG_E_INPUT, "--bundle %s: server-name.txt is missing", src->bundle);
     bool got = fgets(name, sizeof name, f) != NULL;

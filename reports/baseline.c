@@ -49,7 +49,7 @@ static MG_RESULT load(const char *path, earlier_case **cases, size_t *count)
 {
     unsigned char *data = NULL;
     size_t len = 0;
-    if (!mg_ok(mg_read_file_capped(path, MG_READ_CAP_DATA, &data, &len))) {
+    if (!mg_ok(mg_read_file_or_empty(path, MG_READ_CAP_DATA, &data, &len))) {
         char why[1024];
         snprintf(why, sizeof why, "%s", mg_error_message());
         return mg_fail(MG_E_INPUT, "--baseline: %s", why);

@@ -100,9 +100,9 @@ static json_t *run_json(const mg_report *report)
                           "tool_version", run->tool_version, "stacks", stacks, "seed",
                           string_or_null(run->seed), "time_mode", string_or_null(run->time_mode),
                           "started", run->started, "ended", run->ended, "seconds",
-                          report->wall_seconds, "hostname", mg_json_text(run->hostname), "command_line",
-                          strings_json((const char *const *)run->command_line), "cases",
-                          (json_int_t)report->count, "grades", counts);
+                          report->wall_seconds, "hostname", mg_json_text(run->hostname),
+                          "command_line", strings_json((const char *const *)run->command_line),
+                          "cases", (json_int_t)report->count, "grades", counts);
     if (o && run->merged_from &&
         json_object_set_new(o, "merged_from", strings_json(run->merged_from))) {
         json_decref(o);

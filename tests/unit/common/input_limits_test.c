@@ -67,7 +67,8 @@ static void check_path_too_long(void)
     memset(name, 'n', sizeof name - 1);
     static char big[4096];
     r = mg_path_join(big, sizeof big, "/out", name);
-    CHECK(!mg_ok(r) && strstr(mg_error_message(), "path too long (8004 bytes; at most 4095): /out/nnn"));
+    CHECK(!mg_ok(r) &&
+          strstr(mg_error_message(), "path too long (8004 bytes; at most 4095): /out/nnn"));
     CHECK(strlen(mg_error_message()) < 300 && strstr(mg_error_message(), "nnn..."));
 }
 
@@ -92,7 +93,8 @@ static void check_seconds(void)
 static void check_utf8(void)
 {
     CHECK(mg_utf8_valid("plain") && mg_utf8_valid("caf\xc3\xa9") && mg_utf8_valid(""));
-    CHECK(!mg_utf8_valid("bad\xff") && !mg_utf8_valid("\xc0\xaf") && !mg_utf8_valid("\xed\xa0\x80"));
+    CHECK(!mg_utf8_valid("bad\xff") && !mg_utf8_valid("\xc0\xaf"));
+    CHECK(!mg_utf8_valid("\xed\xa0\x80")); /* a surrogate */
     CHECK(!mg_utf8_valid("cut\xe2\x82"));
     char *clean = mg_utf8_sanitized("a\xff" "b\xc3\xa9\xe2\x82");
     CHECK_STR(clean, "a\xef\xbf\xbd" "b\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd");
