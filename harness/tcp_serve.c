@@ -116,8 +116,22 @@ static void kill_overdue(serve_state *st)
 
 static bool accepting(const serve_state *st)
 {
-    return st->live_count < MG_TCP_SERVE_MAX_CONNECTIONS &&
-           (!st->o->count || st->accepted < st->o->count);
+    return !st->o->count || st->accepted < st->o->count;
+}
+
+/* Every slot taken and another client waiting: the oldest connection gives way, so that a
+ * flood of connections that never finish delays a newcomer by one round, not by deadlines. */
+static void make_room(serve_state *st)
+{
+    if (st->live_count < MG_TCP_SERVE_MAX_CONNECTIONS) return;
+    unsigned oldest = 0;
+    for (unsigned i = 1; i < st->live_count; i++)
+        if (st->live[i].kill_at < st->live[oldest].kill_at) oldest = i;
+    end(st, oldest, true);
+    char why[160];
+    snprintf(why, sizeof why, "cut to make room: %d connections were open and another was "
+             "waiting, and this one was the oldest", MG_TCP_SERVE_MAX_CONNECTIONS);
+    report_lost(st, MG_VERDICT_TIMEOUT, why);
 }
 
 static bool stopped(const serve_state *st) { return st->o->stop && *st->o->stop; }
@@ -140,6 +154,7 @@ static MG_RESULT round_once(serve_state *st, int listen_fd)
         if (fds[i].revents) collect(st, i);
     kill_overdue(st);
     if (!listening || !(fds[n - 1].revents & POLLIN)) return MG_OK;
+    make_room(st);
     int fd = accept(listen_fd, NULL, NULL);
     if (fd < 0) {
         MG_ENSURE(errno == EINTR || errno == ECONNABORTED || errno == EAGAIN || errno == EMFILE,

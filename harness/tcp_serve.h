@@ -1,7 +1,8 @@
 /* serve's accept loop: connections served at once, each in a forked process of its own with a
  * deadline for the whole connection, so that a slow, trickling or flooding peer holds one slot
  * for at most the deadline and never the others; the stacks' contexts are shared read-only by
- * the forks and each connection's state dies with its process. */
+ * the forks and each connection's state dies with its process. A flood past the limit cuts
+ * the oldest connections, so a newcomer waits one round, not the flood's deadlines. */
 #ifndef MG_TCP_SERVE_H
 #define MG_TCP_SERVE_H
 
@@ -9,7 +10,8 @@
 
 #include <signal.h>
 
-/* Connections in progress at once; more wait in the listen queue. */
+/* Connections in progress at once; when all are taken and another client is waiting, the
+ * oldest is cut (reported as a timeout) to make room for it. */
 #define MG_TCP_SERVE_MAX_CONNECTIONS 64
 
 /* What ends the loop and who hears of each connection. */

@@ -96,9 +96,14 @@ def test_slow_client_is_cut_at_its_deadline_and_does_not_hold_good_clients(serve
     assert slow.cut.is_set(), "serve kept a trickling connection past its deadline"
 
 
-def test_flood_of_idle_connections_does_not_starve_a_good_client(serve, now_matrix):
-    port, proc = serve(timeout=1)
-    flood = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(100)]
+def test_flood_of_stalled_connections_does_not_starve_a_good_client(serve, now_matrix):
+    # More stalled connections than serve keeps at once, each with a long deadline: before the
+    # fix each held the only slot for its deadline; a bounded pool alone would still make the
+    # newcomer wait out whole deadlines. The oldest give way instead.
+    port, proc = serve(timeout=60)
+    flood = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(200)]
+    for s in flood:
+        s.sendall(RECORD_HEADER)
     try:
         proc_good = good_client(now_matrix, port, timeout=20)
         assert proc_good.returncode == 0 and proc_good.stdout.startswith("ok"), \
