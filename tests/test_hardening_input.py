@@ -189,12 +189,13 @@ def test_limbo_duplicate_ids_among_many_testcases_are_found_fast(tmp_path):
     one = json.loads(HANDWRITTEN_LIMBO.read_text())["testcases"][0]
     small = {**one, "trusted_certs": ["x"], "untrusted_intermediates": [], "peer_certificate": "x",
              "description": ""}
-    many = [{**small, "id": f"many::t{i}"} for i in range(50000)] + [{**small, "id": "many::t7"}]
-    # Comparing every pair took 42 s for as many; the limit is far above a sorted check's need.
+    many = [{**small, "id": f"many::t{i}"} for i in range(80000)] + [{**small, "id": "many::t7"}]
+    # Comparing every pair took 42 s for 50,000 (so about 110 s for these); reading them and a
+    # sorted check take a few seconds, so the limit is far above what the fixed program needs.
     proc = run_mtlsgrid("limbo", limbo_with(many, tmp_path / "many.json"), "--out", tmp_path / "o",
-                        timeout=25)
+                        timeout=60)
     assert proc.returncode == 2
-    assert 'testcase 50000: duplicate id "many::t7"' in proc.stderr, proc.stderr
+    assert 'testcase 80000: duplicate id "many::t7"' in proc.stderr, proc.stderr
 
 
 def test_limbo_long_ids_are_kept_whole(tmp_path):
