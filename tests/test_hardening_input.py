@@ -70,6 +70,16 @@ def test_fifo_with_no_writer_is_refused_not_waited_on(command, now_matrix, fifo)
     assert str(fifo) in proc.stderr, proc.stderr
 
 
+def test_matrix_whose_manifest_is_a_fifo_is_refused(tmp_path):
+    matrix = tmp_path / "m"
+    matrix.mkdir()
+    os.mkfifo(matrix / "manifest.json")
+    proc = run_mtlsgrid("run", "--matrix", matrix, "--filter", CASE, "--out", tmp_path / "o",
+                        timeout=60)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert f"{matrix}/manifest.json: not a regular file" in proc.stderr, proc.stderr
+
+
 def test_pipe_with_data_is_still_read(now_matrix):
     cert = (now_matrix / "client" / "cert.pem").read_bytes()
     r, w = os.pipe()
