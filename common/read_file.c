@@ -124,7 +124,7 @@ static MG_RESULT read_whole(const char *path, size_t max_bytes, bool empty_ok,
     mg_result r = read_all(fd, is_pipe, path, max_bytes, data, len);
     close(fd);
     MG_GUARD(r);
-    if (*len == 0 && !empty_ok) {
+    if (*len == 0 && (!empty_ok || is_pipe)) { /* a FIFO nobody writes to is not a file */
         free(*data);
         *data = NULL;
         /* A FIFO opened without a writer reads as an immediate end: say which it was. */

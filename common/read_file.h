@@ -23,8 +23,9 @@
 MG_RESULT mg_read_file_capped(const char *path, size_t max_bytes, unsigned char **data,
                               size_t *len);
 
-/* The same for data files that may hold nothing (a results.jsonl of no cases): an empty file
- * gives *len 0 and a NUL-terminated, empty *data. */
+/* The same for data files that may hold nothing (a results.jsonl of no cases): an empty
+ * regular file gives *len 0 and a NUL-terminated, empty *data (an empty pipe is still refused:
+ * it is most likely a FIFO nobody writes to). */
 MG_RESULT mg_read_file_or_empty(const char *path, size_t max_bytes, unsigned char **data,
                                 size_t *len);
 
