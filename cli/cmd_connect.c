@@ -19,7 +19,7 @@ static const cli_option connect_options[] = {
     {"host", OPT_STRING, offsetof(connect_args, host), "H", "server address (default 127.0.0.1)"},
     {"port", OPT_UINT | OPT_REQUIRED, offsetof(connect_args, port), "P", "server port"},
     {"timeout", OPT_DOUBLE, offsetof(connect_args, timeout), "SECONDS",
-     "give up after this (default 10)"},
+     "give up after this, connecting and exchanging included (default 10)"},
 };
 
 static void connect_defaults(void *raw)
@@ -42,6 +42,7 @@ static int run_connect(void *raw, const cli_rest *rest)
     if (mg_ok(r) && !config.server_name) config.server_name = a->host;
     if (mg_ok(r)) r = stack->context_new(&config, NULL, &ctx, &why);
     int fd = -1, code = 2;
+    double deadline = 0; /* the whole exchange's: from before connect() to the last read */
     if (mg_ok(r) && !ctx) {
         char verdict[64];
         mg_verdict_format((mg_verdict){MG_VERDICT_CLIENT_ERROR, why.reason}, verdict,
@@ -49,11 +50,12 @@ static int run_connect(void *raw, const cli_rest *rest)
         printf("%s (%s)\n", verdict, why.native_text);
         code = 1;
     } else if (mg_ok(r)) {
+        deadline = mg_tcp_now() + a->timeout;
         r = mg_tcp_connect(a->host, a->port, a->timeout, &fd);
     }
     if (mg_ok(r) && ctx) {
         mg_tcp_result res;
-        mg_tcp_connect_one(stack, ctx, fd, config.server_name, &res);
+        mg_tcp_connect_one(stack, ctx, fd, config.server_name, deadline, &res);
         char verdict[64];
         mg_verdict_format(res.verdict, verdict, sizeof verdict);
         printf("%s (%s)\n", verdict, res.reason_text);
@@ -61,7 +63,10 @@ static int run_connect(void *raw, const cli_rest *rest)
         code = res.verdict.kind == MG_VERDICT_OK ? 0 : 1;
     }
     if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: connect: %s\n", mg_error_message());
-    if (fd >= 0) mg_tcp_close_gracefully(fd, 1.0);
+    if (fd >= 0) {
+        double left = deadline - mg_tcp_now(); /* the close too stays within the timeout */
+        mg_tcp_close_gracefully(fd, left > 1.0 ? 1.0 : left > 0 ? left : 0);
+    }
     if (ctx) stack->context_free(ctx);
     mg_side_source_free(&storage);
     return mg_ok(r) ? code : mg_exit_code(r);

@@ -1,7 +1,7 @@
 /* mtlsgrid serve: one side of a case as a TCP server on loopback, for real clients. */
 #include "side_source_options.h"
 #include "tcp.h"
-#include "tcp_session.h"
+#include "tcp_serve.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -25,7 +25,7 @@ static const cli_option serve_options[] = {
     {"count", OPT_UINT, offsetof(serve_args, count), "N",
      "stop after N connections (default: until interrupted)"},
     {"timeout", OPT_DOUBLE, offsetof(serve_args, timeout), "SECONDS",
-     "per-connection timeout (default 10)"},
+     "each connection's deadline, from accept to close (default 10)"},
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -71,6 +71,7 @@ static int run_serve(void *raw, const cli_rest *rest)
         struct sigaction sa = {.sa_handler = on_signal};
         sigaction(SIGINT, &sa, NULL);
         sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
         mg_tcp_serve_options so = {a->count, a->timeout, &stop_requested, print_served, NULL};
         r = mg_tcp_serve_loop(stack, ctx, listen_fd, &so);
     }

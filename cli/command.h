@@ -11,7 +11,7 @@ typedef enum {
     OPT_FLAG,   /* --name           sets an int to 1 */
     OPT_STRING, /* --name VALUE     sets a const char * */
     OPT_UINT,   /* --name N         sets an unsigned */
-    OPT_DOUBLE, /* --name SECONDS   sets a double */
+    OPT_DOUBLE, /* --name SECONDS   sets a double: a duration, see seconds.h for its range */
 } cli_option_kind;
 
 /* Or'ed into a row's kind: whether a command line must hold the option (neither: it is

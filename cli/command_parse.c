@@ -1,6 +1,7 @@
 /* The parser: options by name from the command's table, then the table's needs (required
  * options, one-of groups) and the number of positional arguments. */
 #include "command.h"
+#include "seconds.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -32,11 +33,9 @@ static MG_RESULT set_value(const cli_command *cmd, const cli_option *o, const ch
         return MG_OK;
     }
     case OPT_DOUBLE: {
-        double v = strtod(value, &end);
-        MG_ENSURE(*value && !*end && !errno && v > 0, MG_E_USAGE,
-                  "%s: --%s expects a positive number, got \"%s\"", cmd->name, o->name, value);
-        *(double *)slot = v;
-        return MG_OK;
+        char flag[96];
+        snprintf(flag, sizeof flag, "%s: --%s", cmd->name, o->name);
+        return mg_parse_seconds(flag, value, (double *)slot);
     }
     }
     return mg_fail(MG_E_INTERNAL, "option kind");

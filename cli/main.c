@@ -2,11 +2,35 @@
 #include "command.h"
 #include "registry.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* What a command printed is only out once stdout is flushed and closed: a full disk, a closed
+ * pipe or /dev/full shows there, and a command whose output was lost must not exit 0. */
+static int close_stdout(const char *command, int code)
+{
+    errno = 0;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    int err = errno ? errno : EIO;
+    if (fclose(stdout) != 0 && !failed) failed = true, err = errno;
+    if (!failed) return code;
+    fprintf(stderr, "mtlsgrid: %s%scannot write the output: %s\n", command ? command : "",
+            command ? ": " : "", strerror(err));
+    return 2;
+}
+
+static int run(int argc, char **argv, const char **command);
+
 int main(int argc, char **argv)
+{
+    const char *command = NULL;
+    int code = run(argc, argv, &command);
+    return close_stdout(command, code);
+}
+
+static int run(int argc, char **argv, const char **command)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
@@ -29,6 +53,7 @@ int main(int argc, char **argv)
     const cli_command *cmd = NULL;
     for (const cli_command *const *c = mg_commands; *c; c++)
         if (strcmp((*c)->name, argv[1]) == 0) cmd = *c;
+    if (cmd) *command = cmd->name;
     if (!cmd) {
         fprintf(stderr, "mtlsgrid: unknown command \"%s\" (try: mtlsgrid --help)\n", argv[1]);
         return 2;

@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The start of the text that did not fit, for the message: enough to recognise the path. */
-static MG_RESULT too_long(const char *what, size_t len)
+/* The start of the path that did not fit and its whole length, for the message: the start is
+ * enough to recognise it, and cut to 200 bytes it leaves the message room to be read whole. */
+mg_result mg_path_too_long(const char *start, size_t needed, size_t len)
 {
-    return mg_fail(MG_E_INPUT, "path too long (%zu bytes at most): %.200s...", len - 1, what);
+    return mg_fail(MG_E_INPUT, "path too long (%zu bytes; at most %zu): %.200s%s", needed,
+                   len - 1, start, strlen(start) > 200 ? "..." : "");
 }
 
 mg_result mg_path_join(char *buf, size_t len, const char *dir, const char *name)
@@ -16,7 +18,7 @@ mg_result mg_path_join(char *buf, size_t len, const char *dir, const char *name)
     const char *slash = dir_len && dir[dir_len - 1] == '/' ? "" : "/";
     int n = snprintf(buf, len, "%s%s%s", dir, slash, name);
     MG_ENSURE(n >= 0, MG_E_INTERNAL, "cannot format a path under %s", dir);
-    if ((size_t)n >= len) return too_long(dir, len);
+    if ((size_t)n >= len) return mg_path_too_long(buf, (size_t)n, len);
     return MG_OK;
 }
 
@@ -27,6 +29,6 @@ mg_result mg_path_format(char *buf, size_t len, const char *fmt, ...)
     int n = vsnprintf(buf, len, fmt, ap);
     va_end(ap);
     MG_ENSURE(n >= 0, MG_E_INTERNAL, "cannot format a path from \"%s\"", fmt);
-    if ((size_t)n >= len) return too_long(buf, len);
+    if ((size_t)n >= len) return mg_path_too_long(buf, (size_t)n, len);
     return MG_OK;
 }

@@ -14,4 +14,8 @@ MG_RESULT mg_path_join(char *buf, size_t len, const char *dir, const char *name)
 MG_RESULT mg_path_format(char *buf, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The failure for a path of `needed` bytes that does not fit a buffer of len: its start (at
+ * most 200 bytes, so the message is never cut) and its length. */
+MG_RESULT mg_path_too_long(const char *start, size_t needed, size_t len);
+
 #endif

@@ -7,12 +7,13 @@
 #define MG_CREDENTIAL_READ_H
 
 #include "mg_result.h"
+#include "read_file.h"
 
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
 /* Files larger than this are refused before they are read: no credential comes near it. */
-#define MG_CREDENTIAL_MAX_BYTES (16u << 20)
+#define MG_CREDENTIAL_MAX_BYTES MG_READ_CAP_CREDENTIAL
 
 /* At least one certificate, in file order: PEM (any number of CERTIFICATE, X509 CERTIFICATE
  * or TRUSTED CERTIFICATE blocks; other blocks, such as keys, and text between blocks skipped)

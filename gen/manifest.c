@@ -2,6 +2,7 @@
 #include "manifest.h"
 
 #include "path_join.h"
+#include "read_file.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
@@ -105,6 +107,8 @@ MG_RESULT mg_manifest_load(const char *dir, mg_manifest *out)
               strerror(errno));
     char path[PATH_MAX + 16];
     MG_GUARD(mg_path_join(path, sizeof path, absolute, "manifest.json"));
+    if (access(path, F_OK) == 0) /* a FIFO would block the load, a huge file fill memory */
+        MG_GUARD(mg_check_regular_file("matrix", path, MG_READ_CAP_DATA));
     json_error_t error;
     json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
     if (root == NULL) {

@@ -20,7 +20,8 @@ static MG_RESULT split_path(const char *out, char *parent, char *base, size_t ca
 {
     size_t len = strlen(out);
     while (len > 1 && out[len - 1] == '/') len--;
-    MG_ENSURE(len > 0 && len < cap, MG_E_USAGE, "bad output folder \"%s\"", out);
+    MG_ENSURE(len > 0, MG_E_USAGE, "bad output folder \"%s\"", out);
+    if (len >= cap) return mg_path_too_long(out, len, cap);
     char trimmed[4096];
     memcpy(trimmed, out, len);
     trimmed[len] = '\0';

@@ -4,6 +4,7 @@
 #include "verdict_words.h"
 #include "plan.h"
 #include "row_json.h"
+#include "json_text.h"
 
 #include <jansson.h>
 
@@ -18,17 +19,18 @@ static json_t *row_json(const mg_handshake_row *row)
     mg_verdict_words(row->result.verdict, words, sizeof words);
     json_t *sides = json_pack("{s:o, s:o}", "client", mg_side_to_json(&row->result.client),
                               "server", mg_side_to_json(&row->result.server));
-    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:o}", "client", row->client->name,
+    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:o}", "client", row->client->name,
                      "server", row->server->name, "tls", mg_tls_name(row->tls), "verdict",
                      verdict, "ok", row->result.verdict.kind == MG_VERDICT_OK, "words", words,
-                     "detail", row->result.reason_text, "sides", sides);
+                     "detail", mg_json_text(row->result.reason_text), "sides", sides);
 }
 
 mg_result mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,
                                   const mg_handshake_grid *grid)
 {
     json_t *rows = json_array();
-    json_t *doc = json_pack("{s:s, s:b, s:o, s:b, s:o}", "host", in->host, "host_from_certificate",
+    json_t *doc = json_pack("{s:o, s:b, s:o, s:b, s:o}", "host", mg_json_text(in->host),
+                            "host_from_certificate",
                             in->host_from_cert, "verify_time",
                             in->pin_time ? json_integer(in->verify_time) : json_null(),
                             "all_ok", mg_handshake_all_ok(grid), "results", rows);

@@ -5,6 +5,9 @@
  * the rest of its batch goes back in the queue and a fresh worker takes its place. */
 #include "runner.h"
 
+#include "fd_io.h"
+#include "seconds.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -13,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -50,18 +54,6 @@ static double now_s(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static bool read_full(int fd, void *buf, size_t len)
-{
-    size_t got = 0;
-    while (got < len) {
-        ssize_t n = read(fd, (char *)buf + got, len - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        got += (size_t)n;
-    }
-    return true;
-}
-
 /* Workers end with _exit (no atexit handlers, no flushing of the parent's buffers), which
  * also skips LeakSanitizer's check. MTLSGRID_LEAK_CHECK_WORKERS=1 runs it before the exit
  * when the build has it, and a leak fails the run. Off by default: GnuTLS 3.7.9 itself leaks
@@ -81,7 +73,7 @@ static _Noreturn void worker_main(const mg_case *cases, size_t count, int in, in
     mg_context_cache *cache = mg_context_cache_new();
     wire_batch batch;
     bool writing = true;
-    while (cache && writing && read_full(in, &batch, sizeof batch)) {
+    while (cache && writing && mg_read_full(in, &batch, sizeof batch)) {
         for (uint32_t i = batch.first; writing && i - batch.first < batch.count && i < count;
              i++) {
             wire_outcome w = {.index = i};
@@ -109,6 +101,16 @@ static void close_siblings(const pool *p, const worker *self)
     }
 }
 
+/* A worker must not outlive the run: killed with its parent (PR_SET_PDEATHSIG, checked once
+ * more after setting it in case the parent died in between), and the leader of its own process
+ * group, which the parent kills as it ends the worker, taking whatever the worker started. */
+static void bind_to_parent(pid_t parent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(1);
+    setpgid(0, 0);
+}
+
 static MG_RESULT worker_start(worker *w, const mg_case *cases, size_t count, const pool *p)
 {
     int down[2], up[2];
@@ -118,8 +120,10 @@ static MG_RESULT worker_start(worker *w, const mg_case *cases, size_t count, con
         return mg_fail(MG_E_INTERNAL, "cannot make a pipe: %s", strerror(errno));
     }
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
+        bind_to_parent(parent);
         close(down[1]), close(up[0]);
         close_siblings(p, w);
         worker_main(cases, count, down[0], up[1]);
@@ -129,6 +133,7 @@ static MG_RESULT worker_start(worker *w, const mg_case *cases, size_t count, con
         close(down[1]), close(up[0]);
         return mg_fail(MG_E_INTERNAL, "cannot start a worker: %s", strerror(errno));
     }
+    setpgid(pid, pid); /* the worker does it too: whichever runs first */
     *w = (worker){pid, down[1], up[0], {0, 0}, 0};
     return MG_OK;
 }
@@ -140,6 +145,11 @@ static int worker_end(worker *w, bool kill_it, char *how, size_t len)
     close(w->to_worker);
     close(w->from_worker);
     if (kill_it) kill(w->pid, SIGKILL);
+    /* Once it has ended but before it is reaped, while its pid cannot name another process:
+     * whatever is left of its group. */
+    siginfo_t ended;
+    while (waitid(P_PID, (id_t)w->pid, &ended, WEXITED | WNOWAIT) < 0 && errno == EINTR) {}
+    kill(-w->pid, SIGKILL);
     int status = 0;
     while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {}
     if (WIFSIGNALED(status))
@@ -230,11 +240,14 @@ static void lose_worker(run_state *rs, worker *w, mg_verdict_kind kind)
     o.verdict = (mg_verdict){kind, MG_REASON_NONE};
     char how[256];
     worker_end(w, kind == MG_VERDICT_TIMEOUT, how, sizeof how);
-    if (kind == MG_VERDICT_TIMEOUT)
-        snprintf(o.reason_text, sizeof o.reason_text, "no verdict within %.0f s; worker killed",
-                 rs->timeout);
-    else
+    if (kind == MG_VERDICT_TIMEOUT) {
+        char limit[32];
+        mg_format_seconds(rs->timeout, limit, sizeof limit);
+        snprintf(o.reason_text, sizeof o.reason_text, "no verdict within %s; worker killed",
+                 limit);
+    } else {
         snprintf(o.reason_text, sizeof o.reason_text, "%s", how);
+    }
     o.ms = kind == MG_VERDICT_CRASH ? 0 : rs->timeout * 1e3;
     size_t index = w->batch.first;
     requeue(rs, (case_range){index + 1, w->batch.end});
@@ -246,7 +259,7 @@ static void lose_worker(run_state *rs, worker *w, mg_verdict_kind kind)
 static void collect(run_state *rs, worker *w)
 {
     wire_outcome msg;
-    if (read_full(w->from_worker, &msg, sizeof msg) && msg.index == w->batch.first) {
+    if (mg_read_full(w->from_worker, &msg, sizeof msg) && msg.index == w->batch.first) {
         w->batch.first++;
         w->deadline = now_s() + rs->timeout;
         finish(rs, msg.index, &msg.outcome);

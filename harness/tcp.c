@@ -10,24 +10,55 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
+
+double mg_tcp_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Before each read or write: the socket's timeouts become what is left of the deadline, so a
+ * peer that sends a byte now and then cannot stretch the connection past it. */
+static bool arm(mg_tcp_stream *s)
+{
+    if (s->deadline <= 0) return true;
+    double left = s->deadline - mg_tcp_now();
+    if (left <= 0) {
+        s->timed_out = true;
+        return false;
+    }
+    mg_tcp_set_timeout(s->fd, left);
+    return true;
+}
+
+/* After a failed read or write: whether the deadline is why. */
+static long failed(mg_tcp_stream *s, int err)
+{
+    if (err == EAGAIN || err == EWOULDBLOCK || (s->deadline > 0 && mg_tcp_now() >= s->deadline))
+        s->timed_out = s->timed_out || s->deadline > 0;
+    return MG_TRANSPORT_CLOSED;
+}
 
 static long tcp_send(void *ctx, const uint8_t *data, size_t len)
 {
     mg_tcp_stream *s = ctx;
     ssize_t n;
-    do n = send(s->fd, data, len, MSG_NOSIGNAL);
+    do n = arm(s) ? send(s->fd, data, len, MSG_NOSIGNAL) : (errno = ETIMEDOUT, -1);
     while (n < 0 && errno == EINTR);
-    return n > 0 ? (long)n : MG_TRANSPORT_CLOSED;
+    return n > 0 ? (long)n : failed(s, errno);
 }
 
 static long tcp_recv(void *ctx, uint8_t *buf, size_t cap)
 {
     mg_tcp_stream *s = ctx;
     ssize_t n;
-    do n = recv(s->fd, buf, cap, 0);
+    do n = arm(s) ? recv(s->fd, buf, cap, 0) : (errno = ETIMEDOUT, -1);
     while (n < 0 && errno == EINTR);
-    return n > 0 ? (long)n : MG_TRANSPORT_CLOSED; /* a timeout ends the stream too */
+    if (n > 0) return (long)n;
+    return n == 0 ? MG_TRANSPORT_CLOSED : failed(s, errno); /* a timeout ends the stream too */
 }
 
 mg_transport mg_tcp_transport(mg_tcp_stream *stream)
@@ -37,6 +68,7 @@ mg_transport mg_tcp_transport(mg_tcp_stream *stream)
 
 void mg_tcp_set_timeout(int fd, double timeout_s)
 {
+    if (timeout_s < 0.001) timeout_s = 0.001; /* a zero timeval would mean "wait forever" */
     struct timeval tv = {(time_t)timeout_s,
                          (suseconds_t)((timeout_s - (double)(time_t)timeout_s) * 1e6)};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
@@ -74,11 +106,11 @@ mg_result mg_tcp_listen(const char *host, unsigned port, bool allow_other, int *
     mg_result r = MG_OK;
     if (!allow_other && !is_loopback(ai->ai_addr))
         r = mg_fail(MG_E_USAGE, "--host %s: not a loopback address (serve listens on this machine "
-                    "only unless --any-address is given)", host);
+                    "only: 127.0.0.1, ::1 or localhost)", host);
     int fd = mg_ok(r) ? socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0) : -1;
     int one = 1;
     if (mg_ok(r) && fd >= 0) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (mg_ok(r) && (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 16) != 0))
+    if (mg_ok(r) && (fd < 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, 128) != 0))
         r = mg_fail(MG_E_IO, "cannot listen on %s port %u: %s", host, port, strerror(errno));
     freeaddrinfo(ai);
     if (!mg_ok(r)) {
@@ -91,20 +123,6 @@ mg_result mg_tcp_listen(const char *host, unsigned port, bool allow_other, int *
     *bound_port = ntohs(ss.ss_family == AF_INET ? ((struct sockaddr_in *)&ss)->sin_port
                                                 : ((struct sockaddr_in6 *)&ss)->sin6_port);
     *listen_fd = fd;
-    return MG_OK;
-}
-
-mg_result mg_tcp_accept(int listen_fd, double timeout_s, int *fd)
-{
-    struct pollfd p = {listen_fd, POLLIN, 0};
-    *fd = -1;
-    int ready = poll(&p, 1, timeout_s > 0 ? (int)(timeout_s * 1e3) : -1);
-    if (ready < 0 && errno == EINTR) return MG_OK;
-    MG_ENSURE(ready >= 0, MG_E_IO, "waiting for a connection: %s", strerror(errno));
-    if (ready == 0) return MG_OK;
-    *fd = accept(listen_fd, NULL, NULL);
-    MG_ENSURE(*fd >= 0 || errno == EINTR || errno == ECONNABORTED, MG_E_IO, "accept: %s",
-              strerror(errno));
     return MG_OK;
 }
 
@@ -132,7 +150,11 @@ void mg_tcp_close_gracefully(int fd, double timeout_s)
     shutdown(fd, SHUT_WR);
     char sink[4096];
     struct pollfd p = {fd, POLLIN, 0};
-    for (int i = 0; i < 64 && poll(&p, 1, (int)(timeout_s * 1e3)) > 0; i++)
-        if (recv(fd, sink, sizeof sink, 0) <= 0) break;
+    double end = mg_tcp_now() + timeout_s;
+    for (int i = 0; i < 64; i++) {
+        double left = end - mg_tcp_now();
+        if (left <= 0 || poll(&p, 1, (int)(left * 1e3) + 1) <= 0) break;
+        if (recv(fd, sink, sizeof sink, MSG_DONTWAIT) <= 0) break;
+    }
     close(fd);
 }

@@ -1,5 +1,6 @@
-/* TCP on loopback, for `serve` and `connect`: a blocking stream with a receive timeout (a hung
- * peer ends the connection instead of the program) behind the same mg_transport. */
+/* TCP on loopback, for `serve` and `connect`: a blocking stream with a deadline for the whole
+ * connection (a hung or trickling peer ends the connection instead of the program) behind the
+ * same mg_transport. */
 #ifndef MG_TCP_H
 #define MG_TCP_H
 
@@ -8,7 +9,12 @@
 
 typedef struct {
     int fd;
+    double deadline; /* mg_tcp_now() seconds after which every read and write fails; 0: none */
+    bool timed_out;  /* a read or write failed because the deadline passed */
 } mg_tcp_stream;
+
+/* Monotonic seconds, the clock of deadlines. */
+double mg_tcp_now(void);
 
 mg_transport mg_tcp_transport(mg_tcp_stream *stream);
 
@@ -16,12 +22,10 @@ mg_transport mg_tcp_transport(mg_tcp_stream *stream);
  * unless allow_other is set: tests and users' experiments stay on this machine. */
 MG_RESULT mg_tcp_listen(const char *host, unsigned port, bool allow_other, int *listen_fd,
                         unsigned *bound_port);
-/* Waits up to timeout_s for a connection; *fd = -1 when none came in time. */
-MG_RESULT mg_tcp_accept(int listen_fd, double timeout_s, int *fd);
 MG_RESULT mg_tcp_connect(const char *host, unsigned port, double timeout_s, int *fd);
 /* Closes without losing what we sent last (an alert): shuts our side, reads what the peer
- * still sends for up to timeout_s, then closes. Closing with unread data in the receive queue
- * would make the kernel answer with a reset that can destroy the alert in flight. */
+ * still sends for up to timeout_s in all, then closes. Closing with unread data in the receive
+ * queue would make the kernel answer with a reset that can destroy the alert in flight. */
 void mg_tcp_close_gracefully(int fd, double timeout_s);
 
 /* Receive and send timeouts on a connected socket. */

@@ -29,12 +29,18 @@ static bool read_some(const mg_stack *stack, mg_session *s, char *buf, size_t ca
 }
 
 static void finish(const mg_stack *stack, mg_session *s, mg_role role, bool exchanged,
-                   mg_tcp_result *out)
+                   const mg_tcp_stream *stream, mg_tcp_result *out)
 {
     stack->outcome(s, &out->side);
     out->verdict = mg_verdict_seen_by(role, &out->side, exchanged);
     mg_describe_side(role == MG_ROLE_CLIENT ? "client" : "server", &out->side, out->reason_text,
                      sizeof out->reason_text);
+    if (!stream->timed_out || exchanged) return;
+    /* The peer was too slow, whatever the stack made of the stream that stopped. */
+    out->verdict = (mg_verdict){MG_VERDICT_TIMEOUT, MG_REASON_NONE};
+    size_t n = strlen(out->reason_text);
+    snprintf(out->reason_text + n, sizeof out->reason_text - n,
+             "; the connection passed its deadline (--timeout)");
 }
 
 static bool open_session(const mg_stack *stack, mg_context *ctx, mg_tcp_stream *stream,
@@ -51,9 +57,10 @@ static bool open_session(const mg_stack *stack, mg_context *ctx, mg_tcp_stream *
     return false;
 }
 
-void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, mg_tcp_result *out)
+void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, double deadline,
+                      mg_tcp_result *out)
 {
-    mg_tcp_stream stream = {fd};
+    mg_tcp_stream stream = {fd, deadline, false};
     mg_transport io;
     mg_session *s = NULL;
     if (!open_session(stack, ctx, &stream, &io, &s, MG_ROLE_SERVER, out)) return;
@@ -74,7 +81,7 @@ void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, mg_tcp_res
         int n = (int)strlen(response);
         if (used) stack->send(s, response, (size_t)n);
     }
-    finish(stack, s, MG_ROLE_SERVER, done, out);
+    finish(stack, s, MG_ROLE_SERVER, done, &stream, out);
     stack->session_free(s);
 }
 
@@ -89,9 +96,10 @@ static void note_response(const char *response, mg_tcp_result *out)
 }
 
 void mg_tcp_request_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
-                        const char *path, char *response, size_t cap, mg_tcp_result *out)
+                        const char *path, double deadline, char *response, size_t cap,
+                        mg_tcp_result *out)
 {
-    mg_tcp_stream stream = {fd};
+    mg_tcp_stream stream = {fd, deadline, false};
     mg_transport io;
     mg_session *s = NULL;
     response[0] = '\0';
@@ -112,15 +120,15 @@ void mg_tcp_request_one(const mg_stack *stack, mg_context *ctx, int fd, const ch
         exchanged = used > 0; /* the server answered after judging our certificate */
         note_response(response, out);
     }
-    finish(stack, s, MG_ROLE_CLIENT, exchanged, out);
+    finish(stack, s, MG_ROLE_CLIENT, exchanged, &stream, out);
     stack->session_free(s);
 }
 
 void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
-                        mg_tcp_result *out)
+                        double deadline, mg_tcp_result *out)
 {
     char response[4096];
-    mg_tcp_request_one(stack, ctx, fd, host, "/", response, sizeof response, out);
+    mg_tcp_request_one(stack, ctx, fd, host, "/", deadline, response, sizeof response, out);
     if (out->verdict.kind == MG_VERDICT_OK && out->http_status >= 400) {
         /* Some servers (nginx's ssl_verify_client) complete the handshake and refuse the
          * client certificate in HTTP instead: still the server rejecting our credentials. */
@@ -129,21 +137,4 @@ void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const ch
         snprintf(out->reason_text + n, sizeof out->reason_text - n,
                  "; the server answered HTTP %d after the handshake", out->http_status);
     }
-}
-
-mg_result mg_tcp_serve_loop(const mg_stack *stack, mg_context *ctx, int listen_fd,
-                            const mg_tcp_serve_options *o)
-{
-    for (unsigned served = 0; !(o->stop && *o->stop) && (!o->count || served < o->count);) {
-        int fd;
-        MG_GUARD(mg_tcp_accept(listen_fd, 0.5, &fd));
-        if (fd < 0) continue;
-        mg_tcp_set_timeout(fd, o->timeout_s);
-        mg_tcp_result r;
-        mg_tcp_serve_one(stack, ctx, fd, &r);
-        mg_tcp_close_gracefully(fd, 1.0);
-        served++;
-        if (o->served) o->served(o->arg, served, &r);
-    }
-    return MG_OK;
 }

@@ -6,8 +6,6 @@
 
 #include "stack.h"
 
-#include <signal.h>
-
 typedef struct {
     mg_side_outcome side;
     mg_verdict verdict;      /* as this side can tell it (see one_side.h) */
@@ -16,32 +14,22 @@ typedef struct {
     int http_status;         /* connect: the response's status code; 0 when none */
 } mg_tcp_result;
 
-/* Server side: handshake, read one request (bounded), answer 200 with `verdict\n` as body. */
-void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, mg_tcp_result *out);
+/* Server side: handshake, read one request (bounded), answer 200 with `verdict\n` as body;
+ * all of it before `deadline` (mg_tcp_now() seconds; 0: none), else the verdict is timeout. */
+void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, double deadline,
+                      mg_tcp_result *out);
 
-/* Client side: handshake, send GET / for `host`, read the response. A response with status
- * 400 or more turns ok into server-rejects:other (servers that refuse a certificate in HTTP). */
+/* Client side: handshake, send GET / for `host`, read the response, before `deadline` as above.
+ * A response with status 400 or more turns ok into server-rejects:other (servers that refuse
+ * a certificate in HTTP). */
 void mg_tcp_connect_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
-                        mg_tcp_result *out);
+                        double deadline, mg_tcp_result *out);
 
 /* The same exchange with GET `path` for `host` (the Host header; SNI comes from the context),
  * keeping the whole response (up to cap - 1 bytes, NUL-terminated) and judging nothing from
  * its status: what a status means is the caller's (probe's) to say. */
 void mg_tcp_request_one(const mg_stack *stack, mg_context *ctx, int fd, const char *host,
-                        const char *path, char *response, size_t cap, mg_tcp_result *out);
-
-/* serve's accept loop: what ends it and who hears of each connection. */
-typedef struct {
-    unsigned count;                    /* connections to serve (0: until *stop) */
-    double timeout_s;                  /* each connection's receive and send timeout */
-    const volatile sig_atomic_t *stop; /* set by a signal handler: ends the loop (may be NULL) */
-    void (*served)(void *arg, unsigned n, const mg_tcp_result *r); /* n counts from 1 */
-    void *arg;
-} mg_tcp_serve_options;
-
-/* Accepts on listen_fd (polling every half second, so that *stop is seen), serves each
- * connection with mg_tcp_serve_one, closes it gracefully and tells o->served. */
-MG_RESULT mg_tcp_serve_loop(const mg_stack *stack, mg_context *ctx, int listen_fd,
-                            const mg_tcp_serve_options *o);
+                        const char *path, double deadline, char *response, size_t cap,
+                        mg_tcp_result *out);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "inspect_internal.h"
 #include "inspect_time.h"
+#include "json_text.h"
 
 static json_t *problem_json(const mg_inspect_report *r, const mg_inspect_problem *p)
 {
@@ -14,26 +15,26 @@ static json_t *problem_json(const mg_inspect_report *r, const mg_inspect_problem
     json_t *messages = json_object();
     bool built = messages != NULL;
     for (size_t t = 0; built && t < m.tool_count; t++)
-        built = json_object_set_new(messages, r->tools[t].name, json_string(m.tools[t])) == 0;
-    built = built && json_object_set_new(messages, "browser", json_string(m.browser)) == 0 &&
-            json_object_set_new(messages, "curl", json_string(m.curl)) == 0 &&
-            json_object_set_new(messages, "other", json_string(m.other)) == 0;
+        built = json_object_set_new(messages, r->tools[t].name, mg_json_text(m.tools[t])) == 0;
+    built = built && json_object_set_new(messages, "browser", mg_json_text(m.browser)) == 0 &&
+            json_object_set_new(messages, "curl", mg_json_text(m.curl)) == 0 &&
+            json_object_set_new(messages, "other", mg_json_text(m.other)) == 0;
     mg_inspect_filled_messages_free(&m);
     if (!built) {
         json_decref(messages);
         return NULL;
     }
-    return json_pack("{s:s, s:s, s:s, s:s, s:o*, s:s}", "cause", p->cause->id, "reason",
+    return json_pack("{s:s, s:s, s:s, s:o, s:o*, s:s}", "cause", p->cause->id, "reason",
                      mg_reason_name(p->cause->reason), "title", p->cause->title, "detail",
-                     p->detail, "messages", messages, "fix", p->cause->fix);
+                     mg_json_text(p->detail), "messages", messages, "fix", p->cause->fix);
 }
 
 static json_t *notes_json(const mg_inspect_note *notes, size_t count, const char *text_key)
 {
     json_t *list = json_array();
     for (size_t i = 0; list && i < count; i++)
-        if (json_array_append_new(list, json_pack("{s:s, s:s}", "check", notes[i].check, text_key,
-                                                  notes[i].detail)) != 0) {
+        if (json_array_append_new(list, json_pack("{s:s, s:o}", "check", notes[i].check, text_key,
+                                                  mg_json_text(notes[i].detail))) != 0) {
             json_decref(list);
             return NULL;
         }
@@ -50,12 +51,15 @@ mg_result mg_inspect_report_json(const mg_inspect_report *r, json_t **out)
         }
     char at[32];
     mg_inspect_format_time_iso(r->at, at, sizeof at);
-    *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:s*, s:s, s:b, s:o*, "
+    /* Names and the file name come from outside and need not be UTF-8 (utf8_text.h). */
+    *out = json_pack("{s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:b, s:o*, s:s, s:b, s:o*, "
                      "s:o*, s:o*}",
-                     "file", r->file, "subject", r->subject, "issuer", r->issuer, "names", r->names,
-                     "not_before", r->not_before, "not_after", r->not_after, "key", r->key,
-                     "signature", r->signature, "role", mg_inspect_role_name(r->role),
-                     "role_guessed", r->role_guessed, "host", r->host, "at", at, "suitable",
+                     "file", mg_json_text(r->file), "subject", mg_json_text(r->subject), "issuer",
+                     mg_json_text(r->issuer), "names", mg_json_text(r->names), "not_before",
+                     r->not_before, "not_after", r->not_after, "key", r->key, "signature",
+                     r->signature, "role", mg_inspect_role_name(r->role), "role_guessed",
+                     r->role_guessed, "host", r->host ? mg_json_text(r->host) : NULL, "at", at,
+                     "suitable",
                      mg_inspect_suitable(r), "problems", problems, "passed",
                      notes_json(r->passed, r->passed_count, "detail"), "not_checked",
                      notes_json(r->skipped, r->skipped_count, "why"));
@@ -65,5 +69,5 @@ mg_result mg_inspect_report_json(const mg_inspect_report *r, json_t **out)
 
 json_t *mg_inspect_error_json(const char *path, const char *message)
 {
-    return json_pack("{s:s, s:s}", "file", path, "error", message);
+    return json_pack("{s:o, s:o}", "file", mg_json_text(path), "error", mg_json_text(message));
 }

@@ -35,15 +35,23 @@ static MG_RESULT grow(mg_limbo_plan *p)
 static MG_RESULT add_case(mg_limbo_plan *p, const mg_strings *globs, const mg_limbo_case_key *k,
                           const mg_stack *client, const mg_stack *server)
 {
-    char id[1024];
-    snprintf(id, sizeof id, "%s/%s-%s/tls%s/strict", p->suite->items[k->testcase].id, client->name,
-             server->name, mg_tls_name(k->tls));
-    if (!mg_plan_globs_keep(globs, id)) return MG_OK;
-    MG_GUARD(grow(p));
+    /* Sized to the testcase's id, however long: a cut id could name two testcases' cases. */
+    const char *testcase = p->suite->items[k->testcase].id;
+    int n = snprintf(NULL, 0, "%s/%s-%s/tls%s/strict", testcase, client->name, server->name,
+                     mg_tls_name(k->tls));
+    char *id = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    MG_ENSURE(id, MG_E_INTERNAL, "out of memory listing limbo cases");
+    snprintf(id, (size_t)n + 1, "%s/%s-%s/tls%s/strict", testcase, client->name, server->name,
+             mg_tls_name(k->tls));
+    mg_result r = MG_OK;
+    if (!mg_plan_globs_keep(globs, id) || !mg_ok(r = grow(p))) {
+        free(id);
+        return r;
+    }
     p->keys[p->count] = *k;
     p->cases[p->count] = (mg_case){NULL, client, server, NULL, NULL, NULL};
-    MG_GUARD(mg_strdup(id, &p->ids[p->count]));
-    p->cases[p->count].id = p->ids[p->count];
+    p->ids[p->count] = id;
+    p->cases[p->count].id = id;
     p->count++;
     return MG_OK;
 }

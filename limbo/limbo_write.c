@@ -3,6 +3,7 @@
 #include "limbo_results.h"
 
 #include "atomic_file.h"
+#include "json_text.h"
 #include "path_join.h"
 
 #include <jansson.h>
@@ -15,9 +16,9 @@ static json_t *results_of(const mg_limbo_suite *suite, const mg_limbo_harness *h
     json_t *list = json_array();
     for (size_t i = 0; list && i < h->count; i++) {
         const mg_limbo_entry *e = &h->entries[i];
-        json_t *one = json_pack("{s:s, s:s, s:s?}", "id", suite->items[e->testcase].id,
+        json_t *one = json_pack("{s:s, s:s, s:o}", "id", suite->items[e->testcase].id,
                                 "actual_result", mg_limbo_result_name(e->result), "context",
-                                e->context[0] ? e->context : NULL);
+                                mg_json_text(e->context[0] ? e->context : NULL));
         if (!one || json_array_append_new(list, one) != 0) {
             json_decref(list);
             return NULL;
@@ -33,8 +34,7 @@ mg_result mg_limbo_write_harness(const mg_limbo_suite *suite, const mg_limbo_har
     MG_GUARD(mg_path_format(path, sizeof path, "%s/%s.json", dir, h->name));
     json_t *doc = json_pack("{s:i, s:s, s:o}", "version", 1, "harness", h->name, "results",
                             results_of(suite, h));
-    MG_ENSURE(doc, MG_E_INTERNAL, "%s: cannot encode the results (bad UTF-8 in a context?)",
-              path);
+    MG_ENSURE(doc, MG_E_INTERNAL, "%s: cannot encode the results (out of memory)", path);
     mg_atomic_file f;
     mg_result r = mg_atomic_open(&f, path);
     if (mg_ok(r) && json_dumpf(doc, f.file, JSON_INDENT(1)) != 0) {

@@ -2,6 +2,7 @@
 
 #include "path_join.h"
 #include "private_file.h"
+#include "read_file.h"
 #include "registry.h"
 #include "temp_dir.h"
 
@@ -28,6 +29,7 @@ static MG_RESULT bundle_file(mg_side_storage *st, const char *dir, const char *n
         MG_ENSURE(!required, MG_E_INPUT, "--bundle %s: %s is missing", dir, name);
         return MG_OK;
     }
+    MG_GUARD(mg_check_regular_file("--bundle", path, MG_READ_CAP_CREDENTIAL));
     return keep(st, path, out);
 }
 
@@ -49,6 +51,8 @@ static MG_RESULT from_bundle(const mg_side_source *src, mg_side_config *c, mg_si
     if (!client) return MG_OK;
     char path[4096], name[256] = "";
     MG_GUARD(mg_path_join(path, sizeof path, src->bundle, "server-name.txt"));
+    if (access(path, F_OK) == 0)
+        MG_GUARD(mg_check_regular_file("--bundle", path, MG_READ_CAP_CREDENTIAL));
     FILE *f = fopen(path, "r");
     MG_ENSURE(f, MG_E_INPUT, "--bundle %s: server-name.txt is missing", src->bundle);
     bool got = fgets(name, sizeof name, f) != NULL;
@@ -84,6 +88,12 @@ static MG_RESULT from_files(const mg_side_source *src, mg_side_config *c, mg_sid
 {
     MG_ENSURE(src->trust, MG_E_USAGE, "--trust FILE is required with credential files");
     MG_ENSURE(!src->cert == !src->key, MG_E_USAGE, "--cert and --key go together");
+    /* The stacks open these by name themselves: a FIFO would block them, a huge file cost
+     * gigabytes (one GnuTLS loader reads a whole file whatever it holds). */
+    const char *flags[] = {"--cert", "--key", "--p12", "--trust", "--crl", "--ocsp"};
+    const char *paths[] = {src->cert, src->key, src->p12, src->trust, src->crl, src->ocsp};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        if (paths[i]) MG_GUARD(mg_check_regular_file(flags[i], paths[i], MG_READ_CAP_CREDENTIAL));
     mg_secret_source secret = {"--p12-password", src->p12_password, "--p12-password-file",
                                src->p12_password_file, MG_P12_PASSWORD_ENV};
     const char *password;

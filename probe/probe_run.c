@@ -131,13 +131,15 @@ static void connect_case(const mg_probe_state *s, mg_probe_case *c)
         return;
     }
     static __thread char response[16384];
-    /* The SNI check keeps the URL's Host: only the SNI (the context's name) is the other's. */
-    mg_tcp_request_one(s->stack, c->ctx, fd, s->host_header, s->url.path, response,
+    /* The SNI check keeps the URL's Host: only the SNI (the context's name) is the other's.
+     * --timeout bounds the whole exchange, connecting included. */
+    double deadline = mg_tcp_now() + s->timeout - (now_ms() - start) / 1e3;
+    mg_tcp_request_one(s->stack, c->ctx, fd, s->host_header, s->url.path, deadline, response,
                        sizeof response, &c->tcp);
     c->ms = now_ms() - start;
     mg_tcp_close_gracefully(fd, 1.0);
-    /* A hung gateway runs out every receive: the whole timeout went by without an answer. */
-    bool timed_out = c->ms >= s->timeout * 1e3 * 0.95;
+    /* A hung gateway runs out the deadline: the whole timeout went by without an answer. */
+    bool timed_out = c->tcp.verdict.kind == MG_VERDICT_TIMEOUT || c->ms >= s->timeout * 1e3 * 0.95;
     mg_probe_classify(&s->rules, &c->tcp, response, timed_out, c);
 }
 

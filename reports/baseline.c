@@ -2,7 +2,8 @@
  * reviewer wants on a pull request. Cases the earlier run did not have count as new. */
 #include "report.h"
 
-#include <errno.h>
+#include "read_file.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,17 +43,24 @@ static MG_RESULT read_line(const char *path, int line_no, const char *line, earl
     return MG_OK;
 }
 
+/* Read whole through the capped reader (a FIFO, a device or a huge file is refused, a read
+ * error is an error), then line by line. */
 static MG_RESULT load(const char *path, earlier_case **cases, size_t *count)
 {
-    FILE *f = fopen(path, "r");
-    MG_ENSURE(f, MG_E_INPUT, "--baseline %s: cannot read: %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (!mg_ok(mg_read_file_or_empty(path, MG_READ_CAP_DATA, &data, &len))) {
+        char why[1024];
+        snprintf(why, sizeof why, "%s", mg_error_message());
+        return mg_fail(MG_E_INPUT, "--baseline: %s", why);
+    }
     int line_no = 0;
     mg_result r = MG_OK;
-    while (mg_ok(r) && getline(&line, &cap, f) > 0) {
+    for (char *line = (char *)data, *next; mg_ok(r) && line; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = '\0';
         line_no++;
-        if (line[strspn(line, " \t\r\n")] == '\0') continue;
+        if (line[strspn(line, " \t\r")] == '\0') continue;
         earlier_case *grown = realloc(*cases, (*count + 1) * sizeof *grown);
         if (!grown) { r = mg_fail(MG_E_INTERNAL, "out of memory"); break; }
         *cases = grown;
@@ -60,8 +68,7 @@ static MG_RESULT load(const char *path, earlier_case **cases, size_t *count)
         r = read_line(path, line_no, line, &grown[*count]);
         if (mg_ok(r)) (*count)++;
     }
-    free(line);
-    fclose(f);
+    free(data);
     if (mg_ok(r) && *count) qsort(*cases, *count, sizeof **cases, by_id);
     return r;
 }

@@ -4,8 +4,9 @@
 #include "results_merge.h"
 
 #include "alert_names.h"
+#include "path_join.h"
+#include "read_file.h"
 
-#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,16 +77,31 @@ static const char *text_field(json_t *o, const char *key)
     return json_string_value(json_object_get(o, key));
 }
 
+/* A file of a --from folder, whole, through the capped reader (a FIFO, a device or a huge
+ * file is refused, a read error is an error); the message names the folder too. */
+static MG_RESULT read_input(const char *dir, const char *path, unsigned char **text, size_t *len)
+{
+    if (mg_ok(mg_read_file_or_empty(path, MG_READ_CAP_DATA, text, len))) return MG_OK;
+    char why[1024];
+    snprintf(why, sizeof why, "%s", mg_error_message());
+    return mg_fail(MG_E_INPUT, "report --from %s: %s (a folder written by mtlsgrid run?)", dir,
+                   why);
+}
+
 /* run.json: readable, of this schema version, agreeing with the first input. */
 static MG_RESULT read_run(mg_merged_results *m, const char *dir, size_t input, mg_run_info *run)
 {
     bool first = input == 0;
     char path[4200];
-    snprintf(path, sizeof path, "%s/run.json", dir);
+    MG_GUARD(mg_path_join(path, sizeof path, dir, "run.json"));
+    unsigned char *text = NULL;
+    size_t len = 0;
+    MG_GUARD(read_input(dir, path, &text, &len));
     json_error_t err;
-    json_t *doc = json_load_file(path, 0, &err);
+    json_t *doc = json_loadb((const char *)text, len, 0, &err);
+    free(text);
     MG_ENSURE(doc, MG_E_INPUT, "report --from %s: %s: %s (a folder written by mtlsgrid run?)",
-              dir, path, errno == ENOENT ? "missing" : err.text);
+              dir, path, err.text);
     MG_GUARD(keep_doc(m, doc));
     json_int_t version = json_integer_value(json_object_get(doc, "schema_version"));
     MG_ENSURE(version == MG_RESULTS_SCHEMA_VERSION, MG_E_INPUT,
@@ -329,17 +345,18 @@ static MG_RESULT read_results(mg_merged_results *m, const char *dir, size_t inpu
                               const mg_run_info *run, mg_report *report, size_t *cap)
 {
     char path[4200];
-    snprintf(path, sizeof path, "%s/results.jsonl", dir);
+    MG_GUARD(mg_path_join(path, sizeof path, dir, "results.jsonl"));
     char *kept_path;
     MG_GUARD(keep_string(m, path, &kept_path));
-    FILE *f = fopen(path, "r");
-    MG_ENSURE(f, MG_E_INPUT, "report --from %s: %s: %s", dir, path, strerror(errno));
-    char *line = NULL;
+    unsigned char *text = NULL;
     size_t len = 0;
-    ssize_t got;
+    MG_GUARD(read_input(dir, path, &text, &len));
     int line_no = 0;
     mg_result r = MG_OK;
-    while (mg_ok(r) && (got = getline(&line, &len, f)) > 0) {
+    for (char *line = (char *)text, *next; mg_ok(r) && line && *line; line = next) {
+        next = strchr(line, '\n');
+        size_t got = next ? (size_t)(next - line) + 1 : strlen(line);
+        if (next) *next++ = '\0';
         line_no++;
         char where[4300];
         snprintf(where, sizeof where, "%s:%d", path, line_no);
@@ -357,8 +374,7 @@ static MG_RESULT read_results(mg_merged_results *m, const char *dir, size_t inpu
             report->count++;
         }
     }
-    free(line);
-    fclose(f);
+    free(text);
     return r;
 }
 

@@ -6,6 +6,7 @@
 #include "row_json.h"
 
 #include "alert_names.h"
+#include "json_text.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -46,7 +47,8 @@ static json_t *sides_json(const mg_report_row *r)
                      mg_side_to_json(&r->server_side));
 }
 
-static json_t *string_or_null(const char *text) { return text ? json_string(text) : json_null(); }
+/* Texts from outside (a stack's words, argv, versions) need not be UTF-8: see utf8_text.h. */
+static json_t *string_or_null(const char *text) { return mg_json_text(text); }
 
 /* The record behind an xfail or xpass, as fields (reason_text repeats it in words). */
 static json_t *divergence_json(const mg_divergence *d)
@@ -59,11 +61,12 @@ static json_t *divergence_json(const mg_divergence *d)
 json_t *mg_row_to_json(const mg_report_row *r)
 {
     json_t *o = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:f, s:o, s:s, s:s}", "case", r->id,
+        "{s:o, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:f, s:o, s:s, s:s}", "case",
+        mg_json_text(r->id),
         "scenario", r->scenario->id, "client", r->client, "server", r->server, "tls", r->tls,
         "policy", r->policy, "expected", expected_list(r->scenario), "verdict",
         r->verdict[0] ? json_string(r->verdict) : json_null(), "grade", mg_grade_name(r->grade),
-        "reason_text", r->reason_text, "ms", r->ms, "sides", sides_json(r), "family",
+        "reason_text", mg_json_text(r->reason_text), "ms", r->ms, "sides", sides_json(r), "family",
         r->scenario->family, "standard", r->scenario->standard);
     if (o && (json_object_set_new(o, "client_version", string_or_null(r->client_version)) ||
               json_object_set_new(o, "server_version", string_or_null(r->server_version)) ||
@@ -77,7 +80,7 @@ json_t *mg_row_to_json(const mg_report_row *r)
 static json_t *strings_json(const char *const *list)
 {
     json_t *a = json_array();
-    for (; a && list && *list; list++) json_array_append_new(a, json_string(*list));
+    for (; a && list && *list; list++) json_array_append_new(a, mg_json_text(*list));
     return a;
 }
 
@@ -92,14 +95,14 @@ static json_t *run_json(const mg_report *report)
     for (int g = 0; counts && g < MG_GRADE_COUNT; g++)
         json_object_set_new(counts, mg_grade_name((mg_grade)g),
                             json_integer((json_int_t)report->grade_counts[g]));
-    json_t *o = json_pack("{s:i, s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:f, s:s, s:o, s:I, s:o}",
+    json_t *o = json_pack("{s:i, s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:f, s:o, s:o, s:I, s:o}",
                           "schema_version", MG_RESULTS_SCHEMA_VERSION, "tool", "mtlsgrid",
                           "tool_version", run->tool_version, "stacks", stacks, "seed",
                           string_or_null(run->seed), "time_mode", string_or_null(run->time_mode),
                           "started", run->started, "ended", run->ended, "seconds",
-                          report->wall_seconds, "hostname", run->hostname, "command_line",
-                          strings_json((const char *const *)run->command_line), "cases",
-                          (json_int_t)report->count, "grades", counts);
+                          report->wall_seconds, "hostname", mg_json_text(run->hostname),
+                          "command_line", strings_json((const char *const *)run->command_line),
+                          "cases", (json_int_t)report->count, "grades", counts);
     if (o && run->merged_from &&
         json_object_set_new(o, "merged_from", strings_json(run->merged_from))) {
         json_decref(o);

@@ -1,9 +1,12 @@
 #include "ini_lines.h"
 
+#include "read_file.h"
+
 #include <errno.h>
 #include <ini.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
     FILE *file;
@@ -66,6 +69,9 @@ static int on_key(void *user, const char *section, const char *key, const char *
 mg_result mg_ini_parse_file(const char *path, mg_ini_handler handler, void *user)
 {
     line_reader r = {.path = path, .handler = handler, .user = user};
+    /* A FIFO would block fopen, a huge file take forever line by line. */
+    if (access(path, F_OK) == 0)
+        MG_GUARD(mg_check_regular_file("scenario file", path, MG_READ_CAP_CREDENTIAL));
     r.file = fopen(path, "r");
     MG_ENSURE(r.file, MG_E_INPUT, "%s: cannot open: %s", path, strerror(errno));
     int rc = ini_parse_stream(read_line, &r, on_key, &r);
