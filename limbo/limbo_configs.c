@@ -7,6 +7,7 @@
  * credential, which the client trusts and verifies by name on the wall clock. */
 #include "limbo_plan.h"
 
+#include "atomic_file.h"
 #include "limbo_server_cert.h"
 #include "path_join.h"
 
@@ -25,18 +26,6 @@ static MG_RESULT keep(mg_limbo_plan *p, const char *path, const char **out)
     return MG_OK;
 }
 
-static bool write_all(int fd, const char *text)
-{
-    size_t len = strlen(text), done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, text + done, len - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        done += (size_t)n;
-    }
-    return len == 0 || text[len - 1] == '\n' || write(fd, "\n", 1) == 1;
-}
-
 /* Writes DIR/NAME from the PEM texts (each ends its line); NULL *out when there are none. */
 static MG_RESULT write_pems(mg_limbo_plan *p, const char *dir, const char *name,
                             const char *const *pems, size_t count, mode_t mode, const char **out)
@@ -45,12 +34,15 @@ static MG_RESULT write_pems(mg_limbo_plan *p, const char *dir, const char *name,
     if (!count) return MG_OK;
     char path[4096];
     MG_GUARD(mg_path_join(path, sizeof path, dir, name));
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
-    MG_ENSURE(fd >= 0, MG_E_IO, "%s: cannot write: %s", path, strerror(errno));
-    bool ok = true;
-    for (size_t i = 0; i < count && ok; i++) ok = write_all(fd, pems[i]);
-    ok = close(fd) == 0 && ok;
-    MG_ENSURE(ok, MG_E_IO, "%s: cannot write: %s", path, strerror(errno));
+    /* Through the atomic writer (a link planted in the work folder is replaced, not followed). */
+    mg_atomic_file f;
+    MG_GUARD(mg_atomic_open_mode(&f, path, (unsigned)mode));
+    for (size_t i = 0; i < count; i++) {
+        size_t len = strlen(pems[i]);
+        fwrite(pems[i], 1, len, f.file);
+        if (len == 0 || pems[i][len - 1] != '\n') fputc('\n', f.file);
+    }
+    MG_GUARD(mg_atomic_commit(&f));
     return keep(p, path, out);
 }
 

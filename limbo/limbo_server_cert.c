@@ -3,6 +3,7 @@
  * and a trusted self-signed leaf is then its own anchor on both stacks. */
 #include "limbo_server_cert.h"
 
+#include "atomic_file.h"
 #include "path_join.h"
 
 #include <openssl/err.h>
@@ -44,15 +45,15 @@ static bool fill(X509 *cert, EVP_PKEY *key)
 
 static MG_RESULT write_pem(const char *path, X509 *cert, EVP_PKEY *key)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, key ? 0600 : 0644);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f && fd >= 0) close(fd);
-    MG_ENSURE(f, MG_E_IO, "%s: cannot write", path);
-    bool ok = key ? PEM_write_PrivateKey(f, key, NULL, NULL, 0, NULL, NULL)
-                  : PEM_write_X509(f, cert);
-    ok = fclose(f) == 0 && ok;
-    MG_ENSURE(ok, MG_E_IO, "%s: cannot write", path);
-    return MG_OK;
+    mg_atomic_file f;
+    MG_GUARD(mg_atomic_open_mode(&f, path, key ? 0600 : 0644));
+    bool ok = key ? PEM_write_PrivateKey(f.file, key, NULL, NULL, 0, NULL, NULL)
+                  : PEM_write_X509(f.file, cert);
+    if (!ok) {
+        mg_atomic_abandon(&f);
+        return mg_fail(MG_E_IO, "%s: cannot write", path);
+    }
+    return mg_atomic_commit(&f);
 }
 
 mg_result mg_limbo_write_server_credential(const char *dir, char *cert_path, char *key_path,
