@@ -91,6 +91,31 @@ static bool issued_by_one_of(X509_CRL *crl, STACK_OF(X509) *a, STACK_OF(X509) *b
     return false;
 }
 
+static bool crl_from(STACK_OF(X509_CRL) *crls, const X509_NAME *issuer)
+{
+    for (int i = 0; i < sk_X509_CRL_num(crls); i++)
+        if (!X509_NAME_cmp(X509_CRL_get_issuer(sk_X509_CRL_value(crls, i)), issuer)) return true;
+    return false;
+}
+
+/* With CRL checks on, nginx (ssl_crl) and OpenSSL's -crl_check_all want a CRL from the issuer
+ * of every certificate of the chain, a CA's included: say which is missing before the grid. */
+static void warn_partial_crls(const char *who, STACK_OF(X509) *chain, STACK_OF(X509_CRL) *crls)
+{
+    if (sk_X509_CRL_num(crls) == 0) return;
+    for (int i = 0; i < sk_X509_num(chain); i++) {
+        X509 *cert = sk_X509_value(chain, i);
+        if (X509_self_signed(cert, 0) == 1 || crl_from(crls, X509_get_issuer_name(cert))) continue;
+        char subject[256] = "", issuer[256] = "";
+        X509_NAME_oneline(X509_get_subject_name(cert), subject, sizeof subject);
+        X509_NAME_oneline(X509_get_issuer_name(cert), issuer, sizeof issuer);
+        fprintf(stderr, "mtlsgrid: handshake: warning: --crl: the %s checks CRLs, and none from "
+                        "%s (the issuer of %s) is given: nginx (ssl_crl) and OpenSSL's "
+                        "-crl_check_all refuse such a chain (\"unable to get certificate CRL\")\n",
+                who, issuer, subject);
+    }
+}
+
 /* A side checks the CRLs of the CAs it trusts or that its peer sends; a CRL about neither
  * side is set aside with a note, since no stack could use it. */
 static MG_RESULT sort_crls(const mg_handshake_files *f, mg_handshake_parts *p)
@@ -114,6 +139,8 @@ static MG_RESULT sort_crls(const mg_handshake_files *f, mg_handshake_parts *p)
         }
     }
     sk_X509_CRL_pop_free(all, X509_CRL_free);
+    if (mg_ok(r)) warn_partial_crls("server", p->client_chain, p->server_crls);
+    if (mg_ok(r)) warn_partial_crls("client", p->server_chain, p->client_crls);
     return r;
 }
 
