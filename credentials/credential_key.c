@@ -38,7 +38,8 @@ static void key_block(const unsigned char *data, size_t len, const unsigned char
                       size_t *block_len)
 {
     const char *text = (const char *)data, *begin = NULL;
-    for (const char *p = strstr(text, "-----BEGIN "); p && !begin; p = strstr(p + 1, "-----BEGIN ")) {
+    const char *marker = "-----BEGIN ";
+    for (const char *p = strstr(text, marker); p && !begin; p = strstr(p + 1, marker)) {
         const char *eol = strchr(p, '\n');
         const char *key = strstr(p, "PRIVATE KEY-----");
         if (key && (!eol || key < eol)) begin = p;

@@ -132,7 +132,8 @@ void mg_handshake_print_grid(FILE *out, const mg_handshake_inputs *in,
     fprintf(out, "host %s%s; verified at %s; policy %s\n\n", in->host,
             in->host_from_cert ? " (the server certificate's own name: --host checks another)"
                                : "",
-            when, grid->policy_count > 1 ? "strict and minimal" : mg_policy_name(grid->policies[0]));
+            when,
+            grid->policy_count > 1 ? "strict and minimal" : mg_policy_name(grid->policies[0]));
     int width = (int)strlen("minimal");
     for (size_t i = 0; i < grid->count; i++)
         for (size_t p = 0; p < grid->policy_count && !grid->rows[i].skip[0]; p++) {
