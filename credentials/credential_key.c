@@ -126,7 +126,7 @@ static MG_RESULT open_p12(const char *path, PKCS12 *p12, const char *password, E
         legacy = load_legacy_provider();
         parsed = legacy && PKCS12_parse(p12, password, key, leaf, chain) == 1;
     }
-    MG_ENSURE(parsed || legacy, MG_E_INPUT,
+    MG_ENSURE(parsed || legacy, MG_E_INPUT, /* stack-literal: tool hint */
               "%s: the password is right (the MAC verifies) but its contents use a legacy cipher "
               "(RC2 or 3DES, as openssl pkcs12 -legacy writes) that needs OpenSSL's legacy "
               "provider, which is not installed here; GnuTLS reads such bundles",
