@@ -126,9 +126,9 @@ static MG_RESULT open_p12(const char *path, PKCS12 *p12, const char *password, E
         legacy = load_legacy_provider();
         parsed = legacy && PKCS12_parse(p12, password, key, leaf, chain) == 1;
     }
-    MG_ENSURE(parsed || legacy, MG_E_INPUT, /* stack-literal: tool hint */
+    MG_ENSURE(parsed || legacy, MG_E_INPUT,
               "%s: the password is right (the MAC verifies) but its contents use a legacy cipher "
-              "(RC2 or 3DES, as openssl pkcs12 -legacy writes) that needs OpenSSL's legacy "
+              "(RC2 or 3DES, as the pkcs12 -legacy command writes) that needs OpenSSL's legacy "
               "provider, which is not installed here; GnuTLS reads such bundles",
               path);
     MG_ENSURE(parsed, MG_E_INPUT, "%s: cannot decrypt its contents with the password given", path);
