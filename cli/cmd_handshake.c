@@ -13,6 +13,8 @@
 typedef struct {
     mg_handshake_files files;
     const char *p12_password_file;
+    const char *key_password_file;
+    const char *policy;
     int json;
     int verbose;
 } handshake_args;
@@ -24,7 +26,9 @@ typedef struct {
 static const cli_option handshake_options[] = {
     FILE_ROW("server-cert", server_cert, "server certificate, optionally followed by its chain",
              OPT_REQUIRED),
-    FILE_ROW("server-key", server_key, "the server certificate's private key", OPT_REQUIRED),
+    FILE_ROW("server-key", server_key,
+             "the server certificate's private key (default: the key in --server-cert's file)",
+             0),
     FILE_ROW("client-cert", client_cert,
              "client certificate, optionally followed by its chain (with --client-key)",
              OPT_ONE_OF),
@@ -37,7 +41,14 @@ static const cli_option handshake_options[] = {
              OPT_REQUIRED),
     FILE_ROW("server-chain", server_chain, "more certificates the server sends, in this order",
              0),
-    FILE_ROW("client-key", client_key, "the client certificate's private key", 0),
+    FILE_ROW("client-key", client_key,
+             "the client certificate's private key (default: the key in --client-cert's file)",
+             0),
+    {"key-password", OPT_STRING, offsetof(handshake_args, files.key_password), "P",
+     "password of an encrypted --server-key / --client-key (others see it in ps: prefer the "
+     "file or " MG_KEY_PASSWORD_ENV ")"},
+    {"key-password-file", OPT_STRING, offsetof(handshake_args, key_password_file), "FILE",
+     "read the password of the encrypted keys from the first line of FILE"},
     {"p12-password", OPT_STRING, offsetof(handshake_args, files.p12_password), "P",
      "password of --client-p12 (others see it in ps: prefer the file or " MG_P12_PASSWORD_ENV
      ")"},
@@ -50,6 +61,9 @@ static const cli_option handshake_options[] = {
      "name the client verifies (default: the server certificate's first name)"},
     {"at", OPT_STRING, offsetof(handshake_args, files.at), "TIME",
      "verify at this time: ISO 8601 or seconds since the epoch (default: now)"},
+    {"policy", OPT_STRING, offsetof(handshake_args, policy), "strict|minimal|both",
+     "the stacks' checks: every one they offer (strict), their own minimal mTLS setup, or both "
+     "side by side (default)"},
     {"json", OPT_FLAG, offsetof(handshake_args, json), NULL, "print JSON instead of the grid"},
     {"verbose", OPT_FLAG, offsetof(handshake_args, verbose), NULL,
      "under each failing line, the stacks' own words"},
@@ -60,12 +74,18 @@ static int run_handshake(void *raw, const cli_rest *rest)
     (void)rest;
     handshake_args *a = raw;
     mg_handshake_inputs in = {0};
-    static char password[1024];
+    static char password[1024], key_password[1024];
     mg_secret_source secret = {"--p12-password", a->files.p12_password, "--p12-password-file",
                                a->p12_password_file, MG_P12_PASSWORD_ENV};
-    mg_result r = mg_secret_resolve(&secret, password, sizeof password, &a->files.p12_password);
-    if (mg_ok(r)) r = mg_handshake_prepare(&a->files, &in);
+    mg_secret_source key_secret = {"--key-password", a->files.key_password, "--key-password-file",
+                                   a->key_password_file, MG_KEY_PASSWORD_ENV};
     static mg_handshake_grid grid; /* large: results carry the stacks' texts */
+    mg_result r = mg_secret_resolve(&secret, password, sizeof password, &a->files.p12_password);
+    if (mg_ok(r))
+        r = mg_secret_resolve(&key_secret, key_password, sizeof key_password,
+                              &a->files.key_password);
+    if (mg_ok(r)) r = mg_handshake_parse_policies(a->policy, &grid);
+    if (mg_ok(r)) r = mg_handshake_prepare(&a->files, &in);
     if (mg_ok(r)) r = mg_handshake_run_grid(&in, &grid);
     if (mg_ok(r)) {
         if (a->json) r = mg_handshake_print_json(stdout, &in, &grid);

@@ -9,6 +9,8 @@
 
 /* The environment variable of every PKCS#12 password option. */
 #define MG_P12_PASSWORD_ENV "MTLSGRID_P12_PASSWORD"
+/* The environment variable of every private-key password option (--key-password). */
+#define MG_KEY_PASSWORD_ENV "MTLSGRID_KEY_PASSWORD"
 
 typedef struct {
     const char *flag;      /* "--p12-password" */

@@ -23,8 +23,12 @@ MG_RESULT mg_credential_read_certs(const char *path, STACK_OF(X509) **out);
 /* At least one CRL, in file order, read as certificates are (X509 CRL blocks, or DER). */
 MG_RESULT mg_credential_read_crls(const char *path, STACK_OF(X509_CRL) **out);
 
-/* An unencrypted private key: PEM or DER; PKCS#8, SEC1 or PKCS#1. */
+/* A private key: PEM or DER; PKCS#8, SEC1 or PKCS#1; in a PEM file of its own or beside
+ * certificates (a combined cert+key file, either order). Encrypted (PKCS#8 or PEM's
+ * Proc-Type): with the password, else an error saying how to give it. */
 MG_RESULT mg_credential_read_key(const char *path, EVP_PKEY **out);
+MG_RESULT mg_credential_read_key_password(const char *path, const char *password,
+                                          EVP_PKEY **out);
 
 /* A PKCS#12 file opened with password (required): a wrong password, or no key or no
  * certificate inside, is an error. *chain may come back NULL or empty. */

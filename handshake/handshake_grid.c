@@ -21,9 +21,35 @@ static MG_RESULT skip_reason(const mg_stack *c, const mg_stack *s, const mg_hand
     return MG_OK;
 }
 
+mg_result mg_handshake_parse_policies(const char *word, mg_handshake_grid *grid)
+{
+    grid->policy_count = 0;
+    if (!word || strcmp(word, "both") == 0) {
+        grid->policies[grid->policy_count++] = MG_POLICY_STRICT;
+        grid->policies[grid->policy_count++] = MG_POLICY_MINIMAL;
+        return MG_OK;
+    }
+    MG_ENSURE(strchr(word, ',') == NULL, MG_E_USAGE,
+              "--policy: \"%s\": give strict, minimal or both", word);
+    MG_GUARD(mg_policy_parse("--policy", word, &grid->policies[0]));
+    grid->policy_count = 1;
+    return MG_OK;
+}
+
+static void run_row(mg_handshake_inputs *in, mg_handshake_grid *grid, mg_handshake_row *row)
+{
+    for (size_t p = 0; p < grid->policy_count; p++) {
+        in->client.policy = in->server.policy = grid->policies[p];
+        mg_pair_result_init(&row->result[p]);
+        mg_run_pair(row->client, &in->client, row->server, &in->server, &row->result[p]);
+        grid->ok += row->result[p].verdict.kind == MG_VERDICT_OK;
+    }
+}
+
 mg_result mg_handshake_run_grid(mg_handshake_inputs *in, mg_handshake_grid *grid)
 {
-    memset(grid, 0, sizeof *grid);
+    grid->count = grid->ok = grid->skipped = 0;
+    MG_ENSURE(grid->policy_count > 0, MG_E_INTERNAL, "no policy to run");
     static const mg_tls_version versions[] = {MG_TLS12, MG_TLS13};
     for (size_t t = 0; t < 2; t++)
         for (const mg_stack *const *c = mg_stacks; *c; c++)
@@ -31,14 +57,13 @@ mg_result mg_handshake_run_grid(mg_handshake_inputs *in, mg_handshake_grid *grid
                 mg_handshake_row *row = &grid->rows[grid->count++];
                 row->client = *c, row->server = *s, row->tls = versions[t];
                 in->client.tls = in->server.tls = versions[t];
-                mg_pair_result_init(&row->result);
+                in->client.policy = in->server.policy = grid->policies[0];
                 MG_GUARD(skip_reason(*c, *s, in, row));
                 if (row->skip[0]) {
                     grid->skipped++;
                     continue;
                 }
-                mg_run_pair(*c, &in->client, *s, &in->server, &row->result);
-                grid->ok += row->result.verdict.kind == MG_VERDICT_OK;
+                run_row(in, grid, row);
             }
     return MG_OK;
 }
@@ -54,37 +79,98 @@ static void describe_time(const mg_handshake_inputs *in, char *buf, size_t len)
     strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* The words of a row: the first policy's that is not ok (each policy named when they
+ * differ), else the first's. */
+static void row_words(const mg_handshake_grid *grid, const mg_handshake_row *row, char *buf,
+                      size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    bool differ = false;
+    for (size_t p = 1; p < grid->policy_count; p++)
+        differ = differ || !mg_verdict_equal(row->result[p].verdict, row->result[0].verdict);
+    for (size_t p = 0; p < grid->policy_count && used + 1 < len; p++) {
+        if (p > 0 && !differ) break;
+        char words[512];
+        mg_verdict_words(row->result[p].verdict, words, sizeof words);
+        int n = differ ? snprintf(buf + used, len - used, "%s%s: %s", p ? "; " : "",
+                                  mg_policy_name(grid->policies[p]), words)
+                       : snprintf(buf + used, len - used, "%s", words);
+        used += n > 0 ? (size_t)n : 0;
+    }
+}
+
+/* The native lines under a failing row, wrapped at the terminal's usual width. */
+static void print_wrapped(FILE *out, const char *label, const char *text)
+{
+    const int indent = 24, width = 100;
+    fprintf(out, "%*s%s", indent, "", label);
+    int column = indent + (int)strlen(label);
+    for (const char *p = text; *p;) {
+        size_t word = strcspn(p, " ");
+        if (column + (int)word > width && column > indent) {
+            fprintf(out, "\n%*s  ", indent, "");
+            column = indent + 2;
+        }
+        fprintf(out, "%.*s", (int)word, p);
+        column += (int)word;
+        p += word;
+        if (*p == ' ') {
+            fputc(' ', out);
+            column++;
+            p++;
+        }
+    }
+    fputc('\n', out);
+}
+
 void mg_handshake_print_grid(FILE *out, const mg_handshake_inputs *in,
                              const mg_handshake_grid *grid, bool verbose)
 {
-    char when[64], verdict[64], words[512];
+    char when[64], verdict[64], words[1200];
     describe_time(in, when, sizeof when);
-    fprintf(out, "host %s%s; verified at %s; policy strict\n\n", in->host,
+    fprintf(out, "host %s%s; verified at %s; policy %s\n\n", in->host,
             in->host_from_cert ? " (the server certificate's own name: --host checks another)"
                                : "",
-            when);
-    int width = (int)strlen("verdict");
-    for (size_t i = 0; i < grid->count; i++) {
-        if (grid->rows[i].skip[0]) continue;
-        mg_verdict_format(grid->rows[i].result.verdict, verdict, sizeof verdict);
-        if ((int)strlen(verdict) > width) width = (int)strlen(verdict);
-    }
-    fprintf(out, "%-8s %-8s %-4s %-*s  %s\n", "client", "server", "TLS", width, "verdict", "why");
+            when,
+            grid->policy_count > 1 ? "strict and minimal" : mg_policy_name(grid->policies[0]));
+    int width = (int)strlen("minimal");
+    for (size_t i = 0; i < grid->count; i++)
+        for (size_t p = 0; p < grid->policy_count && !grid->rows[i].skip[0]; p++) {
+            mg_verdict_format(grid->rows[i].result[p].verdict, verdict, sizeof verdict);
+            if ((int)strlen(verdict) > width) width = (int)strlen(verdict);
+        }
+    fprintf(out, "%-8s %-8s %-4s", "client", "server", "TLS");
+    for (size_t p = 0; p < grid->policy_count; p++)
+        fprintf(out, " %-*s", width, grid->policy_count > 1 ? mg_policy_name(grid->policies[p])
+                                                             : "verdict");
+    fprintf(out, "  why\n");
     for (size_t i = 0; i < grid->count; i++) {
         const mg_handshake_row *row = &grid->rows[i];
+        fprintf(out, "%-8s %-8s %-4s", row->client->name, row->server->name,
+                mg_tls_name(row->tls));
         if (row->skip[0]) {
-            fprintf(out, "%-8s %-8s %-4s %-*s  %s\n", row->client->name, row->server->name,
-                    mg_tls_name(row->tls), width, "skip", row->skip);
+            for (size_t p = 0; p < grid->policy_count; p++) fprintf(out, " %-*s", width, "skip");
+            fprintf(out, "  %s\n", row->skip);
             continue;
         }
-        mg_verdict_format(row->result.verdict, verdict, sizeof verdict);
-        mg_verdict_words(row->result.verdict, words, sizeof words);
-        fprintf(out, "%-8s %-8s %-4s %-*s  %s\n", row->client->name, row->server->name,
-                mg_tls_name(row->tls), width, verdict, words);
-        if (verbose && row->result.verdict.kind != MG_VERDICT_OK)
-            fprintf(out, "%*s%s\n", 24, "", row->result.reason_text);
+        for (size_t p = 0; p < grid->policy_count; p++) {
+            mg_verdict_format(row->result[p].verdict, verdict, sizeof verdict);
+            fprintf(out, " %-*s", width, verdict);
+        }
+        row_words(grid, row, words, sizeof words);
+        fprintf(out, "  %s\n", words);
+        for (size_t p = 0; verbose && p < grid->policy_count; p++) {
+            if (row->result[p].verdict.kind == MG_VERDICT_OK) continue;
+            char label[32] = "";
+            if (grid->policy_count > 1)
+                snprintf(label, sizeof label, "%s: ", mg_policy_name(grid->policies[p]));
+            print_wrapped(out, label, row->result[p].reason_text);
+        }
     }
-    fprintf(out, "\n%zu of %zu pairings ok", grid->ok, grid->count - grid->skipped);
+    size_t ran = grid->count - grid->skipped;
+    fprintf(out, "\n%zu of %zu pairings ok", grid->ok, ran * grid->policy_count);
+    if (grid->policy_count > 1) fprintf(out, " (each pairing under both policies)");
     if (grid->skipped)
         fprintf(out, "; %zu skipped (a stack cannot express them)", grid->skipped);
     fputc('\n', out);

@@ -12,13 +12,13 @@
 
 static MG_RESULT check_usage(const mg_handshake_files *f)
 {
-    MG_ENSURE(f->server_cert && f->server_key, MG_E_USAGE,
-              "--server-cert F and --server-key F are required");
+    MG_ENSURE(f->server_cert, MG_E_USAGE,
+              "--server-cert F is required (with --server-key F, unless it holds the key)");
     MG_ENSURE(!f->client_p12 != !(f->client_cert || f->client_key), MG_E_USAGE,
               "give the client's credential as --client-cert F --client-key F, or as "
               "--client-p12 F --p12-password P (one of the two)");
-    MG_ENSURE(f->client_p12 || (f->client_cert && f->client_key), MG_E_USAGE,
-              "--client-cert and --client-key go together");
+    MG_ENSURE(f->client_p12 || f->client_cert, MG_E_USAGE,
+              "--client-key goes with --client-cert");
     MG_ENSURE(f->server_trust && f->client_trust, MG_E_USAGE,
               "--server-trust F (CAs for client certificates) and --client-trust F (CAs for "
               "server certificates) are required");

@@ -9,6 +9,7 @@
 typedef struct {
     const char *server_cert, *server_key, *server_chain;
     const char *client_cert, *client_key, *client_p12, *p12_password;
+    const char *key_password; /* of an encrypted --server-key / --client-key; never printed */
     const char *server_trust, *client_trust, *crl, *host, *at;
 } mg_handshake_files;
 

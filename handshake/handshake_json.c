@@ -8,21 +8,24 @@
 
 #include <jansson.h>
 
-static json_t *row_json(const mg_handshake_row *row)
+/* One object per row and policy. */
+static json_t *row_json(const mg_handshake_row *row, mg_policy policy, const mg_pair_result *res)
 {
     if (row->skip[0])
-        return json_pack("{s:s, s:s, s:s, s:s, s:b, s:s}", "client", row->client->name,
-                         "server", row->server->name, "tls", mg_tls_name(row->tls), "verdict",
-                         "skip", "ok", 0, "skip_reason", row->skip);
+        return json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s}", "client", row->client->name,
+                         "server", row->server->name, "tls", mg_tls_name(row->tls), "policy",
+                         mg_policy_name(policy), "verdict", "skip", "ok", 0, "skip_reason",
+                         row->skip);
     char verdict[64], words[512];
-    mg_verdict_format(row->result.verdict, verdict, sizeof verdict);
-    mg_verdict_words(row->result.verdict, words, sizeof words);
-    json_t *sides = json_pack("{s:o, s:o}", "client", mg_side_to_json(&row->result.client),
-                              "server", mg_side_to_json(&row->result.server));
-    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:o}", "client", row->client->name,
-                     "server", row->server->name, "tls", mg_tls_name(row->tls), "verdict",
-                     verdict, "ok", row->result.verdict.kind == MG_VERDICT_OK, "words", words,
-                     "detail", mg_json_text(row->result.reason_text), "sides", sides);
+    mg_verdict_format(res->verdict, verdict, sizeof verdict);
+    mg_verdict_words(res->verdict, words, sizeof words);
+    json_t *sides = json_pack("{s:o, s:o}", "client", mg_side_to_json(&res->client), "server",
+                              mg_side_to_json(&res->server));
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:o, s:o}", "client",
+                     row->client->name, "server", row->server->name, "tls",
+                     mg_tls_name(row->tls), "policy", mg_policy_name(policy), "verdict", verdict,
+                     "ok", res->verdict.kind == MG_VERDICT_OK, "words", words, "detail",
+                     mg_json_text(res->reason_text), "sides", sides);
 }
 
 mg_result mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,
@@ -37,7 +40,9 @@ mg_result mg_handshake_print_json(FILE *out, const mg_handshake_inputs *in,
     MG_ENSURE(doc, MG_E_INTERNAL, "out of memory");
     bool ok = true;
     for (size_t i = 0; ok && i < grid->count; i++)
-        ok = json_array_append_new(rows, row_json(&grid->rows[i])) == 0;
+        for (size_t p = 0; ok && p < grid->policy_count; p++)
+            ok = json_array_append_new(rows, row_json(&grid->rows[i], grid->policies[p],
+                                                      &grid->rows[i].result[p])) == 0;
     ok = ok && json_dumpf(doc, out, JSON_INDENT(2)) == 0;
     fputc('\n', out);
     json_decref(doc);

@@ -1,12 +1,15 @@
 #include "handshake_parts.h"
 
 #include <openssl/err.h>
+#include <openssl/x509v3.h>
 
 #include <stdio.h>
 #include <string.h>
 
-/* The leaf is the certificate the key belongs to: the first one, as TLS sends it, or else a
- * later one, which is moved to the front (a chain in any order; the rest keeps its order). */
+/* The leaf is the first certificate of the file, as TLS sends it and as every stack's loader
+ * (and curl's --cert, nginx's ssl_certificate) takes it. When the key belongs to a later one,
+ * the file is left as it is, so the grid shows what the stacks make of it, and the diagnosis
+ * says which certificate comes first and what to do. */
 static MG_RESULT find_leaf(const char *key_flag, const char *key_path, const char *cert_flag,
                            const char *cert_path, STACK_OF(X509) *chain, EVP_PKEY *key)
 {
@@ -14,19 +17,22 @@ static MG_RESULT find_leaf(const char *key_flag, const char *key_path, const cha
     for (int i = 0; leaf < 0 && i < sk_X509_num(chain); i++)
         if (X509_check_private_key(sk_X509_value(chain, i), key) == 1) leaf = i;
     ERR_clear_error();
-    if (leaf > 0) {
-        X509 *x = sk_X509_delete(chain, leaf);
-        sk_X509_unshift(chain, x);
-        fprintf(stderr, "mtlsgrid: handshake: note: --%s %s: the certificate --%s belongs to is "
-                        "number %d in the file; it is sent first, the others in their order\n",
-                cert_flag, cert_path, key_flag, leaf + 1);
-    }
-    char subject[256] = "";
-    X509_NAME_oneline(X509_get_subject_name(sk_X509_value(chain, 0)), subject, sizeof subject);
+    char first[256] = "", owner[256] = "";
+    X509 *head = sk_X509_value(chain, 0);
+    X509_NAME_oneline(X509_get_subject_name(head), first, sizeof first);
     MG_ENSURE(leaf >= 0, MG_E_INPUT,
               "--%s %s does not match the certificate in --%s %s (%s, the first in the file; "
               "nor any other there): their public keys differ",
-              key_flag, key_path, cert_flag, cert_path, subject);
+              key_flag, key_path, cert_flag, cert_path, first);
+    if (leaf == 0) return MG_OK;
+    X509_NAME_oneline(X509_get_subject_name(sk_X509_value(chain, leaf)), owner, sizeof owner);
+    fprintf(stderr,
+            "mtlsgrid: handshake: --%s %s: the first certificate in %s is %s (%s), not the one "
+            "--%s belongs to (number %d, %s); curl, nginx and OpenSSL's loaders take the first "
+            "as the leaf, so they find that the key does not match it: put the leaf first\n",
+            cert_flag, cert_path, cert_path, first,
+            X509_check_ca(head) ? "a CA: the intermediate" : "another certificate", key_flag,
+            leaf + 1, owner);
     return MG_OK;
 }
 
@@ -35,8 +41,10 @@ static MG_RESULT read_server(const mg_handshake_files *f, mg_handshake_parts *p)
     MG_GUARD(mg_hs_read_certs("server-cert", f->server_cert, p->server_chain));
     if (f->server_chain)
         MG_GUARD(mg_hs_read_certs("server-chain", f->server_chain, p->server_chain));
-    MG_GUARD(mg_hs_read_key("server-key", f->server_key, &p->server_key));
-    return find_leaf("server-key", f->server_key, "server-cert", f->server_cert,
+    MG_GUARD(mg_hs_read_own_key("server-key", f->server_key, "server-cert", f->server_cert,
+                                f->key_password, &p->server_key));
+    return find_leaf(f->server_key ? "server-key" : "server-cert",
+                     f->server_key ? f->server_key : f->server_cert, "server-cert", f->server_cert,
                      p->server_chain, p->server_key);
 }
 
@@ -65,8 +73,10 @@ static MG_RESULT read_client(const mg_handshake_files *f, mg_handshake_parts *p)
 {
     if (f->client_p12) return read_client_p12(f, p);
     MG_GUARD(mg_hs_read_certs("client-cert", f->client_cert, p->client_chain));
-    MG_GUARD(mg_hs_read_key("client-key", f->client_key, &p->client_key));
-    return find_leaf("client-key", f->client_key, "client-cert", f->client_cert,
+    MG_GUARD(mg_hs_read_own_key("client-key", f->client_key, "client-cert", f->client_cert,
+                                f->key_password, &p->client_key));
+    return find_leaf(f->client_key ? "client-key" : "client-cert",
+                     f->client_key ? f->client_key : f->client_cert, "client-cert", f->client_cert,
                      p->client_chain, p->client_key);
 }
 
@@ -79,6 +89,31 @@ static bool issued_by_one_of(X509_CRL *crl, STACK_OF(X509) *a, STACK_OF(X509) *b
         if (!X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(sk_X509_value(b, i))))
             return true;
     return false;
+}
+
+static bool crl_from(STACK_OF(X509_CRL) *crls, const X509_NAME *issuer)
+{
+    for (int i = 0; i < sk_X509_CRL_num(crls); i++)
+        if (!X509_NAME_cmp(X509_CRL_get_issuer(sk_X509_CRL_value(crls, i)), issuer)) return true;
+    return false;
+}
+
+/* With CRL checks on, nginx (ssl_crl) and OpenSSL's -crl_check_all want a CRL from the issuer
+ * of every certificate of the chain, a CA's included: say which is missing before the grid. */
+static void warn_partial_crls(const char *who, STACK_OF(X509) *chain, STACK_OF(X509_CRL) *crls)
+{
+    if (sk_X509_CRL_num(crls) == 0) return;
+    for (int i = 0; i < sk_X509_num(chain); i++) {
+        X509 *cert = sk_X509_value(chain, i);
+        if (X509_self_signed(cert, 0) == 1 || crl_from(crls, X509_get_issuer_name(cert))) continue;
+        char subject[256] = "", issuer[256] = "";
+        X509_NAME_oneline(X509_get_subject_name(cert), subject, sizeof subject);
+        X509_NAME_oneline(X509_get_issuer_name(cert), issuer, sizeof issuer);
+        fprintf(stderr, "mtlsgrid: handshake: warning: --crl: the %s checks CRLs, and none from "
+                        "%s (the issuer of %s) is given: nginx (ssl_crl) and OpenSSL's "
+                        "-crl_check_all refuse such a chain (\"unable to get certificate CRL\")\n",
+                who, issuer, subject);
+    }
 }
 
 /* A side checks the CRLs of the CAs it trusts or that its peer sends; a CRL about neither
@@ -104,6 +139,8 @@ static MG_RESULT sort_crls(const mg_handshake_files *f, mg_handshake_parts *p)
         }
     }
     sk_X509_CRL_pop_free(all, X509_CRL_free);
+    if (mg_ok(r)) warn_partial_crls("server", p->client_chain, p->server_crls);
+    if (mg_ok(r)) warn_partial_crls("client", p->server_chain, p->client_crls);
     return r;
 }
 

@@ -52,6 +52,19 @@ mg_result mg_hs_read_key(const char *flag, const char *path, EVP_PKEY **out)
     return for_flag(mg_credential_read_key(path, out), flag);
 }
 
+mg_result mg_hs_read_own_key(const char *key_flag, const char *key_path, const char *cert_flag,
+                             const char *cert_path, const char *password, EVP_PKEY **out)
+{
+    if (key_path)
+        return for_flag(mg_credential_read_key_password(key_path, password, out), key_flag);
+    mg_result r = mg_credential_read_key_password(cert_path, password, out);
+    if (mg_ok(r) || r.kind == MG_E_IO) return for_flag(r, cert_flag);
+    char message[1024];
+    snprintf(message, sizeof message, "%s", mg_error_message());
+    return mg_fail(r.kind, "--%s %s holds no private key it can give (%s): give --%s F", cert_flag,
+                   cert_path, message, key_flag);
+}
+
 mg_result mg_hs_read_p12(const char *flag, const char *path, const char *password,
                          EVP_PKEY **key, X509 **leaf, STACK_OF(X509) **chain)
 {

@@ -17,6 +17,11 @@ MG_RESULT mg_hs_read_certs(const char *flag, const char *path, STACK_OF(X509) *o
 /* An unencrypted private key: PEM or DER; PKCS#8, SEC1 or PKCS#1. */
 MG_RESULT mg_hs_read_key(const char *flag, const char *path, EVP_PKEY **out);
 
+/* A side's own key: from --KEY-FLAG's file, or, when that is not given, from the certificate
+ * file itself (a combined cert+key PEM, as curl's --cert takes); encrypted with password. */
+MG_RESULT mg_hs_read_own_key(const char *key_flag, const char *key_path, const char *cert_flag,
+                             const char *cert_path, const char *password, EVP_PKEY **out);
+
 /* A PKCS#12 file: no password (--p12-password), a wrong one, or no key or no certificate in
  * it, is an error. */
 MG_RESULT mg_hs_read_p12(const char *flag, const char *path, const char *password,

@@ -13,14 +13,18 @@ static const struct {
     {X509_V_ERR_CERT_HAS_EXPIRED, "expired", "chain-expired", "expired"},
     {X509_V_ERR_CERT_NOT_YET_VALID, "not-yet-valid", "chain-not-yet-valid", "not-yet-valid"},
     {X509_V_ERR_INVALID_PURPOSE, "eku-wrong-purpose", "intermediate-eku",
-     "eku-wrong-purpose eku-any-only ku-no-digital-signature"},
-    {X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "missing-intermediate", "untrusted-root", ""},
-    {X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, "missing-intermediate", "untrusted-root", ""},
-    {X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE, "missing-intermediate", "untrusted-root", ""},
+     "eku-wrong-purpose eku-any-only ku-no-digital-signature ku-refused-client-purpose"},
+    /* Whether a leaf's unknown issuer is a missing intermediate or an untrusted CA, its bytes
+     * cannot tell: the detail names the issuer and the file (chain_issuer.c). */
+    {X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, "issuer-unknown", "untrusted-root", ""},
+    {X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, "issuer-unknown", "untrusted-root", ""},
+    {X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE, "issuer-unknown", "untrusted-root", ""},
     {X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, "self-signed", "self-signed", ""},
     {X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, "untrusted-root", "untrusted-root", ""},
     {X509_V_ERR_CERT_REVOKED, "revoked", "chain-revoked", "revoked"},
-    {X509_V_ERR_UNABLE_TO_GET_CRL, "crl-missing", NULL, ""},
+    /* With CRL checks on, nginx (ssl_crl) and s_server -crl_check_all want a CRL from every
+     * CA of the chain: a CA without one refuses the chain ("unable to get certificate CRL"). */
+    {X509_V_ERR_UNABLE_TO_GET_CRL, "crl-missing", "crl-missing", ""},
     {X509_V_ERR_CRL_HAS_EXPIRED, "crl-expired", "crl-expired", ""},
     {X509_V_ERR_CRL_NOT_YET_VALID, "crl-not-yet-valid", "crl-not-yet-valid", ""},
     {X509_V_ERR_CRL_SIGNATURE_FAILURE, "crl-bad-signature", "crl-bad-signature", ""},

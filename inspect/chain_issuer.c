@@ -57,9 +57,10 @@ mg_result mg_chain_report_missing_issuer(const mg_inspect_subject *s, const mg_c
         else snprintf(key_id, sizeof key_id, "no authority key id given");
         hints(s, e, more, sizeof more);
         if (e->depth == 0)
-            res = mg_inspect_add_problem(r, cause, "Its issuer \"%s\" (%s) is neither in %s nor "
-                                                   "in %s.%s", issuer, key_id, s->path,
-                                         s->session->ca_file, more);
+            res = mg_inspect_add_problem(r, cause, "%s was issued by \"%s\" (%s), which --ca %s "
+                                                   "does not hold, and %s does not carry it "
+                                                   "either.%s", s->path, issuer, key_id,
+                                         s->session->ca_file, s->path, more);
         else
             res = mg_inspect_add_problem(r, cause, "The chain ends at the %s \"%s\", whose issuer "
                                                    "\"%s\" (%s) is neither in %s nor in %s.%s",

@@ -1,5 +1,5 @@
 /* From X509_verify_cert's errors to problems: each error once, what the leaf's own checks
- * already said left out, CAs without a CRL noted as not checked. */
+ * already said left out. */
 #include "chain_internal.h"
 
 #include <stdio.h>
@@ -14,18 +14,6 @@ static bool covered(const mg_inspect_report *r, const char *list)
     for (char *save = NULL, *id = strtok_r(copy, " ", &save); id; id = strtok_r(NULL, " ", &save))
         if (mg_inspect_has_cause(r, id)) return true;
     return false;
-}
-
-static MG_RESULT note_unchecked_crl(const mg_inspect_subject *s, const mg_chain_error *e,
-                                    mg_inspect_report *r)
-{
-    char *who = mg_inspect_name_text(X509_get_subject_name(e->cert));
-    MG_ENSURE(who, MG_E_INTERNAL, "out of memory");
-    mg_result res = mg_inspect_add_skipped(r, "revocation", "revocation of the %s \"%s\": %s holds "
-                                                            "no CRL from its issuer",
-                                           mg_chain_ca_word(e->cert), who, s->session->crl_file);
-    free(who);
-    return res;
 }
 
 /* "leaf <- CN ... <- root": the chain OpenSSL built, for the passed note. */
@@ -67,7 +55,6 @@ static MG_RESULT say_error(const mg_inspect_subject *s, const mg_chain_error *e,
                            const mg_chain_error **unexplained)
 {
     mg_chain_cause c = mg_chain_cause_of(e->error, e->depth);
-    if (!c.cause) return note_unchecked_crl(s, e, r);
     if (e->depth == 0 && covered(r, c.covered_by)) {
         *leaf_covered = true;
         return MG_OK;

@@ -38,6 +38,14 @@ mg_result mg_check_key_usage(const mg_inspect_subject *s, mg_inspect_report *r)
     ku_list(ku, list, sizeof list);
     if (ku & KU_DIGITAL_SIGNATURE)
         return mg_inspect_add_passed(r, "key-usage", "keyUsage %s", list);
+    if (s->role == MG_INSPECT_CLIENT && !(ku & KU_KEY_AGREEMENT))
+        return mg_inspect_add_problem(
+            r, "ku-refused-client-purpose",
+            "Its keyUsage is %s: neither digitalSignature nor keyAgreement. A client signs "
+            "CertificateVerify with its key, so every stack refuses it in this role: OpenSSL "
+            "servers (nginx, curl's peers) by their sslclient purpose check (verify error 26), "
+            "GnuTLS by its key-usage check (a GnuTLS client will not even send it).",
+            list);
     EVP_PKEY *key = X509_get0_pubkey(s->leaf);
     bool rsa_encipher =
         (ku & KU_KEY_ENCIPHERMENT) && key && EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA;

@@ -34,6 +34,28 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "(accepted by curl built with OpenSSL)", "",
      "Reissue the certificate with keyUsage digitalSignature: TLS 1.3 and every ECDHE handshake "
      "sign with the certificate's key."},
+    {"ku-refused-client-purpose", MG_REASON_BAD_KEY_USAGE,
+     "The key usage allows neither digitalSignature nor keyAgreement, which a TLS client "
+     "certificate needs",
+     "ERR_SSL_KEY_USAGE_INCOMPATIBLE (Chrome); SEC_ERROR_INADEQUATE_KEY_USAGE (Firefox)",
+     CHROME_CLIENT "; SEC_ERROR_INADEQUATE_KEY_USAGE (Firefox)",
+     "(a server certificate: see its own role)",
+     CURL_ALERT("0A000413", "sslv3 alert unsupported certificate")
+     " (nginx: 400 \"The SSL certificate error\", \"unsuitable certificate purpose\" in its "
+     "error log)",
+     "",
+     "Reissue the certificate with keyUsage digitalSignature (keyEncipherment serves only a "
+     "TLS 1.2 RSA server): a client signs CertificateVerify with its key."},
+    {"issuer-unknown", MG_REASON_UNKNOWN_CA,
+     "The certificate's issuer is neither sent with it nor trusted by the verifier",
+     "NET::ERR_CERT_AUTHORITY_INVALID (Chrome); SEC_ERROR_UNKNOWN_ISSUER (Firefox)",
+     CHROME_CLIENT "; SSL_ERROR_UNKNOWN_CA_ALERT (Firefox)",
+     "curl: (60) SSL certificate problem: unable to get local issuer certificate",
+     CURL_ALERT("0A000418", "tlsv1 alert unknown ca"),
+     "Go: \"x509: certificate signed by unknown authority\"",
+     "If the named issuer is an intermediate below a CA the verifier trusts, append it to the "
+     "certificate file after the leaf; otherwise the verifier must trust that CA (or the "
+     "certificate be reissued by one it trusts)."},
     {"name-mismatch", MG_REASON_HOSTNAME_MISMATCH,
      "The name the client connects to is not in the certificate",
      "NET::ERR_CERT_COMMON_NAME_INVALID (Chrome); SSL_ERROR_BAD_CERT_DOMAIN (Firefox)",

@@ -86,7 +86,7 @@ def test_command_help_describes_its_options(command):
                  "[--name NAME]"], ["--ocsp", "--client-cert"]),
     ("gen", ["gen --out DIR [--seed S]"], []),
     ("repro", ["repro CASE --out DIR"], []),
-    ("handshake", ["--server-cert FILE --server-key FILE (--client-cert FILE | --client-p12 FILE)"],
+    ("handshake", ["--server-cert FILE (--client-cert FILE | --client-p12 FILE)"],
      []),
 ])
 def test_usage_line_shows_what_the_table_holds(command, present, absent):

@@ -44,7 +44,9 @@ def client_args(m, client="client"):
 
 
 def handshake(*args):
-    return run_mtlsgrid("handshake", *args, timeout=120)
+    """At the strict policy unless the test asks for another (the default runs both)."""
+    policy = [] if "--policy" in args else ["--policy", "strict"]
+    return run_mtlsgrid("handshake", *args, *policy, timeout=120)
 
 
 def grid_lines(stdout):
@@ -96,8 +98,10 @@ def test_der_everywhere_is_accepted(m, tmp_path):
     assert {r[3] for r in grid_lines(proc.stdout)} == {"ok"}
 
 
-def test_reversed_chain_is_sent_leaf_first(m, tmp_path):
-    """client-deep's chain (leaf, ca-l2, ca) written backwards: the leaf is found by its key."""
+def test_reversed_chain_is_loaded_as_given_and_diagnosed(m, tmp_path):
+    """client-deep's chain (leaf, ca-l2, ca) written backwards: the stacks take the first
+    certificate as the leaf, as curl and nginx do, so no pairing is ok, and the message says
+    which certificate comes first and to put the leaf first."""
     pem = pathlib.Path(m("client-deep", "chain_pem")).read_text()
     blocks = [b + "-----END CERTIFICATE-----\n" for b in pem.split("-----END CERTIFICATE-----\n")
               if b.strip()]
@@ -106,19 +110,21 @@ def test_reversed_chain_is_sent_leaf_first(m, tmp_path):
     reversed_file.write_text("".join(reversed(blocks)))
     proc = handshake(*server_args(m), "--client-cert", reversed_file,
                      "--client-key", m("client-deep", "key_pem"))
-    assert proc.returncode in (0, 1), proc.stdout + proc.stderr
-    assert "number 3 in the file" in proc.stderr
-    # The leaf goes first, the CAs after it issuer's-issuer first: the catalogue's
-    # client-chain-unordered. A server refuses it here exactly when it refuses that scenario.
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "number 3" in proc.stderr and "put the leaf first" in proc.stderr
     rows = grid_lines(proc.stdout)
-    assert len(rows) == PAIRINGS and any(r[3] == "ok" for r in rows)
-    refusing = {(c, s, t) for c, s, t, v in rows if v != "ok"}
-    out = tmp_path / "unordered"
-    run_mtlsgrid("run", "--filter", "client-chain-unordered/*/*/strict", "--format", "json",
-                 "--out", out)
-    records = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
-    assert refusing == {(r["client"], r["server"], r["tls"]) for r in records
-                        if r["verdict"] != "ok"}
+    assert len(rows) == PAIRINGS and not any(r[3] == "ok" for r in rows)
+    assert any(r[3] == "client-error:key-mismatch" for r in rows)
+
+
+def test_both_policies_are_two_columns(m):
+    proc = handshake(*server_args(m), *client_args(m), "--policy", "both", "--json")
+    assert proc.returncode == 0, proc.stderr
+    results = json.loads(proc.stdout)["results"]
+    assert len(results) == 2 * PAIRINGS
+    assert {r["policy"] for r in results} == {"strict", "minimal"}
+    bad = handshake(*server_args(m), *client_args(m), "--policy", "lax")
+    assert bad.returncode == 2 and "--policy" in bad.stderr
 
 
 def test_pkcs12_with_password(m):

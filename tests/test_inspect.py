@@ -80,9 +80,9 @@ PROBLEMS = [
      "openssl", "hostname mismatch"),
     ("server-ip-as-dns-san", "server", "127.0.0.1", "chain_pem", None, "ip-as-dns-name",
      "openssl", "IP address mismatch"),
-    ("server", "server", "server.test", "cert_pem", None, "missing-intermediate", "openssl",
+    ("server", "server", "server.test", "cert_pem", None, "issuer-unknown", "openssl",
      "unable to get local issuer certificate"),
-    ("client", "client", None, "cert_pem", None, "missing-intermediate", "curl",
+    ("client", "client", None, "cert_pem", None, "issuer-unknown", "curl",
      "tlsv1 alert unknown ca"),
     ("client-untrusted-root", "client", None, "chain_pem", None, "untrusted-root", "gnutls",
      "The certificate issuer is unknown."),
@@ -143,9 +143,9 @@ def test_problem_names_cause_and_quotes_the_stacks(m, name, role, host, key, crl
     assert problem["detail"] and problem["fix"].endswith(".")
 
 
-def test_missing_intermediate_is_named_by_issuer_and_key_id(m):
+def test_unknown_issuer_is_named_by_issuer_and_key_id(m):
     proc, reports = inspect_case(m, "server", "server", "server.test", key="cert_pem")
-    detail = {p["cause"]: p for p in reports[0]["problems"]}["missing-intermediate"]["detail"]
+    detail = {p["cause"]: p for p in reports[0]["problems"]}["issuer-unknown"]["detail"]
     aki = m.artifacts["server-ca"]["subject"].split("CN=")[-1]
     assert f"CN = {aki}" in detail and "authority key id" in detail
     assert "holds only this certificate" in detail
@@ -226,7 +226,7 @@ def test_der_files_are_accepted(m):
     proc, reports = inspect_json(m, m.file("client", "cert_der"), "--role", "client", "--ca",
                                  m.file("client-root", "cert_der"))
     assert proc.returncode == 1  # the leaf alone: its intermediate is missing
-    assert [p["cause"] for p in reports[0]["problems"]] == ["missing-intermediate"]
+    assert [p["cause"] for p in reports[0]["problems"]] == ["issuer-unknown"]
 
 
 def test_role_is_guessed_from_the_eku_and_said(m):

@@ -125,6 +125,8 @@ int mg_gnutls_keylog(gnutls_session_t tls, const char *label, const gnutls_datum
  * a keyUsage extension without digitalSignature (present but unfit to sign the handshake). */
 unsigned mg_gnutls_peer_cert_count(gnutls_session_t tls);
 bool mg_gnutls_peer_leaf_cannot_sign(gnutls_session_t tls);
+/* The same question of this side's own leaf. */
+bool mg_gnutls_own_leaf_cannot_sign(const mg_gnutls_session *s);
 
 /* Records why this side stopped and, where GnuTLS has not, tells the peer by an alert. */
 void mg_gnutls_note_failure(mg_gnutls_session *s, int error);

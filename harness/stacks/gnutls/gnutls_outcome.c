@@ -98,9 +98,29 @@ static int verification_error(const mg_gnutls_session *s)
     return again < 0 ? again : s->failure;
 }
 
+/* A GnuTLS client whose own certificate may not sign (keyUsage without digitalSignature)
+ * aborts instead of sending it: TLS 1.2 GNUTLS_E_KEY_USAGE_VIOLATION, TLS 1.3
+ * GNUTLS_E_INSUFFICIENT_CREDENTIALS. That is its own credential refused, not a protocol
+ * failure: client-error:bad-key-usage. */
+static bool refused_own_certificate(const mg_gnutls_session *s, int error)
+{
+    if (s->ctx->config.role != MG_ROLE_CLIENT || !mg_gnutls_own_leaf_cannot_sign(s)) return false;
+    if (error == GNUTLS_E_KEY_USAGE_VIOLATION) return !mg_gnutls_peer_leaf_cannot_sign(s->tls);
+    return error == GNUTLS_E_INSUFFICIENT_CREDENTIALS;
+}
+
 static void judge_failure(const mg_gnutls_session *s, mg_side_outcome *out)
 {
     int error = s->failure;
+    if (refused_own_certificate(s, error)) {
+        native_error(error, out);
+        size_t used = strlen(out->native_text);
+        snprintf(out->native_text + used, sizeof out->native_text - used,
+                 " (its own certificate's keyUsage lacks digitalSignature)");
+        out->state = MG_SIDE_SETUP_FAILED;
+        out->reason = MG_REASON_BAD_KEY_USAGE;
+        return;
+    }
     if (verification_failed(error)) {
         unsigned status = verify_status(s);
         if (status != 0 && status != (unsigned)-1) {

@@ -13,6 +13,10 @@ const mg_tool_words mg_gnutls_inspect_words[] = {
     {"ku-no-digital-signature",
      "\"Key usage violation in certificate has been detected.\" (a GnuTLS server holding it: \"No "
      "supported cipher suites have been found.\")"},
+    {"ku-refused-client-purpose",
+     "a GnuTLS server: \"Key usage violation in certificate has been detected.\"; a GnuTLS "
+     "client holding it will not sign with it (GNUTLS_E_KEY_USAGE_VIOLATION in TLS 1.2, "
+     "GNUTLS_E_INSUFFICIENT_CREDENTIALS in TLS 1.3)"},
     {"name-mismatch",
      "\"The name in the certificate does not match the expected.\""},
     {"name-cn-only",
@@ -28,6 +32,8 @@ const mg_tool_words mg_gnutls_inspect_words[] = {
     {"chain-not-yet-valid",
      "\"The certificate chain uses not yet valid certificate.\""},
     {"missing-intermediate",
+     "\"The certificate issuer is unknown.\""},
+    {"issuer-unknown",
      "\"The certificate issuer is unknown.\""},
     {"untrusted-root",
      "\"The certificate issuer is unknown.\""},

@@ -28,6 +28,9 @@ const mg_tool_words mg_nss_inspect_words[] = {
      "SEC_ERROR_INADEQUATE_KEY_USAGE (-8102) \"Certificate key usage inadequate for attempted "
      "operation.\" (client certificates; an RSA server certificate is asked for "
      "keyEncipherment instead)"},
+    {"ku-refused-client-purpose",
+     "SEC_ERROR_INADEQUATE_KEY_USAGE (-8102) \"Certificate key usage inadequate for attempted "
+     "operation.\""},
     {"name-mismatch",
      "SSL_ERROR_BAD_CERT_DOMAIN (-12276) \"Unable to communicate securely with peer: requested "
      "domain name does not match the server's certificate.\""},
@@ -43,6 +46,7 @@ const mg_tool_words mg_nss_inspect_words[] = {
     {"chain-expired", ISSUER_EXPIRED},
     {"chain-not-yet-valid", ISSUER_EXPIRED " (also for an issuer not valid yet)"},
     {"missing-intermediate", UNKNOWN_ISSUER},
+    {"issuer-unknown", UNKNOWN_ISSUER},
     {"untrusted-root", UNKNOWN_ISSUER},
     {"self-signed",
      "SEC_ERROR_CA_CERT_INVALID (-8156) \"Issuer certificate is invalid.\" (NSS judges a "

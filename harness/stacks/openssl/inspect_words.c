@@ -16,6 +16,10 @@ const mg_tool_words mg_openssl_inspect_words[] = {
      "anyExtendedKeyUsage for TLS); the peer reads \"sslv3 alert unsupported certificate\""},
     {"ku-no-digital-signature",
      "(accepted: OpenSSL 3.0 does not check the leaf's keyUsage in TLS)"},
+    {"ku-refused-client-purpose",
+     "verify error 26 \"unsuitable certificate purpose\" (OpenSSL's sslclient purpose wants "
+     "digitalSignature or keyAgreement in a client's keyUsage); the peer reads \"sslv3 alert "
+     "unsupported certificate\""},
     {"name-mismatch",
      "verify error 62 \"hostname mismatch\" (an IP address: 64 \"IP address mismatch\"); the peer "
      "reads \"sslv3 alert bad certificate\""},
@@ -38,6 +42,9 @@ const mg_tool_words mg_openssl_inspect_words[] = {
      "verify error 9 \"certificate is not yet valid\" at depth 1 or more; the peer reads \"sslv3 "
      "alert bad certificate\""},
     {"missing-intermediate",
+     "verify error 20 \"unable to get local issuer certificate\" (only the leaf sent: 21 \"unable "
+     "to verify the first certificate\"); the peer reads " ALERT_UNKNOWN_CA},
+    {"issuer-unknown",
      "verify error 20 \"unable to get local issuer certificate\" (only the leaf sent: 21 \"unable "
      "to verify the first certificate\"); the peer reads " ALERT_UNKNOWN_CA},
     {"untrusted-root",

@@ -39,6 +39,7 @@ struct mg_session {
     int first_verify_error;  /* X509_V_ERR_* the verify callback saw first, 0 if none */
     int first_verify_depth;
     bool first_verify_malformed; /* the certificate at that depth is one OpenSSL found invalid */
+    bool first_verify_key_usage; /* error 26 at the leaf, for its keyUsage, not its EKU */
     mg_ossl_own_rejection own;
     int alert_sent;
     int alert_received;

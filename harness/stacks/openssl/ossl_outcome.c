@@ -27,6 +27,8 @@ static bool rejected_by_verification(mg_session *s, mg_side_outcome *out)
     }
     if (code == X509_V_OK) return false;
     out->reason = mg_ossl_verify_reason(code);
+    if (s->first_verify_key_usage && code == s->first_verify_error)
+        out->reason = MG_REASON_BAD_KEY_USAGE;
     out->native_code = code;
     mg_ossl_describe_verify_error(code, depth, out->native_text, sizeof out->native_text);
     if (s->first_verify_malformed && code == s->first_verify_error) {

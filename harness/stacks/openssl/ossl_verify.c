@@ -12,6 +12,22 @@
 /* 112-bit security: RSA and DH of at least 2048 bits, ECC of at least 224, no SHA-1. */
 #define MG_OSSL_STRICT_SECURITY_LEVEL 2
 
+/* Error 26 ("unsuitable certificate purpose") at the leaf is OpenSSL's purpose check, which
+ * covers the keyUsage too: a TLS client certificate needs digitalSignature or keyAgreement,
+ * a server certificate one of digitalSignature, keyEncipherment or keyAgreement. When the
+ * EKU allows the role, it is the key usage that was refused. */
+static bool purpose_is_key_usage(SSL *ssl, X509 *leaf)
+{
+    if (!leaf) return false;
+    bool peer_is_client = SSL_is_server(ssl);
+    uint32_t flags = X509_get_extension_flags(leaf);
+    uint32_t want_xku = peer_is_client ? XKU_SSL_CLIENT : XKU_SSL_SERVER;
+    bool eku_ok = !(flags & EXFLAG_XKUSAGE) || (X509_get_extended_key_usage(leaf) & want_xku);
+    uint32_t need = peer_is_client ? KU_DIGITAL_SIGNATURE | KU_KEY_AGREEMENT
+                                   : KU_DIGITAL_SIGNATURE | KU_KEY_ENCIPHERMENT | KU_KEY_AGREEMENT;
+    return eku_ok && (flags & EXFLAG_KUSAGE) && !(X509_get_key_usage(leaf) & need);
+}
+
 /* Remembers the first error of the chain (with its depth, and whether the certificate there is
  * malformed); never changes the judgement. */
 static int record_verify_error(int preverify_ok, X509_STORE_CTX *store_ctx)
@@ -24,6 +40,8 @@ static int record_verify_error(int preverify_ok, X509_STORE_CTX *store_ctx)
         s->first_verify_depth = X509_STORE_CTX_get_error_depth(store_ctx);
         X509 *cert = X509_STORE_CTX_get_current_cert(store_ctx);
         s->first_verify_malformed = cert && (X509_get_extension_flags(cert) & EXFLAG_INVALID);
+        s->first_verify_key_usage = s->first_verify_error == X509_V_ERR_INVALID_PURPOSE &&
+                                    s->first_verify_depth == 0 && purpose_is_key_usage(ssl, cert);
     }
     return preverify_ok;
 }

@@ -18,6 +18,9 @@ const mg_tool_words mg_wolfssl_inspect_words[] = {
     {"ku-no-digital-signature",
      "KEYUSE_SIGNATURE_E (-383) \"Key Use digitalSignature not set Error\" (TLS 1.2 only: in "
      "TLS 1.3 wolfSSL does not check it)"},
+    {"ku-refused-client-purpose",
+     "KEYUSE_SIGNATURE_E (-383) \"Key Use digitalSignature not set Error\" (TLS 1.2 only: in "
+     "TLS 1.3 wolfSSL does not check it)"},
     {"name-mismatch",
      "DOMAIN_NAME_MISMATCH (-322) \"peer subject name mismatch\" (an address: IPADDR_MISMATCH "
      "(-325) \"peer ip address mismatch\")"},
@@ -36,6 +39,7 @@ const mg_tool_words mg_wolfssl_inspect_words[] = {
     {"chain-not-yet-valid",
      "ASN_BEFORE_DATE_E (-150) \"ASN date error, current date before\" (at depth 1 or more)"},
     {"missing-intermediate", NO_SIGNER},
+    {"issuer-unknown", NO_SIGNER},
     {"untrusted-root", NO_SIGNER},
     {"self-signed",
      "ASN_SELF_SIGNED_E (-275) \"ASN self-signed certificate error\""},
