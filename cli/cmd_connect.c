@@ -1,9 +1,13 @@
 /* mtlsgrid connect: one side of a case as a TCP client, against a real server. */
+#include "json_text.h"
+#include "row_json.h"
 #include "side_source_options.h"
 #include "tcp.h"
 #include "tcp_session.h"
 
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 typedef struct {
@@ -11,6 +15,7 @@ typedef struct {
     const char *host;
     unsigned port;
     double timeout;
+    int json;
 } connect_args;
 
 static const cli_option connect_options[] = {
@@ -20,7 +25,32 @@ static const cli_option connect_options[] = {
     {"port", OPT_UINT | OPT_REQUIRED, offsetof(connect_args, port), "P", "server port"},
     {"timeout", OPT_DOUBLE, offsetof(connect_args, timeout), "SECONDS",
      "give up after this, connecting and exchanging included (default 10)"},
+    {"json", OPT_FLAG, offsetof(connect_args, json), NULL,
+     "print the outcome as one JSON object (verdict, reason, the sides, the server's HTTP "
+     "answer)"},
 };
+
+/* The outcome as people read it, or as one JSON object for scripts. */
+static void print_outcome(const connect_args *a, const mg_tcp_result *res)
+{
+    char verdict[64];
+    mg_verdict_format(res->verdict, verdict, sizeof verdict);
+    if (!a->json) {
+        printf("%s (%s)\n", verdict, res->reason_text);
+        if (res->http_status) printf("server said: HTTP %d: %s\n", res->http_status, res->body);
+        return;
+    }
+    json_t *doc = json_pack("{s:s, s:b, s:o, s:o}", "verdict", verdict, "ok",
+                            res->verdict.kind == MG_VERDICT_OK, "reason_text",
+                            mg_json_text(res->reason_text), "client", mg_side_to_json(&res->side));
+    if (doc && res->http_status)
+        json_object_set_new(doc, "http", json_pack("{s:i, s:o}", "status", res->http_status,
+                                                   "said", mg_json_text(res->body)));
+    char *text = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+    if (text) printf("%s\n", text);
+    free(text);
+    json_decref(doc);
+}
 
 static void connect_defaults(void *raw)
 {
@@ -44,10 +74,9 @@ static int run_connect(void *raw, const cli_rest *rest)
     int fd = -1, code = 2;
     double deadline = 0; /* the whole exchange's: from before connect() to the last read */
     if (mg_ok(r) && !ctx) {
-        char verdict[64];
-        mg_verdict_format((mg_verdict){MG_VERDICT_CLIENT_ERROR, why.reason}, verdict,
-                          sizeof verdict);
-        printf("%s (%s)\n", verdict, why.native_text);
+        mg_tcp_result res = {.side = why, .verdict = {MG_VERDICT_CLIENT_ERROR, why.reason}};
+        snprintf(res.reason_text, sizeof res.reason_text, "%s", why.native_text);
+        print_outcome(a, &res);
         code = 1;
     } else if (mg_ok(r)) {
         deadline = mg_tcp_now() + a->timeout;
@@ -56,10 +85,7 @@ static int run_connect(void *raw, const cli_rest *rest)
     if (mg_ok(r) && ctx) {
         mg_tcp_result res;
         mg_tcp_connect_one(stack, ctx, fd, config.server_name, deadline, &res);
-        char verdict[64];
-        mg_verdict_format(res.verdict, verdict, sizeof verdict);
-        printf("%s (%s)\n", verdict, res.reason_text);
-        if (res.http_status) printf("server said: HTTP %d: %s\n", res.http_status, res.body);
+        print_outcome(a, &res);
         code = res.verdict.kind == MG_VERDICT_OK ? 0 : 1;
     }
     if (!mg_ok(r)) fprintf(stderr, "mtlsgrid: connect: %s\n", mg_error_message());

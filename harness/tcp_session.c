@@ -1,6 +1,7 @@
 #include "tcp_session.h"
 
 #include "drive.h"
+#include "http_text.h"
 #include "one_side.h"
 #include "tcp.h"
 
@@ -85,13 +86,14 @@ void mg_tcp_serve_one(const mg_stack *stack, mg_context *ctx, int fd, double dea
     stack->session_free(s);
 }
 
-/* Keeps the status code and the first line of the body of an HTTP response. */
+/* Keeps the status code and what the server said: the page's <title> when it is HTML (nginx's
+ * "400 The SSL certificate error"), else the first line of the body. */
 static void note_response(const char *response, mg_tcp_result *out)
 {
-    int status = 0;
-    if (sscanf(response, "HTTP/%*d.%*d %d", &status) == 1) out->http_status = status;
+    out->http_status = mg_http_status(response);
+    mg_http_title(response, out->body, sizeof out->body);
     const char *body = strstr(response, "\r\n\r\n");
-    if (body)
+    if (!out->body[0] && body)
         snprintf(out->body, sizeof out->body, "%.*s", (int)strcspn(body + 4, "\r\n"), body + 4);
 }
 

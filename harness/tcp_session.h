@@ -10,7 +10,7 @@ typedef struct {
     mg_side_outcome side;
     mg_verdict verdict;      /* as this side can tell it (see one_side.h) */
     char reason_text[1024];
-    char body[512];          /* connect: the first line of the server's response body */
+    char body[512];          /* connect: the page's <title>, else the body's first line */
     int http_status;         /* connect: the response's status code; 0 when none */
 } mg_tcp_result;
 
