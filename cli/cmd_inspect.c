@@ -25,6 +25,10 @@ static const cli_option inspect_options[] = {
      "CRLs (PEM or DER): checks revocation of the leaf and, with --ca, of its CAs"},
     {"at", OPT_STRING, offsetof(inspect_args, request.at), "TIME",
      "judge at this instant: now (default), 2026-01-01T00:00:00Z, 2026-01-01 or epoch seconds"},
+    {"p12-password", OPT_STRING, offsetof(inspect_args, request.p12_password), "PASSWORD",
+     "the password of a PKCS#12 FILE (.p12/.pfx); visible in ps: prefer the next two"},
+    {"p12-password-file", OPT_STRING, offsetof(inspect_args, request.p12_password_file), "FILE",
+     "read the PKCS#12 password from the file's first line (or set MTLSGRID_P12_PASSWORD)"},
     {"json", OPT_FLAG, offsetof(inspect_args, json), NULL,
      "print a JSON array, one object per FILE"},
 };

@@ -58,7 +58,7 @@ mg_result mg_inspect_file(const mg_inspect_session *session, const char *path,
                                 .tools = session->tools, .tool_count = session->tool_count};
     MG_GUARD(mg_strdup(path, &out->file));
     STACK_OF(X509) *certs = NULL;
-    MG_GUARD(mg_inspect_read_certs(path, &certs));
+    MG_GUARD(mg_inspect_read_file_certs(path, session->p12_password, &certs));
     int leaf_index = mg_inspect_find_leaf(certs);
     X509 *leaf = sk_X509_value(certs, leaf_index);
     STACK_OF(X509) *others = sk_X509_dup(certs); /* borrows the references of certs */

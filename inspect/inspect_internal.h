@@ -15,6 +15,8 @@ struct mg_inspect_session {
     char *host; /* NULL: not given */
     mg_host_kind host_kind;
     int64_t at;
+    char p12_password_buf[1024];
+    const char *p12_password; /* NULL: none given (a PKCS#12 FILE is then refused, saying so) */
     char *ca_file;
     STACK_OF(X509) *anchors; /* NULL without --ca */
     char *crl_file;

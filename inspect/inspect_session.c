@@ -2,6 +2,7 @@
 #include "inspect_internal.h"
 #include "inspect_read.h"
 #include "inspect_time.h"
+#include "secret.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,10 @@ static MG_RESULT parse_flags(const mg_inspect_request *req, mg_inspect_session *
               MG_INSPECT_TOOL_MAX);
     s->tools = req->tools;
     s->tool_count = req->tool_count;
+    mg_secret_source secret = {"--p12-password", req->p12_password, "--p12-password-file",
+                               req->p12_password_file, MG_P12_PASSWORD_ENV};
+    MG_GUARD(mg_secret_resolve(&secret, s->p12_password_buf, sizeof s->p12_password_buf,
+                               &s->p12_password));
     s->at = (int64_t)time(NULL);
     MG_ENSURE(!req->at || mg_inspect_parse_time(req->at, s->at, &s->at), MG_E_USAGE,
               "inspect: --at expects now, seconds since the epoch, or a UTC date and time such as "

@@ -2,6 +2,7 @@
 reference_time): each defect gives its cause and quotes the words a stack prints for it, the
 good certificates are suitable, bad input exits 2 naming the file."""
 import json
+import subprocess
 
 import pytest
 
@@ -302,3 +303,22 @@ def test_json_object_keys(m):
     assert set(problem) >= {"cause", "reason", "detail", "messages", "fix"}
     assert set(problem["messages"]) >= {"openssl", "gnutls", "browser", "curl"}
     assert problem["reason"] == "hostname-mismatch"
+
+
+def test_pkcs12_files_are_read_with_their_password(m, tmp_path):
+    """A .p12/.pfx as users get them: the leaf inside is judged, its chain is the bundle's."""
+    p12 = tmp_path / "client.pfx"
+    subprocess.run(["openssl", "pkcs12", "-export", "-in", m.file("client"), "-inkey",
+                    m.file("client", "key_pem"), "-out", p12, "-passout", "pass:s3cret"],
+                   check=True, capture_output=True)
+    (tmp_path / "pw").write_text("s3cret\n")
+    proc, reports = inspect_json(m, p12, "--role", "client", "--ca", m.root("client"),
+                                 "--p12-password-file", tmp_path / "pw")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # suitable with only the root given: the intermediate came from the bundle
+    assert reports[0]["problems"] == [] and reports[0]["suitable"] is True
+    assert "s3cret" not in proc.stdout + proc.stderr
+    none = run_mtlsgrid("inspect", p12, "--role", "client")
+    assert none.returncode == 2 and "is a PKCS#12 bundle" in none.stderr, none.stderr
+    wrong = run_mtlsgrid("inspect", p12, "--role", "client", "--p12-password", "nope")
+    assert wrong.returncode == 2 and "client.pfx" in wrong.stderr, wrong.stderr
