@@ -20,6 +20,8 @@ typedef struct {
     const char *ca_file;  /* trust anchors, PEM or DER; NULL: the chain is not checked */
     const char *crl_file; /* CRLs, PEM or DER */
     const char *at;       /* the instant to judge at (see inspect_time.h); NULL: now */
+    const char *key_file;          /* a private key that must belong to each FILE's leaf */
+    const char *key_password_file; /* its password, if encrypted (or MTLSGRID_KEY_PASSWORD) */
     const char *p12_password;      /* a PKCS#12 FILE's password (or from the file, env) */
     const char *p12_password_file;
     const mg_inspect_tool *tools; /* whose words each problem quotes (outlive the session) */

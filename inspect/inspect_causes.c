@@ -20,6 +20,13 @@ const mg_inspect_cause mg_inspect_causes[] = {
      "Go: \"x509: certificate specifies an incompatible key usage\"",
      "Reissue the certificate with extendedKeyUsage serverAuth for a server or clientAuth for a "
      "client (both when one certificate serves both roles)."},
+    {"key-mismatch", MG_REASON_KEY_MISMATCH, "The private key is not the certificate's",
+     "(none: the server refuses to load the pair, so no browser reaches it)",
+     "(browsers take key and certificate together, from a PKCS#12 file or their own store)",
+     "(none: the server refuses to load the pair; nginx -t says \"... key values mismatch\")",
+     "curl: (58) unable to set private key file: '<the --key file>' type PEM", "",
+     "Load the key that was made with this certificate (its public key is the certificate's), or "
+     "reissue the certificate for the key you have."},
     {"eku-any-only", MG_REASON_BAD_PURPOSE, "The only extended key usage is anyExtendedKeyUsage",
      "SEC_ERROR_INADEQUATE_CERT_TYPE (Firefox)", "SSL_ERROR_UNSUPPORTED_CERT_ALERT (Firefox)",
      "curl: (60) SSL certificate problem: unsuitable certificate purpose",

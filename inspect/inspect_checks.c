@@ -12,6 +12,7 @@ const mg_inspect_check mg_inspect_checks[] = {
     {"extensions", mg_check_extensions},
     {"chain", mg_check_chain},
     {"revocation", mg_check_revocation},
+    {"private-key", mg_check_private_key},
 };
 
 const size_t mg_inspect_check_count = sizeof mg_inspect_checks / sizeof mg_inspect_checks[0];

@@ -17,6 +17,8 @@ struct mg_inspect_session {
     int64_t at;
     char p12_password_buf[1024];
     const char *p12_password; /* NULL: none given (a PKCS#12 FILE is then refused, saying so) */
+    char *key_file;
+    EVP_PKEY *key;           /* NULL without --key */
     char *ca_file;
     STACK_OF(X509) *anchors; /* NULL without --ca */
     char *crl_file;
@@ -85,5 +87,6 @@ MG_RESULT mg_check_signature(const mg_inspect_subject *s, mg_inspect_report *r);
 MG_RESULT mg_check_extensions(const mg_inspect_subject *s, mg_inspect_report *r);
 MG_RESULT mg_check_chain(const mg_inspect_subject *s, mg_inspect_report *r);
 MG_RESULT mg_check_revocation(const mg_inspect_subject *s, mg_inspect_report *r);
+MG_RESULT mg_check_private_key(const mg_inspect_subject *s, mg_inspect_report *r);
 
 #endif

@@ -1,5 +1,6 @@
 /* The request's flags checked and its CA and CRL files loaded once for every FILE. */
 #include "inspect_internal.h"
+#include "credential_read.h"
 #include "inspect_read.h"
 #include "inspect_time.h"
 #include "secret.h"
@@ -48,8 +49,24 @@ static MG_RESULT parse_flags(const mg_inspect_request *req, mg_inspect_session *
     return MG_OK;
 }
 
+static MG_RESULT load_key(const mg_inspect_request *req, mg_inspect_session *s)
+{
+    if (!req->key_file) return MG_OK;
+    MG_GUARD(mg_strdup(req->key_file, &s->key_file));
+    mg_secret_source secret = {NULL, NULL, "--key-password-file", req->key_password_file,
+                               MG_KEY_PASSWORD_ENV};
+    char buf[1024];
+    const char *password;
+    MG_GUARD(mg_secret_resolve(&secret, buf, sizeof buf, &password));
+    mg_result r = password ? mg_credential_read_key_password(req->key_file, password, &s->key)
+                           : mg_credential_read_key(req->key_file, &s->key);
+    memset(buf, 0, sizeof buf);
+    return for_flag(r, "inspect: --key");
+}
+
 static MG_RESULT load_files(const mg_inspect_request *req, mg_inspect_session *s)
 {
+    MG_GUARD(load_key(req, s));
     if (req->ca_file) {
         MG_GUARD(mg_strdup(req->ca_file, &s->ca_file));
         MG_GUARD(for_flag(mg_inspect_read_certs(req->ca_file, &s->anchors), "inspect: --ca"));
@@ -81,6 +98,8 @@ void mg_inspect_session_free(mg_inspect_session *s)
     if (!s) return;
     free(s->host);
     free(s->ca_file);
+    free(s->key_file);
+    EVP_PKEY_free(s->key);
     free(s->crl_file);
     sk_X509_pop_free(s->anchors, X509_free);
     sk_X509_CRL_pop_free(s->crls, X509_CRL_free);

@@ -322,3 +322,19 @@ def test_pkcs12_files_are_read_with_their_password(m, tmp_path):
     assert none.returncode == 2 and "is a PKCS#12 bundle" in none.stderr, none.stderr
     wrong = run_mtlsgrid("inspect", p12, "--role", "client", "--p12-password", "nope")
     assert wrong.returncode == 2 and "client.pfx" in wrong.stderr, wrong.stderr
+
+
+def test_key_that_is_not_the_certificates_is_a_problem(m):
+    """--key: the pair a server or client would load; curl and nginx refuse a mismatched one."""
+    proc, reports = inspect_json(m, m.file("client"), "--role", "client", "--ca",
+                                 m.root("client"), "--key", m.file("client", "key_pem"))
+    assert proc.returncode == 0 and reports[0]["problems"] == [], proc.stdout
+    proc, reports = inspect_json(m, m.file("client"), "--role", "client", "--ca",
+                                 m.root("client"), "--key", m.file("server", "key_pem"))
+    assert proc.returncode == 1
+    problems = reports[0]["problems"]
+    assert [p["cause"] for p in problems] == ["key-mismatch"], problems
+    assert problems[0]["reason"] == "key-mismatch"
+    assert "key values mismatch" in problems[0]["messages"]["openssl"]
+    bad = run_mtlsgrid("inspect", m.file("client"), "--key", m.file("client"))
+    assert bad.returncode == 2 and "--key" in bad.stderr, bad.stderr

@@ -72,5 +72,8 @@ const mg_tool_words mg_gnutls_inspect_words[] = {
      "(accepted: GnuTLS does not enforce requireExplicitPolicy)"},
     {"chain-other",
      "\"The certificate is NOT trusted.\""},
+    {"key-mismatch",
+     "GNUTLS_E_CERTIFICATE_KEY_MISMATCH (-60) \"The certificate and the given key do not "
+     "match.\""},
     {NULL, NULL},
 };

@@ -84,5 +84,8 @@ const mg_tool_words mg_nss_inspect_words[] = {
      "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION (-8151) \"Certificate contains unknown critical "
      "extension.\" (the classic verifier does not process policy constraints)"},
     {"chain-other", UNKNOWN_ISSUER " (or the error of the first certificate that fails)"},
+    {"key-mismatch",
+     "(not noticed: NSS never compares key and certificate, SSL_ConfigServerCert checks the key's "
+     "type only; the peer refuses the signature)"},
     {NULL, NULL},
 };

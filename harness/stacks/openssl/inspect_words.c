@@ -94,5 +94,8 @@ const mg_tool_words mg_openssl_inspect_words[] = {
     {"chain-other",
      "verify error N (see the detail for OpenSSL's words); the peer reads an alert such as \"sslv3 "
      "alert certificate unknown\""},
+    {"key-mismatch",
+     "X509_check_private_key: \"key values mismatch\" (SSL_CTX_use_PrivateKey / "
+     "SSL_CTX_check_private_key refuse the pair)"},
     {NULL, NULL},
 };

@@ -81,5 +81,8 @@ const mg_tool_words mg_wolfssl_inspect_words[] = {
     {"chain-other",
      "ASN_PARSE_E (-140) \"ASN parsing error, invalid input\" (or the error of the first "
      "certificate that fails, the chain's top first)"},
+    {"key-mismatch",
+     "(not always noticed: wolfSSL_CTX_check_private_key checks an ECC key's point only, so the "
+     "peer refuses the CertificateVerify signature instead)"},
     {NULL, NULL},
 };
