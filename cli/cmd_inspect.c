@@ -4,10 +4,12 @@
 #include "command.h"
 #include "inspect.h"
 #include "inspect_json.h"
+#include "json_text.h"
 #include "registry.h"
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct {
     mg_inspect_request request;
@@ -69,6 +71,34 @@ static void stack_tools(mg_inspect_tool tools[MG_STACK_MAX], size_t *count)
 
 _Static_assert(MG_STACK_MAX <= MG_INSPECT_TOOL_MAX, "inspect takes fewer tools than stacks");
 
+/* With --json, bad input is JSON too: {"error": ..., "flag": ..., "file": ...}, the flag and its
+ * file when the message names one (a --ca, --crl or --key that cannot be read). */
+static void print_error_json(const mg_inspect_request *req, const char *message)
+{
+    const struct {
+        const char *flag, *file;
+    } files[] = {{"--ca", req->ca_file}, {"--crl", req->crl_file}, {"--key", req->key_file}};
+    json_t *doc = json_pack("{s:o}", "error", mg_json_text(message));
+    for (size_t i = 0; doc && i < sizeof files / sizeof files[0]; i++) {
+        char with_colon[16];
+        snprintf(with_colon, sizeof with_colon, "%s:", files[i].flag);
+        if (!strstr(message, with_colon)) continue;
+        json_object_set_new(doc, "flag", json_string(files[i].flag));
+        if (files[i].file) json_object_set_new(doc, "file", mg_json_text(files[i].file));
+        break;
+    }
+    if (doc && !json_object_get(doc, "flag")) {
+        const char *dash = strstr(message, "--");
+        size_t len = dash ? strspn(dash + 2, "abcdefghijklmnopqrstuvwxyz0123456789-") : 0;
+        if (len) json_object_set_new(doc, "flag", json_stringn(dash, len + 2));
+    }
+    if (doc) {
+        json_dumpf(doc, stdout, JSON_INDENT(2));
+        printf("\n");
+    }
+    json_decref(doc);
+}
+
 static int run_inspect(void *raw, const cli_rest *rest)
 {
     inspect_args *a = raw;
@@ -79,6 +109,7 @@ static int run_inspect(void *raw, const cli_rest *rest)
     mg_result r = mg_inspect_session_open(&a->request, &session);
     if (!mg_ok(r)) {
         fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        if (a->json) print_error_json(&a->request, mg_error_message());
         return 2;
     }
     json_t *array = a->json ? json_array() : NULL;

@@ -338,3 +338,15 @@ def test_key_that_is_not_the_certificates_is_a_problem(m):
     assert "key values mismatch" in problems[0]["messages"]["openssl"]
     bad = run_mtlsgrid("inspect", m.file("client"), "--key", m.file("client"))
     assert bad.returncode == 2 and "--key" in bad.stderr, bad.stderr
+
+
+@pytest.mark.parametrize("args,flag,file", [
+    (["--ca", "/nonexistent/ca.pem"], "--ca", "/nonexistent/ca.pem"),
+    (["--role", "bogus"], "--role", None),
+    (["--at", "yesterday"], "--at", None),
+])
+def test_bad_input_with_json_is_json(m, args, flag, file):
+    proc = run_mtlsgrid("inspect", m.file("client"), *args, "--json")
+    assert proc.returncode == 2
+    doc = json.loads(proc.stdout)
+    assert doc["flag"] == flag and doc["error"] and doc.get("file") == file, doc
