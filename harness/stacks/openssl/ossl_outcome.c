@@ -10,11 +10,15 @@
 #include <stdio.h>
 #include <string.h>
 
-/* OpenSSL's name for the failure, e.g. "tlsv13 alert certificate required". */
+/* The failure as OpenSSL's tools print it, code in hex beside the words:
+ * "error:0A00045C:SSL routines::tlsv13 alert certificate required" (what s_client, curl and
+ * nginx logs show, so a user can search for the same string). */
 static void describe_ssl_error(const mg_session *s, char *buf, size_t len)
 {
-    const char *text = s->ssl_error ? ERR_reason_error_string(s->ssl_error) : NULL;
-    snprintf(buf, len, "%s", text ? text : s->failure_text);
+    if (s->ssl_error && ERR_reason_error_string(s->ssl_error))
+        ERR_error_string_n(s->ssl_error, buf, len);
+    else
+        snprintf(buf, len, "%s", s->failure_text);
 }
 
 static bool rejected_by_verification(mg_session *s, mg_side_outcome *out)
