@@ -3,6 +3,7 @@
 #include "report.h"
 
 #include "mg_strings.h"
+#include "path_join.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -67,9 +68,8 @@ static bool wanted(const char *list, const report_format *format)
 static MG_RESULT write_into(const char *dir, const char *file, const mg_report *report,
                             mg_result (*write)(const mg_report *, const char *))
 {
-    char path[4096];
-    MG_ENSURE((size_t)snprintf(path, sizeof path, "%s/%s", dir, file) < sizeof path, MG_E_USAGE,
-              "--out %s: the path is too long", dir);
+    char path[4096]; /* path_join's message gives the path's start and length, never cut */
+    MG_GUARD(mg_path_join(path, sizeof path, dir, file));
     return write(report, path);
 }
 
