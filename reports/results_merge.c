@@ -288,6 +288,19 @@ static MG_RESULT parse_grade(const char *name, const char *where, mg_grade *out)
     return mg_fail(MG_E_INPUT, "%s: unknown grade \"%s\"", where, name ? name : "");
 }
 
+
+/* SCENARIO/CLIENT-SERVER/tlsV/POLICY, as long as its parts (limbo's ids can be kilobytes);
+ * NULL when memory runs out. */
+static char *case_id(const char *scenario, const char *client, const char *server,
+                     const char *tls, const char *policy)
+{
+    size_t len = strlen(scenario) + strlen(client) + strlen(server) + strlen(tls) +
+                 strlen(policy) + 8;
+    char *id = malloc(len);
+    if (id) snprintf(id, len, "%s/%s-%s/tls%s/%s", scenario, client, server, tls, policy);
+    return id;
+}
+
 static MG_RESULT read_row(mg_merged_results *m, const mg_run_info *run, json_t *o,
                           const char *where, mg_report_row *row)
 {
@@ -302,20 +315,25 @@ static MG_RESULT read_row(mg_merged_results *m, const mg_run_info *run, json_t *
                   json_is_array(json_object_get(o, "expected")),
               MG_E_INPUT, "%s: not a results.jsonl record (%s)", where, err.text);
     const char *scenario_id = text_field(o, "scenario");
-    char expected_id[1024];
-    snprintf(expected_id, sizeof expected_id, "%s/%s-%s/tls%s/%s", scenario_id, client, server,
-             tls, policy);
-    MG_ENSURE(strcmp(expected_id, id) == 0, MG_E_INPUT,
-              "%s: case \"%s\" does not match its fields (%s)", where, id, expected_id);
+    char *expected_id = case_id(scenario_id, client, server, tls, policy);
+    MG_ENSURE(expected_id, MG_E_INTERNAL, "out of memory");
+    bool same = strcmp(expected_id, id) == 0;
+    mg_result mismatch =
+        same ? MG_OK
+             : mg_fail(MG_E_INPUT, "%s: case \"%s\" does not match its fields (%s)", where, id,
+                       expected_id);
+    free(expected_id);
+    MG_GUARD(mismatch);
     const char *cv = text_field(o, "client_version"), *sv = text_field(o, "server_version");
     *row = (mg_report_row){.tls = tls, .policy = policy, .ms = ms, .client_version = cv,
                            .server_version = sv};
     MG_GUARD(display_name(m, run, client, cv, &row->client));
     MG_GUARD(display_name(m, run, server, sv, &row->server));
-    char merged_id[1024];
-    snprintf(merged_id, sizeof merged_id, "%s/%s-%s/tls%s/%s", scenario_id, row->client,
-             row->server, tls, policy);
-    MG_GUARD(keep_string(m, merged_id, &row->id));
+    char *merged_id = case_id(scenario_id, row->client, row->server, tls, policy);
+    MG_ENSURE(merged_id, MG_E_INTERNAL, "out of memory");
+    mg_result kept = keep_string(m, merged_id, &row->id);
+    free(merged_id);
+    MG_GUARD(kept);
     MG_GUARD(find_scenario(m, o, where, &row->scenario));
     MG_GUARD(find_divergence(m, json_object_get(o, "divergence"), where, &row->divergence));
     MG_GUARD(parse_grade(grade, where, &row->grade));
