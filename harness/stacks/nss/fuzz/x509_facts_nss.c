@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static SECOidTag tag_of(const char *field)
+SECOidTag mg_x509_facts_nss_tag_of(const char *field)
 {
     if (strcmp(field, "eku") == 0) return SEC_OID_X509_EXT_KEY_USAGE;
     if (strcmp(field, "san") == 0) return SEC_OID_X509_SUBJECT_ALT_NAME;
@@ -22,8 +22,8 @@ static bool extension_value(const uint8_t *der, size_t len, const char *field, u
 {
     CERTCertificate *cert = mg_fixture_nss_decode(der, len);
     SECItem value = {siBuffer, NULL, 0};
-    bool found = cert != NULL && tag_of(field) != SEC_OID_UNKNOWN &&
-                 CERT_FindCertExtension(cert, (int)tag_of(field), &value) == SECSuccess;
+    bool found = cert != NULL && mg_x509_facts_nss_tag_of(field) != SEC_OID_UNKNOWN &&
+                 CERT_FindCertExtension(cert, (int)mg_x509_facts_nss_tag_of(field), &value) == SECSuccess;
     bool fits = found && value.len <= cap;
     if (fits) memcpy(buf, value.data, value.len), *out_len = value.len;
     if (found) SECITEM_FreeItem(&value, PR_FALSE);

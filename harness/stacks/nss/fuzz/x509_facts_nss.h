@@ -9,7 +9,13 @@
 
 #include "x509_known.h"
 
+#include <secoidt.h>
+
 extern const mg_x509_facts mg_x509_facts_nss;
+
+/* The extension of a view field ("eku", "san", "basic-constraints", "key-usage"), or
+ * SEC_OID_UNKNOWN. */
+SECOidTag mg_x509_facts_nss_tag_of(const char *field);
 
 /* The two validity times as written (raw UTCTime or GeneralizedTime characters). */
 typedef struct {

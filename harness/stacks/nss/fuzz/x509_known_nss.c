@@ -8,15 +8,9 @@
 #include "fixture_nss.h"
 #include "x509_facts_nss.h"
 
-#include <string.h>
+#include <secoid.h>
 
-static mg_ext_state state_of(const mg_x509_view *v, const char *field)
-{
-    if (strcmp(field, "eku") == 0) return v->eku_state;
-    if (strcmp(field, "san") == 0) return v->san_state;
-    if (strcmp(field, "basic-constraints") == 0) return v->bc_state;
-    return v->ku_state;
-}
+#include <string.h>
 
 /* A date past its month's end that NSS turned into an instant (DER_DecodeTimeChoice rolls
  * the day over) where the other stack cannot read it. */
@@ -68,27 +62,29 @@ static bool eku_keeps_invalid_oid(const mg_x509_disagreement *d)
     return false;
 }
 
-/* Two extensions of the input with the same extnID, NSS having read the certificate. */
-static bool duplicate_extension(const mg_x509_disagreement *d)
+/* Two extensions of the input with the same extnID (that of `tag`, unless SEC_OID_UNKNOWN:
+ * any), NSS having read the certificate. */
+static bool duplicate_extension(const mg_x509_disagreement *d, SECOidTag tag)
 {
     if (!d->self.view->accepted) return false;
     CERTCertificate *cert = mg_fixture_nss_decode(d->der, d->len);
     bool twice = false;
     for (CERTCertExtension **a = cert ? cert->extensions : NULL; a && *a && !twice; a++)
         for (CERTCertExtension **b = cert->extensions; b < a && !twice; b++)
-            twice = SECITEM_ItemsAreEqual(&(*a)->id, &(*b)->id);
+            twice = SECITEM_ItemsAreEqual(&(*a)->id, &(*b)->id) &&
+                    (tag == SEC_OID_UNKNOWN || SECOID_FindOIDTag(&(*a)->id) == tag);
     if (cert != NULL) CERT_DestroyCertificate(cert);
     return twice;
 }
 
 static bool duplicate_extension_read(const mg_x509_disagreement *d)
 {
-    return state_of(d->self.view, d->field) == MG_EXT_READ && duplicate_extension(d);
+    return duplicate_extension(d, mg_x509_facts_nss_tag_of(d->field));
 }
 
 static bool duplicate_extension_accepted(const mg_x509_disagreement *d)
 {
-    return !d->other.view->accepted && duplicate_extension(d);
+    return !d->other.view->accepted && duplicate_extension(d, SEC_OID_UNKNOWN);
 }
 
 /* subjectAltName 30 00: NSS cannot decode it, the other stack reads no names. */
@@ -132,12 +128,6 @@ const mg_x509_known_divergence mg_x509_known_nss[] = {
      "certificate, OpenSSL marks it invalid and cannot read the extension; NSS decodes it, "
      "reads the first instance (CERT_FindCertExtension)."},
     {"nss-duplicate-extension-first-read", MG_DIVERGENCE_FINDING, "san", NULL,
-     duplicate_extension_read, "as above"},
-    {"nss-duplicate-extension-first-read", MG_DIVERGENCE_FINDING, "eku", NULL,
-     duplicate_extension_read, "as above"},
-    {"nss-duplicate-extension-first-read", MG_DIVERGENCE_FINDING, "basic-constraints", NULL,
-     duplicate_extension_read, "as above"},
-    {"nss-duplicate-extension-first-read", MG_DIVERGENCE_FINDING, "key-usage", NULL,
      duplicate_extension_read, "as above"},
     {NULL, MG_DIVERGENCE_BENIGN, NULL, NULL, NULL, NULL},
 };
