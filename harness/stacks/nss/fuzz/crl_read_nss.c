@@ -2,7 +2,8 @@
  * (every field, entry and extension, then the signature against each fixture CA whose subject
  * is the CRL's issuer, at the fixture time), and the CRL cache a verification consults:
  * CERT_CacheCRL, SEC_FindCrlByName, a verification of the fixture's server chain that
- * consults the cache (libnss3 does not export CERT_CheckCRL), and CERT_UncacheCRL, so no input's CRL is left for the next. */
+ * consults the cache (libnss3 does not export CERT_CheckCRL), and CERT_UncacheCRL, so no
+ * input's CRL is left for the next. */
 #include "nss_fuzz.h"
 
 #include "revocation_read.h"
@@ -44,12 +45,11 @@ static void check_signature(CERTSignedCrl *crl)
 /* The cache as a verification reads it: the CRL found by its issuer's name, its times,
  * and the fixture's server chain verified at the fixture time, which checks each certificate
  * against its issuer's cached CRLs (the classic verifier's revocation check). */
-static void look_up(const SECItem *issuer_name)
+static void look_up(SECItem *issuer_name)
 {
-    CERTSignedCrl *cached = issuer_name != NULL
-                                ? SEC_FindCrlByName(CERT_GetDefaultCertDB(),
-                                                    (SECItem *)(uintptr_t)issuer_name, SEC_CRL_TYPE)
-                                : NULL;
+    CERTSignedCrl *cached =
+        issuer_name != NULL ? SEC_FindCrlByName(CERT_GetDefaultCertDB(), issuer_name, SEC_CRL_TYPE)
+                            : NULL;
     if (cached != NULL) {
         (void)SEC_CheckCrlTimes(&cached->crl, mg_fixture_nss_time());
         SEC_DestroyCrl(cached);

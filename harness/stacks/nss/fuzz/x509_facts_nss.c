@@ -22,8 +22,9 @@ static bool extension_value(const uint8_t *der, size_t len, const char *field, u
 {
     CERTCertificate *cert = mg_fixture_nss_decode(der, len);
     SECItem value = {siBuffer, NULL, 0};
-    bool found = cert != NULL && mg_x509_facts_nss_tag_of(field) != SEC_OID_UNKNOWN &&
-                 CERT_FindCertExtension(cert, (int)mg_x509_facts_nss_tag_of(field), &value) == SECSuccess;
+    SECOidTag tag = mg_x509_facts_nss_tag_of(field);
+    bool found = cert != NULL && tag != SEC_OID_UNKNOWN &&
+                 CERT_FindCertExtension(cert, (int)tag, &value) == SECSuccess;
     bool fits = found && value.len <= cap;
     if (fits) memcpy(buf, value.data, value.len), *out_len = value.len;
     if (found) SECITEM_FreeItem(&value, PR_FALSE);

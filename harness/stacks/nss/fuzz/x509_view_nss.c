@@ -53,9 +53,9 @@ static void add_other_name(mg_strlist *list, const CERTGeneralName *name)
     mg_strlist tmp = {0};
     add_oid(&tmp, "other:", &name->name.OthName.oid);
     const SECItem *v = &name->name.OthName.name;
-    size_t skip = 0;
+    size_t skip = 0, long_form = v->len >= 2 ? v->data[1] & 0x7fu : 0;
     if (v->len >= 2 && (v->data[1] & 0x80) == 0) skip = 2;
-    else if (v->len >= 2 && (size_t)(v->data[1] & 0x7f) + 2 <= v->len) skip = 2 + (v->data[1] & 0x7f);
+    else if (v->len >= 2 && long_form + 2 <= v->len) skip = 2 + long_form;
     mg_strlist_add_hex(list, tmp.items[0], v->data + skip, v->len - skip);
     mg_strlist_free(&tmp);
 }
