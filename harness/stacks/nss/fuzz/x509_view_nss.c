@@ -123,8 +123,11 @@ static void read_key_usage(CERTCertificate *cert, mg_x509_view *view)
         view->ku_state = failed_state();
         return;
     }
+    /* bits.len counts bits; the octets are copied as the BIT STRING holds them, bits marked
+     * unused included (NSS's own key-usage checks read the first octet: certdb.c). */
     view->ku_state = MG_EXT_READ;
-    for (unsigned bit = 0; bit < 9 && bit / 8 < bits.len; bit++)
+    size_t octets = (bits.len + 7u) / 8u;
+    for (unsigned bit = 0; bit < 9 && bit / 8 < octets; bit++)
         if (bits.data[bit / 8] & (0x80u >> (bit % 8))) view->ku_bits |= 1u << bit;
     SECITEM_FreeItem(&bits, PR_FALSE);
 }
