@@ -8,6 +8,7 @@
 #include "fixture_nss.h"
 #include "x509_facts_nss.h"
 
+#include <secerr.h>
 #include <secoid.h>
 
 #include <string.h>
@@ -43,14 +44,18 @@ static bool refuses_negative_pathlen(const mg_x509_disagreement *d)
            mg_x509_facts_nss.negative_pathlen(d->der, d->len);
 }
 
-/* The raw extKeyUsage holds an OBJECT IDENTIFIER whose last octet has bit 8 set (its last
- * subidentifier never ends), and NSS read the extension. */
+/* NSS read the extKeyUsage and one of its OIDs is not valid: CERT_GetOidString marks a
+ * subidentifier it cannot decode, or the raw value holds an OBJECT IDENTIFIER whose last
+ * octet has bit 8 set (its last subidentifier never ends). */
 static bool eku_keeps_invalid_oid(const mg_x509_disagreement *d)
 {
     uint8_t v[1024];
     size_t n = 0;
-    if (d->self.view->eku_state != MG_EXT_READ ||
-        !mg_x509_facts_nss.extension_value(d->der, d->len, "eku", v, sizeof v, &n) || n < 2 ||
+    if (d->self.view->eku_state != MG_EXT_READ) return false;
+    /* CERT_GetOidString's own mark of a subidentifier it cannot decode */
+    for (size_t i = 0; i < d->self.view->eku.count; i++)
+        if (strstr(d->self.view->eku.items[i], "UNSUPPORTED") != NULL) return true;
+    if (!mg_x509_facts_nss.extension_value(d->der, d->len, "eku", v, sizeof v, &n) || n < 2 ||
         v[0] != 0x30 || v[1] >= 0x80)
         return false;
     for (size_t at = 2; at + 2 <= n && v[at] == 0x06 && v[at + 1] < 0x80;) {
@@ -85,6 +90,12 @@ static bool duplicate_extension_read(const mg_x509_disagreement *d)
 static bool duplicate_extension_accepted(const mg_x509_disagreement *d)
 {
     return !d->other.view->accepted && duplicate_extension(d, SEC_OID_UNKNOWN);
+}
+
+static bool strict_der(const mg_x509_disagreement *d)
+{
+    return !d->self.view->accepted && d->other.view->accepted &&
+           d->self.view->native_error == SEC_ERROR_BAD_DER;
 }
 
 /* subjectAltName 30 00: NSS cannot decode it, the other stack reads no names. */
@@ -129,5 +140,15 @@ const mg_x509_known_divergence mg_x509_known_nss[] = {
      "reads the first instance (CERT_FindCertExtension)."},
     {"nss-duplicate-extension-first-read", MG_DIVERGENCE_FINDING, "san", NULL,
      duplicate_extension_read, "as above"},
+    {"nss-duplicate-extension-first-read", MG_DIVERGENCE_FINDING, "eku", NULL,
+     duplicate_extension_read, "as above"},
+    {"nss-duplicate-extension-first-read", MG_DIVERGENCE_FINDING, "basic-constraints", NULL,
+     duplicate_extension_read, "as above"},
+    {"nss-duplicate-extension-first-read", MG_DIVERGENCE_FINDING, "key-usage", NULL,
+     duplicate_extension_read, "as above"},
+    {"nss-strict-der", MG_DIVERGENCE_BENIGN, "accepted", NULL, strict_der,
+     "NSS's QuickDER decoder refuses the certificate (SEC_ERROR_BAD_DER) where the other stack "
+     "parses it: an encoding the other keeps as it read it, or reads leniently. Refusing is "
+     "the safe side; every field is compared whenever both accept."},
     {NULL, MG_DIVERGENCE_BENIGN, NULL, NULL, NULL, NULL},
 };
