@@ -92,7 +92,8 @@ static void walk(const char *range, constraint_fn visit, void *ctx)
         for (const char *c = cursor; c < cursor + alt_len;) {
             size_t n = strcspn(c, ",|");
             if (c + n > cursor + alt_len) n = (size_t)(cursor + alt_len - c);
-            snprintf(piece, sizeof piece, "%.*s", (int)(n < sizeof piece ? n : sizeof piece - 1), c);
+            int shown = (int)(n < sizeof piece ? n : sizeof piece - 1);
+            snprintf(piece, sizeof piece, "%.*s", shown, c);
             range_op op = OP_GLOB;
             bool ok = n < sizeof piece && parse_constraint(piece, &op, bound, sizeof bound);
             if (!visit(ctx, alternative, ok, op, bound, piece)) return;
