@@ -70,11 +70,12 @@ size_t mg_plan_divergences_off_version(const mg_scenario_set *set, FILE *out)
     for (size_t i = 0; i < set->divergence_count; i++) {
         const mg_divergence *d = &set->divergences[i];
         const mg_stack *stack = mg_stack_find(d->stack);
-        if (!stack || glob(d->version, stack->version())) continue;
+        if (!stack || mg_divergence_applies_to(d, stack->version())) continue;
         if (out && missed < 5)
             fprintf(out, "note: divergence [%s] (%s:%d) is for %s %s; this build links %s: "
                          "not applied\n",
-                    d->id, d->file, d->line, d->stack, d->version, stack->version());
+                    d->id, d->file, d->line, d->stack, mg_divergence_versions_text(d),
+                    stack->version());
         missed++;
     }
     if (out && missed > 5) fprintf(out, "note: ... and %zu more such records\n", missed - 5);
@@ -99,7 +100,8 @@ mg_result mg_plan_find_unused_divergences(const mg_plan *plan, mg_report *report
     for (size_t i = 0; i < set->divergence_count; i++) {
         const mg_divergence *d = &set->divergences[i];
         const mg_stack *stack = mg_stack_find(d->stack);
-        if (!stack || !glob(d->version, stack->version()) || !peer_built(d)) continue;
+        if (!stack || !mg_divergence_applies_to(d, stack->version()) || !peer_built(d))
+            continue;
         bool used = false;
         for (size_t r = 0; r < report->count && !used; r++) used = report->rows[r].divergence == d;
         if (used) continue;

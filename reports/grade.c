@@ -22,9 +22,9 @@ static bool stack_in_role(const mg_divergence *d, const mg_case_facts *f)
 {
     const char *peer = d->peer ? d->peer : "*";
     bool as_client = strcmp(d->side, "server") != 0 && strcmp(d->stack, f->client) == 0 &&
-                     glob(d->version, f->client_version) && glob(peer, f->server);
+                     mg_divergence_applies_to(d, f->client_version) && glob(peer, f->server);
     bool as_server = strcmp(d->side, "client") != 0 && strcmp(d->stack, f->server) == 0 &&
-                     glob(d->version, f->server_version) && glob(peer, f->client);
+                     mg_divergence_applies_to(d, f->server_version) && glob(peer, f->client);
     return as_client || as_server;
 }
 
@@ -37,7 +37,7 @@ static bool stack_rejected(const mg_divergence *d, const mg_case_facts *f)
     const char *stack = client ? f->client : f->server, *peer = client ? f->server : f->client;
     const char *version = client ? f->client_version : f->server_version;
     return (strcmp(d->side, "*") == 0 || strcmp(d->side, role) == 0) &&
-           strcmp(d->stack, stack) == 0 && glob(d->version, version) &&
+           strcmp(d->stack, stack) == 0 && mg_divergence_applies_to(d, version) &&
            glob(d->peer ? d->peer : "*", peer);
 }
 

@@ -1,8 +1,10 @@
 /* Known divergences: one INI section per record. Every key but `peer` is required, so that
  * no record lacks its reason or its reference; a record gives a verdict or `alert = unseen`,
- * not both. */
+ * not both, and the versions it was seen on as a `version` glob or a `versions` range. */
+#include "glob_list.h"
 #include "ini_lines.h"
 #include "scenario.h"
+#include "version_range.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -23,7 +25,8 @@ static const divergence_field fields[] = {
     {"scenario", AT(scenario), NULL, false},
     {"tls", AT(tls), "1.2|1.3|*", false},
     {"policy", AT(policy), "strict|minimal|*", false},
-    {"version", AT(version), NULL, false},
+    {"version", AT(version), NULL, true},   /* one of version and versions: checked below */
+    {"versions", AT(versions), NULL, true},
     {"peer", AT(peer), NULL, true},
     {"alert", AT(alert), "unseen", true},
     {"reason", AT(reason), NULL, false},
@@ -124,6 +127,23 @@ mg_result mg_divergences_load_file(const char *path, mg_scenario_set *set)
         MG_ENSURE(d->verdict_given != (d->alert != NULL), MG_E_INPUT,
                   "%s:%d: divergence [%s] needs either \"verdict\" or \"alert\", not %s", path,
                   d->line, d->id, d->verdict_given ? "both" : "neither");
+        MG_ENSURE(!d->version != !d->versions, MG_E_INPUT,
+                  "%s:%d: divergence [%s] needs either \"version\" (a glob) or \"versions\" "
+                  "(a range), not %s", path, d->line, d->id, d->version ? "both" : "neither");
+        const char *bad = d->versions ? mg_version_range_check(d->versions) : NULL;
+        MG_ENSURE(!bad, MG_E_INPUT, "%s:%d: divergence [%s]: versions: %s", path, d->line, d->id,
+                  bad);
     }
     return MG_OK;
+}
+
+bool mg_divergence_applies_to(const mg_divergence *d, const char *stack_version)
+{
+    if (d->versions) return mg_version_range_match(d->versions, stack_version);
+    return mg_glob_list_match(d->version, stack_version); /* a comma list of globs */
+}
+
+const char *mg_divergence_versions_text(const mg_divergence *d)
+{
+    return d->versions ? d->versions : d->version;
 }

@@ -60,7 +60,8 @@ typedef struct {
     char *scenario;        /* glob over scenario ids */
     char *tls;             /* "1.2", "1.3" or "*" */
     char *policy;          /* "strict", "minimal" or "*" */
-    char *version;         /* glob over the stack's version; "*" for any */
+    char *version;         /* glob over the stack's version; "*" for any (or NULL: versions) */
+    char *versions;        /* a version range (common/version_range.h), or NULL: version */
     char *peer;            /* optional glob over the other side's stack (NULL: any) */
     mg_verdict verdict;    /* what the stack actually gives (when verdict_given) */
     bool verdict_given;
@@ -80,6 +81,11 @@ typedef struct {
 
 /* Loads DIR/catalogue/NAME.ini and DIR/divergences/NAME.ini, in name order. Unknown keys, unknown
  * reasons, missing fields and duplicate ids fail with MG_E_INPUT naming file and line. */
+/* Whether the record applies to the stack at this version (its `version` glob or its
+ * `versions` range), and the field's text for messages. */
+bool mg_divergence_applies_to(const mg_divergence *d, const char *stack_version);
+const char *mg_divergence_versions_text(const mg_divergence *d);
+
 MG_RESULT mg_scenarios_load_dir(const char *dir, mg_scenario_set *set);
 MG_RESULT mg_scenarios_load_file(const char *path, mg_scenario_set *set);
 MG_RESULT mg_divergences_load_file(const char *path, mg_scenario_set *set);

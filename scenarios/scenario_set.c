@@ -108,8 +108,8 @@ void mg_scenario_set_free(mg_scenario_set *set)
     for (size_t i = 0; i < set->divergence_count; i++) {
         mg_divergence *d = &set->divergences[i];
         free(d->id), free(d->stack), free(d->side), free(d->scenario), free(d->tls);
-        free(d->policy), free(d->version), free(d->reason), free(d->reference), free(d->file);
-        free(d->peer), free(d->alert);
+        free(d->policy), free(d->version), free(d->versions), free(d->reason), free(d->reference);
+        free(d->file), free(d->peer), free(d->alert);
     }
     free(set->divergences);
     *set = (mg_scenario_set){0};

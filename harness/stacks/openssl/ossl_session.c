@@ -50,12 +50,24 @@ MG_RESULT mg_ossl_session_new(mg_context *ctx, const mg_transport *io, mg_sessio
     return MG_OK;
 }
 
-/* Keeps the first failure: OpenSSL's first queued error, or what happened on the wire. */
+/* The error that says why the handshake failed: libssl's own (its SSLfatal reason), else the
+ * first queued one. From OpenSSL 3.2 on, a verify that fails without a provider error queues
+ * EVP_R_PROVIDER_SIGNATURE_FAILURE (crypto/evp/m_sigver.c, EVP_DigestVerifyFinal) before
+ * libssl's SSL_R_BAD_SIGNATURE, so the first error alone no longer names the rejection. */
+static unsigned long handshake_error(void)
+{
+    unsigned long first = ERR_peek_error(), err;
+    for (int i = 0; i < 64 && (err = ERR_get_error()) != 0; i++) /* the queue holds at most 16 */
+        if (ERR_GET_LIB(err) == ERR_LIB_SSL) return err;
+    return first;
+}
+
+/* Keeps the first failure: OpenSSL's reason for it, or what happened on the wire. */
 static void record_failure(mg_session *s, int ssl_error)
 {
     if (!s->failed) {
         s->failed = true;
-        s->ssl_error = ERR_peek_error();
+        s->ssl_error = handshake_error();
         const char *what = ssl_error == SSL_ERROR_SYSCALL ? "the transport failed or closed"
                                                           : "OpenSSL reported no error";
         snprintf(s->failure_text, sizeof s->failure_text, "%s", what);

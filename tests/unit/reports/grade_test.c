@@ -50,6 +50,24 @@ static void check_alerts(void)
     CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_FAIL);
 }
 
+/* A `versions` range in place of the `version` glob: the record applies on the versions in
+ * the range only (the case of main: a GnuTLS server that skips the EKU check, xfail). */
+static void check_version_ranges(mg_scenario_set *set, mg_divergence *d, mg_case_facts *f)
+{
+    d->version = NULL, d->versions = ">=3.7, <3.8 | 3.8.9";
+    CHECK(mg_grade_case(set, f).grade == MG_GRADE_XFAIL); /* 3.7.9 */
+    f->server_version = "3.8.1";
+    CHECK(mg_grade_case(set, f).grade == MG_GRADE_FAIL);
+    f->server_version = "3.8.9";
+    CHECK(mg_grade_case(set, f).grade == MG_GRADE_XFAIL);
+    f->server_version = "3.10.0"; /* numeric: not below 3.8 */
+    d->versions = ">=3.7, <3.8";
+    CHECK(mg_grade_case(set, f).grade == MG_GRADE_FAIL);
+    CHECK(!mg_divergence_applies_to(d, "3.10.0") && mg_divergence_applies_to(d, "3.7.1"));
+    CHECK_STR(mg_divergence_versions_text(d), ">=3.7, <3.8");
+    d->versions = NULL, d->version = "3.7.*", f->server_version = "3.7.9";
+}
+
 int main(void)
 {
     mg_verdict expected = {MG_VERDICT_SERVER_REJECTS, MG_REASON_BAD_PURPOSE};
@@ -83,6 +101,7 @@ int main(void)
     CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_FAIL);
     f.client = "gnutls";
     CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_XFAIL);
+    check_version_ranges(&set, &d, &f);
     f.skipped = true;
     CHECK(mg_grade_case(&set, &f).grade == MG_GRADE_SKIP);
     CHECK_STR(mg_grade_name(MG_GRADE_XPASS), "xpass");
