@@ -124,13 +124,14 @@ static int push_name(GENERAL_NAMES *names, int type, const char *text, size_t le
     return 0;
 }
 
-/* The side's DNS name and a URI whose host holds a NUL: "evil.test" to a C-string reader,
- * something else to a length-aware one (openssl/openssl issue 31392). */
+/* The side's DNS name and a URI whose host holds a NUL after a permitted name: a C-string
+ * reader sees www.<side>.test, a length-aware one a host outside the subtree (openssl/openssl
+ * issue 31392). */
 static MG_RESULT add_san_uri_nul(X509 *cert, const mg_cert_spec *spec)
 {
     char dns[MG_NAME_MAX], uri[2 * MG_NAME_MAX];
     MG_GUARD(mg_expand("%s.test", spec->side, dns, sizeof dns));
-    int len = snprintf(uri, sizeof uri, "https://evil.test%c.%s/", '\0', dns);
+    int len = snprintf(uri, sizeof uri, "https://www.%s%c.evil.test/", dns, '\0');
     GENERAL_NAMES *names = GENERAL_NAMES_new();
     int ok = names && push_name(names, GEN_DNS, dns, strlen(dns))
              && push_name(names, GEN_URI, uri, (size_t)len)
