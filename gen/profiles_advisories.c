@@ -26,7 +26,8 @@ static const mg_profile_row rows[] = {
      .feature = "name-constraints-othername",
      .name_constraints = "critical,permitted;" UPN "@%s.test"},
     {.name = "%s-nc-othername-outside", .issuer = "%s-ca-nc-othername",
-     .defect = "othername-outside-othername-constraint", .san = "DNS:%s.test," UPN "user@other.test"},
+     .defect = "othername-outside-othername-constraint",
+     .san = "DNS:%s.test," UPN "user@other.test"},
     /* otherName SANs met by the host check (OpenSSL CVE-2024-6119). */
     {.name = "%s-san-othername", .issuer = "%s-ca", .feature = "san-othername",
      .san = "DNS:%s.test,IP:127.0.0.1," UPN "user@%s.test"},
@@ -82,6 +83,8 @@ static const mg_profile_row rows[] = {
     /* Leaves with both purposes, or none, under a CA limited to the other side's purpose. */
     {.name = "%s-eku-both-via-ca-eku-mismatch", .issuer = "%s-ca-eku-mismatch",
      .defect = "intermediate-eku-mismatch", .eku = MG_EKU_SERVER | MG_EKU_CLIENT},
+    {.name = "%s-eku-serverauth-via-ca-eku-mismatch", .issuer = "%s-ca-eku-mismatch",
+     .only = MG_SIDE_CLIENT, .defect = "eku-serverauth-only", .eku = MG_EKU_SERVER},
     {.name = "%s-no-eku-via-ca-eku-mismatch", .issuer = "%s-ca-eku-mismatch",
      .defect = "intermediate-eku-mismatch", .eku = MG_EKU_ABSENT},
     /* A cycle of cross-signed CAs under an untrusted root (GnuTLS CVE-2024-0567): A by the
