@@ -689,14 +689,12 @@ def san(m, art):
     return extension(m, art["name"], "subjectAltName")
 
 
-def check_smtputf8_outside(m, art):
-    assert "SmtpUTF8Mailbox::postmaster@xn--" in san(m, art), san(m, art)
-    rejects(m, art["name"], "permitted subtree violation")
-
-
-def check_othername_outside(m, art):
-    assert "othername: UPN::user@other.test" in san(m, art), san(m, art)
-    rejects(m, art["name"], "unsupported name constraint type")
+def check_san_refused(san_text, message):
+    """The SAN holds the shape, and `openssl verify` refuses it for the reason given."""
+    def check(m, art):
+        assert san_text in san(m, art), san(m, art)
+        rejects(m, art["name"], message)
+    return check
 
 
 def check_host_in_other_san_type(san_text):
@@ -711,16 +709,6 @@ def check_uri_host_with_nul(m, art):
     der = pathlib.Path(m.file(art["name"], "cert_der")).read_bytes()
     assert f"https://www.{art['role']}.test\0.evil.test/".encode() in der
     rejects(m, art["name"], "permitted subtree violation")
-
-
-def check_uri_zone_id(m, art):
-    assert "URI:https://[fe80::1%25." in san(m, art), san(m, art)
-    rejects(m, art["name"], "permitted subtree violation")
-
-
-def check_wildcard_in_excluded(m, art):
-    assert "DNS:*.excluded." in san(m, art), san(m, art)
-    rejects(m, art["name"], "excluded subtree violation")
 
 
 def check_ip_spells_host(m, art):
@@ -823,14 +811,16 @@ def check_policy_mappings(m, art):
 
 
 DEFECT_CHECKS.update({
-    "smtputf8-mailbox-outside-email-constraint": check_smtputf8_outside,
-    "othername-outside-othername-constraint": check_othername_outside,
+    "smtputf8-mailbox-outside-email-constraint":
+        check_san_refused("SmtpUTF8Mailbox::postmaster@xn--", "permitted subtree violation"),
+    "othername-outside-othername-constraint":
+        check_san_refused("othername: UPN::user@other.test", "unsupported name constraint type"),
     "san-othername-only": check_host_in_other_san_type("othername: UPN::server.test"),
     "host-in-email-san": check_host_in_other_san_type("email:server.test"),
     "host-in-uri-san": check_host_in_other_san_type("URI:server.test"),
     "uri-host-with-nul": check_uri_host_with_nul,
-    "uri-ipv6-zone-id": check_uri_zone_id,
-    "wildcard-inside-excluded-subtree": check_wildcard_in_excluded,
+    "uri-ipv6-zone-id": check_san_refused("URI:https://[fe80::1%25.", "permitted subtree violation"),
+    "wildcard-inside-excluded-subtree": check_san_refused("DNS:*.excluded.", "excluded subtree violation"),
     "ip-bytes-spell-host": check_ip_spells_host,
     "x509-v2": check_x509_v2_leaf,
     "ca-x509-v2": lambda m, art: check_x509_v2(m, art["name"]),
