@@ -9,7 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MG_MAX_CHAIN 16
+/* Room for the deepest profile (root, 17 intermediates, leaf) and then some. */
+#define MG_MAX_CHAIN 32
 
 /* The certificate, then its issuers up to but excluding the root (itself when a root). */
 static int chain_of(const mg_gen *g, int index, int unordered, int *chain)

@@ -52,8 +52,9 @@ static MG_RESULT build(mg_gen *g, const mg_cert_spec *spec, EVP_PKEY *key, int i
     MG_GUARD(mg_serial_for(g, spec->name, &serial));
     /* A v1 certificate has no extensions field (RFC 5280 4.1.2.1, 4.1.2.9), so every
      * extension the spec would add is left out, not just the version changed. */
-    int v1 = (spec->flags & MG_F_V1) != 0;
-    int ok = X509_set_version(cert, v1 ? X509_VERSION_1 : X509_VERSION_3)
+    int v1 = (spec->flags & (MG_F_V1 | MG_F_V2)) != 0;
+    int version = spec->flags & MG_F_V1 ? X509_VERSION_1 : v1 ? X509_VERSION_2 : X509_VERSION_3;
+    int ok = X509_set_version(cert, version)
              && X509_set_serialNumber(cert, serial) && X509_set_pubkey(cert, key);
     ASN1_INTEGER_free(serial);
     MG_ENSURE(ok, MG_E_INTERNAL, "cannot start the certificate %s", spec->name);

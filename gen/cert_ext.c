@@ -11,6 +11,15 @@
 /* An unknown extension: the OID is under IANA's enterprise number for documentation. */
 #define MG_UNKNOWN_EXTENSION_OID "1.3.6.1.4.1.32473.1.1"
 #define MG_TEST_POLICY_OID "1.3.6.1.4.1.32473.2.1"
+#define MG_POLICY_ARC "1.3.6.1.4.1.32473.2."
+#define MG_OTHER_POLICY_OID MG_POLICY_ARC "9"
+#define MG_POLICY_TREE_WIDTH 6 /* policies 1..6 of the arc; 1 is the test policy */
+
+/* crlDistributionPoints with one DistributionPoint whose fullName is a name type that CRL
+ * checks compare (OpenSSL CVE-2020-1971: EDIPartyName, CVE-2023-0286: x400Address). Written
+ * as DER because openssl.cnf syntax cannot spell either type. */
+#define MG_CRLDP_EDI_DER "DER:30:0F:30:0D:A0:0B:A0:09:A5:07:A1:05:0C:03:65:64:69"
+#define MG_CRLDP_X400_DER "DER:30:10:30:0E:A0:0C:A0:0A:A3:08:30:06:61:04:13:02:55:53"
 
 static MG_RESULT add_ext(X509 *cert, X509V3_CTX *v3, int nid, const char *oid, const char *value)
 {
@@ -100,9 +109,43 @@ static MG_RESULT add_key_ids(X509 *cert, X509 *issuer, X509V3_CTX *v3, const mg_
     return add_ext(cert, v3, NID_authority_key_identifier, NULL, "keyid:always");
 }
 
+static int push_name(GENERAL_NAMES *names, int type, const char *text, size_t len)
+{
+    GENERAL_NAME *name = GENERAL_NAME_new();
+    ASN1_IA5STRING *value = ASN1_IA5STRING_new();
+    if (!name || !value || !ASN1_STRING_set(value, text, (int)len)) {
+        GENERAL_NAME_free(name);
+        ASN1_IA5STRING_free(value);
+        return 0;
+    }
+    GENERAL_NAME_set0_value(name, type, value);
+    if (sk_GENERAL_NAME_push(names, name)) return 1;
+    GENERAL_NAME_free(name);
+    return 0;
+}
+
+/* The side's DNS name and a URI whose host holds a NUL after a permitted name: a C-string
+ * reader sees www.<side>.test, a length-aware one a host outside the subtree (openssl/openssl
+ * issue 31392). */
+static MG_RESULT add_san_uri_nul(X509 *cert, const mg_cert_spec *spec)
+{
+    char dns[MG_NAME_MAX], uri[2 * MG_NAME_MAX];
+    MG_GUARD(mg_expand("%s.test", spec->side, dns, sizeof dns));
+    int len = snprintf(uri, sizeof uri, "https://www.%s%c.evil.test/", dns, '\0');
+    GENERAL_NAMES *names = GENERAL_NAMES_new();
+    int ok = names && push_name(names, GEN_DNS, dns, strlen(dns))
+             && push_name(names, GEN_URI, uri, (size_t)len)
+             && X509_add1_ext_i2d(cert, NID_subject_alt_name, names, 0, X509V3_ADD_APPEND);
+    GENERAL_NAMES_free(names);
+    MG_ENSURE(ok, MG_E_INTERNAL, "cannot add the SAN of %s", spec->name);
+    return MG_OK;
+}
+
 static MG_RESULT add_names(X509 *cert, X509V3_CTX *v3, const mg_cert_spec *spec)
 {
-    if (spec->flags & MG_F_EMPTY_SAN) {
+    if (spec->flags & MG_F_SAN_URI_NUL) {
+        MG_GUARD(add_san_uri_nul(cert, spec));
+    } else if (spec->flags & MG_F_EMPTY_SAN) {
         GENERAL_NAMES *none = GENERAL_NAMES_new();
         int ok = none && X509_add1_ext_i2d(cert, NID_subject_alt_name, none, 0, X509V3_ADD_APPEND);
         GENERAL_NAMES_free(none);
@@ -117,10 +160,35 @@ static MG_RESULT add_names(X509 *cert, X509V3_CTX *v3, const mg_cert_spec *spec)
     return MG_OK;
 }
 
+/* Policies 1..N of the arc, and a mapping of each to every other: each level of such CAs
+ * multiplies the valid policy tree by N - 1 (the shape of OpenSSL CVE-2023-0464). */
+static MG_RESULT add_policy_tree(X509 *cert, X509V3_CTX *v3)
+{
+    char policies[512] = "", mappings[2048] = "", pair[96];
+    for (int i = 1; i <= MG_POLICY_TREE_WIDTH; i++) {
+        snprintf(pair, sizeof pair, MG_POLICY_ARC "%d", i);
+        append(policies, sizeof policies, pair);
+        for (int j = 1; j <= MG_POLICY_TREE_WIDTH; j++) {
+            if (i == j) continue;
+            snprintf(pair, sizeof pair, MG_POLICY_ARC "%d:" MG_POLICY_ARC "%d", i, j);
+            append(mappings, sizeof mappings, pair);
+        }
+    }
+    MG_GUARD(add_ext(cert, v3, NID_certificate_policies, NULL, policies));
+    return add_ext(cert, v3, NID_policy_mappings, NULL, mappings);
+}
+
 static MG_RESULT add_policies_and_oddities(X509 *cert, X509V3_CTX *v3, const mg_cert_spec *spec)
 {
     if (spec->flags & MG_F_POLICY)
         MG_GUARD(add_ext(cert, v3, NID_certificate_policies, NULL, MG_TEST_POLICY_OID));
+    if (spec->flags & MG_F_POLICY_OTHER)
+        MG_GUARD(add_ext(cert, v3, NID_certificate_policies, NULL, MG_OTHER_POLICY_OID));
+    if (spec->flags & MG_F_POLICY_TREE) MG_GUARD(add_policy_tree(cert, v3));
+    if (spec->flags & MG_F_CRLDP_EDI)
+        MG_GUARD(add_ext(cert, v3, NID_crl_distribution_points, NULL, MG_CRLDP_EDI_DER));
+    if (spec->flags & MG_F_CRLDP_X400)
+        MG_GUARD(add_ext(cert, v3, NID_crl_distribution_points, NULL, MG_CRLDP_X400_DER));
     if (spec->flags & MG_F_REQUIRE_POLICY)
         MG_GUARD(add_ext(cert, v3, NID_policy_constraints, NULL,
                          "critical,requireExplicitPolicy:0"));

@@ -25,6 +25,7 @@ static const mg_crl_row rows[] = {
     {"%s-root-crl", "%s-root", {"%s-ca-revoked"}, NULL, -DAY, 7 * DAY, 0},
     {"%s-ca-crl", "%s-ca", {"%s-revoked"}, NULL, -DAY, 7 * DAY, 0},
     {"%s-ca-revoked-crl", "%s-ca-revoked", {NULL}, NULL, -DAY, 7 * DAY, 0},
+    {"%s-ca-l2-crl", "%s-ca-l2", {NULL}, NULL, -DAY, 7 * DAY, 0},
     {"%s-ca-crl-expired", "%s-ca", {"%s-revoked"}, "crl-expired", -14 * DAY, -7 * DAY, 0},
     {"%s-ca-crl-not-yet-valid", "%s-ca", {"%s-revoked"}, "crl-not-yet-valid", 7 * DAY,
      14 * DAY, 0},

@@ -21,6 +21,7 @@ static const mg_profile_table *const families[] = {
     &mg_profiles_core,       &mg_profiles_purpose,    &mg_profiles_names,
     &mg_profiles_time,       &mg_profiles_chain,      &mg_profiles_algorithms,
     &mg_profiles_extensions, &mg_profiles_credentials, &mg_profiles_revocation,
+    &mg_profiles_advisories,
 };
 
 static MG_RESULT issue_table(mg_gen *g, const mg_profile_table *table)

@@ -62,6 +62,12 @@ enum {
     MG_F_NO_KEY_IDS = 1u << 15,         /* neither subject nor authority key identifier */
     MG_F_LEAF_CA = 1u << 16,            /* a leaf whose basicConstraints say CA:TRUE */
     MG_F_V1 = 1u << 17,                 /* an X.509 v1 certificate: no extensions at all */
+    MG_F_V2 = 1u << 18,                 /* an X.509 v2 certificate: no extensions either */
+    MG_F_CRLDP_EDI = 1u << 19,          /* crlDistributionPoints naming an EDIPartyName */
+    MG_F_CRLDP_X400 = 1u << 20,         /* crlDistributionPoints naming an x400Address */
+    MG_F_POLICY_OTHER = 1u << 21,       /* certificatePolicies holding another policy only */
+    MG_F_POLICY_TREE = 1u << 22,        /* CA: several policies, each mapped to the others */
+    MG_F_SAN_URI_NUL = 1u << 23,        /* SAN: the side's DNS name and a URI with a NUL */
 };
 
 typedef struct {
@@ -90,7 +96,7 @@ typedef struct {
 /* The families, each in its own profiles_*.c file, in the order they must be issued. */
 extern const mg_profile_table mg_profiles_core, mg_profiles_purpose, mg_profiles_names,
     mg_profiles_time, mg_profiles_chain, mg_profiles_algorithms, mg_profiles_extensions,
-    mg_profiles_credentials, mg_profiles_revocation;
+    mg_profiles_credentials, mg_profiles_revocation, mg_profiles_advisories;
 
 #define MG_TABLE(rows) {rows, sizeof rows / sizeof rows[0]}
 

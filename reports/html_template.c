@@ -81,6 +81,10 @@ const char mg_html_head[] =
     "rejects (recorded divergences of the minimal policy that happened in this run).</p>\n"
     "<table id=\"audit\" class=\"list\"><tr><th>stack</th><th>the check it skips</th><th>shown "
     "by</th><th>reference</th></tr></table>\n"
+    "<h2>Slowest cases</h2><p>A case past its budget is graded timeout; the slowest ones point "
+    "at the shapes that cost a stack most to judge.</p>\n"
+    "<table id=\"slowest\" class=\"list\"><tr><th>case</th><th>ms</th><th>verdict</th>"
+    "<th>grade</th></tr></table>\n"
     "<div id=\"changes\"></div>\n"
     "<script id=\"data\" type=\"application/json\">";
 
@@ -219,6 +223,12 @@ const char mg_html_tail[] =
     "l=document.createElement('a');l.href=a.reference;l.textContent=a.reference;tr.insertCell()."
     "appendChild(l);}\n"
     "if(!doc.audit.length)at.insertRow().insertCell().textContent='nothing recorded';\n"
+    "const st=$('slowest');\n"
+    "for(const x of doc.slowest){const tr=st.insertRow();const "
+    "a=document.createElement('a');a.href='#case='+encodeURIComponent(x.case);a.textContent=x.case;"
+    "tr.insertCell().appendChild(a);\n"
+    " tr.insertCell().textContent=x.ms.toFixed(1);tr.insertCell().textContent=x.verdict||'-';"
+    "tr.insertCell().textContent=x.grade;}\n"
     "if(doc.changes.length){const c=$('changes');\n"
     " const h=document.createElement('h2');h.textContent='Changed since the baseline "
     "('+doc.changes.length+')';c.appendChild(h);const ul=document.createElement('ul');\n"

@@ -2,6 +2,7 @@
  * script lays out the grid: scenarios as rows, client->server / TLS / policy as columns. */
 #include "atomic_file.h"
 #include "row_json.h"
+#include "slowest.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -32,9 +33,9 @@ mg_result mg_write_html(const mg_report *report, const char *path)
     for (size_t i = 0; rows && i < report->count; i++)
         json_array_append_new(rows, mg_row_to_json(&report->rows[i]));
     if (audit) mg_report_audit(report, audit_entry, audit);
-    json_t *doc = json_pack("{s:o, s:o, s:o, s:s, s:f}", "rows", rows, "audit", audit, "changes",
-                            changes_json(report), "versions", report->stack_versions, "seconds",
-                            report->wall_seconds);
+    json_t *doc = json_pack("{s:o, s:o, s:o, s:o, s:s, s:f}", "rows", rows, "audit", audit,
+                            "changes", changes_json(report), "slowest", mg_slowest_json(report),
+                            "versions", report->stack_versions, "seconds", report->wall_seconds);
     /* JSON_ESCAPE_SLASH: no "</script>" can end the data block early. */
     char *data = doc ? json_dumps(doc, JSON_COMPACT | JSON_ESCAPE_SLASH) : NULL;
     json_decref(doc);

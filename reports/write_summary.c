@@ -6,6 +6,7 @@
 #include "md_budget.h"
 #include "report.h"
 #include "report_text.h"
+#include "slowest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,7 @@ mg_result mg_write_summary_md_capped(const mg_report *report, const char *path, 
         changes_section(&md, report);
         audit_section(&md, report);
         unused_section(&md, report);
+        mg_slowest_md_section(&md, report);
         r = divergences_section(&md, report);
     }
     if (mg_ok(r)) r = skips_section(&md, report);

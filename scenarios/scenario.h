@@ -41,6 +41,7 @@ typedef struct {
     char *summary;         /* one sentence: why a user cares */
     char *standard;        /* the standard and section the expectation follows */
     char *expect_note;     /* why several outcomes are allowed, when they are */
+    char *ref;             /* the advisory or public issue it comes from; NULL: none */
     mg_verdict *expected;  /* every allowed verdict */
     size_t expected_count;
     mg_scenario_side client, server;

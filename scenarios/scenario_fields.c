@@ -13,6 +13,8 @@ const scenario_field mg_scenario_fields[] = {
     {"expect", FIELD_EXPECT, TOP(expected), NULL, 0, true, "allowed verdicts, comma-separated"},
     {"expect-note", FIELD_TEXT, TOP(expect_note), NULL, 0, false,
      "why the standards allow several outcomes"},
+    {"ref", FIELD_TEXT, TOP(ref), NULL, 0, false,
+     "the advisory or public issue the scenario carries (CVE, issue URL)"},
     {"cert", FIELD_ARTIFACT, SIDE(cert), NULL, BOTH, false, "leaf certificate presented"},
     {"key", FIELD_ARTIFACT, SIDE(key), NULL, BOTH, false, "artifact whose key is used"},
     {"chain", FIELD_ARTIFACTS, SIDE(chain), NULL, BOTH, false,

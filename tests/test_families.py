@@ -186,3 +186,19 @@ def test_every_scenario_states_its_standard_and_reason():
             several = re.search(r"^expect = .*,", section, re.M)
             assert not several or re.search(r"^expect-note = \S", section, re.M), \
                 f"{path.name} [{name}]: several verdicts without expect-note"
+
+
+def test_advisory_scenarios_cite_what_they_come_from():
+    """Issue #20: at least 230 scenarios, at least 40 naming the CVE or public issue they come
+    from; a `ref` is a CVE, a RUSTSEC id or a URL, never free text."""
+    refs = {}
+    for path in sorted(pathlib.Path(ROOT / "scenarios" / "catalogue").glob("*.ini")):
+        for section in re.split(r"^\[", path.read_text(), flags=re.M)[1:]:
+            m = re.search(r"^ref = (.*(?:\n  .*)*)", section, re.M)
+            if m:
+                refs[section.split("]")[0]] = " ".join(m.group(1).split())
+    assert len(scenario_ids()) >= 230
+    assert len(refs) >= 40, f"only {len(refs)} scenarios carry a ref"
+    for sid, ref in refs.items():
+        for part in ref.split("; "):
+            assert re.fullmatch(r"CVE-\d{4}-\d{4,}|RUSTSEC-\d{4}-\d{4}|https://\S+", part), (sid, part)

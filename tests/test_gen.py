@@ -683,6 +683,175 @@ FEATURE_CHECKS = {
 }
 
 
+# --- the advisory shapes (scenarios/catalogue/advisories.ini), one check each ---------------
+
+def san(m, art):
+    return extension(m, art["name"], "subjectAltName")
+
+
+def check_san_refused(san_text, message):
+    """The SAN holds the shape, and `openssl verify` refuses it for the reason given."""
+    def check(m, art):
+        assert san_text in san(m, art), san(m, art)
+        rejects(m, art["name"], message)
+    return check
+
+
+def check_host_in_other_san_type(san_text):
+    def check(m, art):
+        names = san(m, art)
+        assert san_text in names and "DNS:" not in names, names
+        rejects(m, art["name"], "hostname mismatch", "-verify_hostname", "server.test")
+    return check
+
+
+def check_uri_host_with_nul(m, art):
+    der = pathlib.Path(m.file(art["name"], "cert_der")).read_bytes()
+    assert f"https://www.{art['role']}.test\0.evil.test/".encode() in der
+    rejects(m, art["name"], "permitted subtree violation")
+
+
+def check_ip_spells_host(m, art):
+    assert bytes([97, 46, 116, 101]) == b"a.te" and "IP Address:97.46.116.101" in san(m, art)
+    rejects(m, art["name"], "hostname mismatch", "-verify_hostname", "a.te")
+    accepts(m, art["name"], "-verify_ip", "97.46.116.101")
+
+
+def check_x509_v2(m, name):
+    out = text(m, name)
+    assert "Version: 2 (0x1)" in out and "X509v3" not in out, out
+
+
+def check_x509_v2_leaf(m, art):
+    check_x509_v2(m, art["name"])
+    accepts(m, art["name"], "-purpose", purpose(art), "-x509_strict")
+
+
+def check_intermediate_x509_v2(m, art):
+    check_x509_v2(m, art["issuer"])
+    check_intermediate_invalid_ca(m, art)
+
+
+def side_of(art):
+    return "client" if art["name"].startswith("client-") else "server"
+
+
+def check_cross_signed_cycle(m, art):
+    side = side_of(art)
+    assert chain_subjects(m.file(art["name"]))[0] == (
+        chain_subjects(m.file(f"{side}-cycle-a"))[0][0], chain_subjects(m.file(f"{side}-cycle-b"))[0][0])
+    assert pubkey_of_cert(m.file(art["name"])) == pubkey_of_cert(m.file(f"{side}-cycle-a"))
+
+
+def check_chain_in_cycle(m, art):
+    side = side_of(art)
+    ok, out = verify(m, art["name"], "-untrusted", m.file(f"{side}-cycle-a-by-b"), "-untrusted",
+                     m.file(f"{side}-cycle-b"), trust=f"{side}-root", chain=False)
+    assert not ok and "unable to get local issuer certificate" in out, out
+
+
+def check_same_subject_other_key(m, art):
+    real = f"{side_of(art)}-ca"
+    assert chain_subjects(m.file(art["name"]))[0] == chain_subjects(m.file(real))[0]
+    assert pubkey_of_cert(m.file(art["name"])) != pubkey_of_cert(m.file(real))
+    # The decoy first, the real issuer after it: path building still finds the real one.
+    accepts(m, side_of(art), "-untrusted", m.file(art["name"]), "-untrusted", m.file(real),
+            chain=False)
+
+
+def check_policy_outside_issuer(m, art):
+    assert "32473.2.9" in extension(m, art["name"], "certificatePolicies")
+    rejects(m, art["name"], "no explicit policy", "-policy", POLICY)
+
+
+def check_name_constraint_form(form):
+    def check(m, art):
+        nc = extension(m, art["name"], "nameConstraints")
+        assert "critical" in nc and form in nc, nc
+    return check
+
+
+def check_accepted_with_san(san_text):
+    def check(m, art):
+        assert san_text.replace("%s", art["role"]) in san(m, art), san(m, art)
+        check_accepted_for_own_purpose(m, art)
+    return check
+
+
+def check_crldp(label):
+    def check(m, art):
+        assert f"{label}:<unsupported>" in extension(m, art["name"], "crlDistributionPoints")
+        ok, out = crl_verify(m, art["name"], f"{art['issuer']}-crl", "-crl_check_all")
+        assert ok, out
+    return check
+
+
+def check_ca_no_key_usage(m, art):
+    assert "Key Usage" not in extension(m, art["name"], "keyUsage")
+    assert "CA:TRUE" in extension(m, art["name"], "basicConstraints")
+
+
+def check_under_ca_no_key_usage(m, art):
+    check_accepted_for_own_purpose(m, art)
+    rejects(m, art["name"], "CA cert does not include key usage extension", "-x509_strict")
+
+
+def check_deep_ca(m, art):
+    assert "CA:TRUE" in extension(m, art["name"], "basicConstraints")
+
+
+def check_eighteen_certificates(m, art):
+    assert len(chain_subjects(m.file(art["name"], "chain_pem"))) == 18
+    check_accepted_for_own_purpose(m, art)
+
+
+def check_policy_mappings(m, art):
+    mappings = extension(m, art["name"], "policyMappings")
+    assert mappings.count("32473.2.") == 2 * 30, mappings  # six policies, each to the five others
+
+
+DEFECT_CHECKS.update({
+    "smtputf8-mailbox-outside-email-constraint":
+        check_san_refused("SmtpUTF8Mailbox::postmaster@xn--", "permitted subtree violation"),
+    "othername-outside-othername-constraint":
+        check_san_refused("othername: UPN::user@other.test", "unsupported name constraint type"),
+    "san-othername-only": check_host_in_other_san_type("othername: UPN::server.test"),
+    "host-in-email-san": check_host_in_other_san_type("email:server.test"),
+    "host-in-uri-san": check_host_in_other_san_type("URI:server.test"),
+    "uri-host-with-nul": check_uri_host_with_nul,
+    "uri-ipv6-zone-id": check_san_refused("URI:https://[fe80::1%25.", "permitted subtree violation"),
+    "wildcard-inside-excluded-subtree": check_san_refused("DNS:*.excluded.", "excluded subtree violation"),
+    "ip-bytes-spell-host": check_ip_spells_host,
+    "x509-v2": check_x509_v2_leaf,
+    "ca-x509-v2": lambda m, art: check_x509_v2(m, art["name"]),
+    "intermediate-x509-v2": check_intermediate_x509_v2,
+    "cross-signed-cycle": check_cross_signed_cycle,
+    "chain-in-cycle": check_chain_in_cycle,
+    "same-subject-other-key": check_same_subject_other_key,
+    "policy-outside-issuer": check_policy_outside_issuer,
+})
+NOW_ONLY |= {"intermediate-x509-v2"}
+FEATURE_CHECKS.update({
+    "name-constraints-email": check_name_constraint_form("email:"),
+    "name-constraints-othername": check_name_constraint_form("othername:UPN:@"),
+    "name-constraints-uri": check_name_constraint_form("URI:."),
+    "san-othername": check_accepted_with_san("othername: UPN::user@%s.test"),
+    "crldp-edipartyname": check_crldp("EdiPartyName"),
+    "crldp-x400address": check_crldp("X400Name"),
+    "uri-in-constraint": check_accepted_with_san("URI:https://www.%s.test/"),
+    "wildcard-covers-excluded-subtree": check_accepted_with_san("DNS:*.%s.test"),
+    "san-uri-several": check_accepted_with_san("URI:spiffe://mtlsgrid.test/ns/x/sa/%s, URI:https://"),
+    "san-uri-wildcard": check_accepted_with_san("URI:spiffe://*.mtlsgrid.test/%s"),
+    "san-uri-spiffe-workload": check_accepted_with_san("URI:spiffe://mtlsgrid.test/ns/x/sa/%s"),
+    "ca-no-key-usage": check_ca_no_key_usage,
+    "under-ca-no-key-usage": check_under_ca_no_key_usage,
+    "deep": check_deep_ca,
+    "eighteen-certificates": check_eighteen_certificates,
+    "policy-mappings": check_policy_mappings,
+    "policy-via-mappings": check_explicit_policy,
+})
+
+
 @pytest.mark.parametrize("defect", sorted(DEFECT_CHECKS))
 def test_defect_is_seen_by_stock_tools(matrix, now_matrix, defect):
     m = now_matrix if defect in NOW_ONLY else matrix

@@ -52,6 +52,23 @@ def test_summary_groups_divergences_and_fits_a_job_summary(matrix_results):
     assert text.index("| grade | cases |") < text.index("## Defaults audit")
 
 
+
+def test_summary_and_html_show_the_slowest_cases(matrix_results):
+    """The slowest cases that ran, slowest first, in both reports: DoS shapes stand out."""
+    ran = sorted((r for r in matrix_results["cases"].values() if r["grade"] != "skip"),
+                 key=lambda r: -r["ms"])
+    text = (matrix_results["dir"] / "summary.md").read_text()
+    section = text.split("## Slowest cases")[1].split("\n## ")[0]
+    listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+    assert listed and len(listed) == min(10, len(ran))
+    assert listed[0] == ran[0]["case"]
+    ms = [matrix_results["cases"][c]["ms"] for c in listed]
+    assert ms == sorted(ms, reverse=True) and ms[-1] >= ran[len(listed) - 1]["ms"]
+    page = (matrix_results["dir"] / "index.html").read_text()
+    data = json.loads(page.split('<script id="data" type="application/json">')[1]
+                      .split("</script>")[0])
+    assert [x["case"] for x in data["slowest"]] == listed
+
 def test_baseline_lists_changed_verdicts(tmp_path, matrix_results):
     records = (matrix_results["dir"] / "results.jsonl").read_text().splitlines()
     chosen = json.loads(records[0])

@@ -37,6 +37,7 @@ static void read_general_name(mg_strlist *list, const GENERAL_NAME *name)
 {
     const ASN1_STRING *s;
     unsigned char *der = NULL;
+    int len = 0;
     switch (name->type) {
     case GEN_DNS:
         s = name->d.dNSName;
@@ -54,7 +55,12 @@ static void read_general_name(mg_strlist *list, const GENERAL_NAME *name)
         s = name->d.iPAddress;
         mg_strlist_add_hex(list, "ip", s->data, (size_t)s->length);
         break;
-    case GEN_DIRNAME: add_der(list, "dn", i2d_X509_NAME(name->d.directoryName, &der), der); break;
+    /* The length is taken first: the order in which a call's arguments are evaluated is
+     * unspecified, and `der` read before the i2d call that sets it is NULL. */
+    case GEN_DIRNAME:
+        len = i2d_X509_NAME(name->d.directoryName, &der);
+        add_der(list, "dn", len, der);
+        break;
     case GEN_RID: read_oid(list, "rid:", name->d.registeredID); break;
     case GEN_OTHERNAME: {
         char prefix[1100];
@@ -62,11 +68,13 @@ static void read_general_name(mg_strlist *list, const GENERAL_NAME *name)
         read_oid(&tmp, "other:", name->d.otherName->type_id);
         snprintf(prefix, sizeof prefix, "%s", tmp.items[0]);
         mg_strlist_free(&tmp);
-        add_der(list, prefix, i2d_ASN1_TYPE(name->d.otherName->value, &der), der);
+        len = i2d_ASN1_TYPE(name->d.otherName->value, &der);
+        add_der(list, prefix, len, der);
         break;
     }
-    default: add_der(list, name->type == GEN_X400 ? "x400" : "edi",
-                     i2d_GENERAL_NAME((GENERAL_NAME *)name, &der), der);
+    default:
+        len = i2d_GENERAL_NAME((GENERAL_NAME *)name, &der);
+        add_der(list, name->type == GEN_X400 ? "x400" : "edi", len, der);
     }
 }
 

@@ -398,6 +398,44 @@ static bool san_skips_unknown_name(const mg_x509_disagreement *d)
            d->other.view->san_state == MG_EXT_UNREADABLE && san_has_unknown_name(d->der, d->len);
 }
 
+/* The subjectAltName names agree once otherName entries, and email names without an '@', are
+ * left out: for otherNames the other stack's
+ * ("other:OID:DER") and wolfCrypt's own form of them ("wolfssl-type0:", the value without its
+ * header), which it keeps for a UPN and not at all for a SmtpUTF8Mailbox. */
+static bool is_othername(const char *item)
+{
+    return strncmp(item, "other:", 6) == 0 || strncmp(item, "wolfssl-type0:", 14) == 0;
+}
+
+/* An rfc822Name without an '@' (a host name in the wrong SAN type, Envoy issue 18259's shape),
+ * which wolfCrypt drops as it decodes. */
+static bool is_email_without_at(const char *item)
+{
+    if (strncmp(item, "email:", 6) != 0) return false;
+    for (const char *hex = item + 6; hex[0] && hex[1]; hex += 2)
+        if (hex[0] == '4' && hex[1] == '0') return false;
+    return true;
+}
+
+static bool is_dropped_name(const char *item)
+{
+    return is_othername(item) || is_email_without_at(item);
+}
+
+static bool san_without_othernames(const mg_x509_disagreement *d)
+{
+    const mg_x509_view *s = d->self.view, *o = d->other.view;
+    if (s->san_state != MG_EXT_READ || o->san_state != MG_EXT_READ) return false;
+    size_t others = 0, i = 0, k = 0;
+    for (;;) {
+        while (i < o->san.count && is_dropped_name(o->san.items[i])) i++, others++;
+        while (k < s->san.count && is_othername(s->san.items[k])) k++;
+        if (i == o->san.count || k == s->san.count) break;
+        if (strcmp(o->san.items[i++], s->san.items[k++]) != 0) return false;
+    }
+    return others > 0 && i == o->san.count && k == s->san.count;
+}
+
 /* The [0] version wrapper holds something else than one INTEGER 0, 1 or 2 (v1..v3, RFC 5280
  * 4.1.2.1; wolfCrypt refuses any other since its fix for wolfSSL issue 3041). */
 static bool malformed_version(const mg_x509_disagreement *d)
@@ -517,6 +555,11 @@ const mg_x509_known_divergence mg_x509_known_wolfssl[] = {
      san_unreadable_read_as_none,
      "A subjectAltName the other stack cannot decode: wolfCrypt keeps no name from it, so a "
      "host check against it fails, as the other stack's does."},
+    {"wolfssl-san-drops-othernames", MG_DIVERGENCE_BENIGN, "san", NULL, san_without_othernames,
+     "otherName entries (the advisory seeds of issue #20): wolfCrypt keeps a UPN as an altName "
+     "of type 0 holding the string alone (which its host check then compares, as the matrix's "
+     "wolfssl-client-host-matches-any-san-type records) and drops a SmtpUTF8Mailbox (RFC 9598), "
+     "as it drops an rfc822Name without an '@'; the other names agree."},
     {"wolfssl-reads-past-sequence-length", MG_DIVERGENCE_FINDING, "eku", NULL,
      eku_read_past_sequence,
      "FINDING: an extKeyUsage or subjectAltName whose SEQUENCE length ends before the element "
