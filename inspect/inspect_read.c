@@ -10,10 +10,14 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
-/* Whether the file is a PKCS#12 bundle (.p12/.pfx): DER that parses as one. */
+/* Whether the file is a PKCS#12 bundle (.p12/.pfx): DER that parses as one. Only a regular
+ * file is looked at first: reading a pipe (`<(...)`) would leave nothing for the real read. */
 static bool is_pkcs12(const char *path)
 {
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
     unsigned char *data = NULL;
     size_t len = 0;
     if (!mg_ok(mg_read_file_capped(path, MG_CREDENTIAL_MAX_BYTES, &data, &len))) return false;
