@@ -4,9 +4,21 @@
  * NSS_Shutdown would fail while any context still holds a key. */
 #include "nss_internal.h"
 
+#include <p12plcy.h>
 #include <prerror.h>
 
 static bool initialised;
+
+/* The decoder's policy: every cipher a PKCS#12 file may use, as pk12util enables them; the
+ * legacy ones (RC2, 3DES, RC4) are what older tools still write. */
+static void enable_pkcs12_ciphers(void)
+{
+    static const long ciphers[] = {PKCS12_RC4_40,       PKCS12_RC4_128,     PKCS12_RC2_CBC_40,
+                                   PKCS12_RC2_CBC_128,  PKCS12_DES_56,      PKCS12_DES_EDE3_168,
+                                   PKCS12_AES_CBC_128,  PKCS12_AES_CBC_192, PKCS12_AES_CBC_256};
+    for (size_t i = 0; i < sizeof ciphers / sizeof ciphers[0]; i++)
+        (void)SEC_PKCS12EnableCipher(ciphers[i], PR_TRUE);
+}
 
 MG_RESULT mg_nss_init(void)
 {
@@ -16,6 +28,7 @@ MG_RESULT mg_nss_init(void)
     /* Every cipher suite NSS implements allowed; which are enabled stays NSS's default. */
     MG_ENSURE(NSS_SetDomesticPolicy() == SECSuccess, MG_E_INTERNAL,
               "nss: NSS_SetDomesticPolicy failed: %s", PR_ErrorToName(PR_GetError()));
+    enable_pkcs12_ciphers();
     initialised = true;
     return MG_OK;
 }

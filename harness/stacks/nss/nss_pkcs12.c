@@ -11,7 +11,6 @@
 #include "remove_tree.h"
 
 #include <p12.h>
-#include <p12plcy.h>
 #include <pk11pub.h>
 #include <secerr.h>
 #include <secport.h>
@@ -19,17 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The decoder's policy: every cipher a PKCS#12 file may use, as pk12util enables them; the
- * legacy ones (RC2, 3DES, RC4) are what older tools still write. */
-static void enable_ciphers(void)
-{
-    static const long ciphers[] = {PKCS12_RC4_40,       PKCS12_RC4_128,     PKCS12_RC2_CBC_40,
-                                   PKCS12_RC2_CBC_128,  PKCS12_DES_56,      PKCS12_DES_EDE3_168,
-                                   PKCS12_AES_CBC_128,  PKCS12_AES_CBC_192, PKCS12_AES_CBC_256};
-    for (size_t i = 0; i < sizeof ciphers / sizeof ciphers[0]; i++)
-        (void)SEC_PKCS12EnableCipher(ciphers[i], PR_TRUE);
-}
 
 /* The password as PKCS#12 wants it: a BMPString (UCS-2, big-endian) with its two zero bytes.
  * Characters beyond the BMP cannot be written as UCS-2 and fail. */
@@ -220,7 +208,6 @@ MG_RESULT mg_nss_read_pkcs12(mg_context *ctx, mg_side_outcome *why)
     const mg_credential *c = &ctx->config.credential;
     SECItem file;
     MG_NSS_STEP(mg_nss_read_der(c->p12_file, &file, why), why);
-    enable_ciphers();
     p12_import p = {0};
     mg_result r = open_database(&p, c->p12_file, why);
     if (mg_ok(r) && !mg_nss_refused(why)) r = decode(&p, c, &file, why);
