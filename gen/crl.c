@@ -12,6 +12,9 @@
 #define HOUR 3600
 #define DAY (24 * HOUR)
 
+/* Which certificates a CRL says it covers (issuingDistributionPoint, RFC 5280 5.2.5). */
+typedef enum { MG_CRL_SCOPE_ALL = 0, MG_CRL_SCOPE_CA_ONLY, MG_CRL_SCOPE_USER_ONLY } mg_crl_scope;
+
 typedef struct {
     const char *name;
     const char *issuer;     /* the CA */
@@ -19,17 +22,37 @@ typedef struct {
     const char *defect;
     int64_t this_update, next_update; /* relative to the reference time */
     int bad_signature;
+    mg_crl_scope scope;
+    /* A delta CRL (RFC 5280 5.2.4) on the complete CRL of this thisUpdate; 0: complete. */
+    int64_t delta_of;
 } mg_crl_row;
 
 static const mg_crl_row rows[] = {
-    {"%s-root-crl", "%s-root", {"%s-ca-revoked"}, NULL, -DAY, 7 * DAY, 0},
-    {"%s-ca-crl", "%s-ca", {"%s-revoked"}, NULL, -DAY, 7 * DAY, 0},
-    {"%s-ca-revoked-crl", "%s-ca-revoked", {NULL}, NULL, -DAY, 7 * DAY, 0},
-    {"%s-ca-l2-crl", "%s-ca-l2", {NULL}, NULL, -DAY, 7 * DAY, 0},
-    {"%s-ca-crl-expired", "%s-ca", {"%s-revoked"}, "crl-expired", -14 * DAY, -7 * DAY, 0},
-    {"%s-ca-crl-not-yet-valid", "%s-ca", {"%s-revoked"}, "crl-not-yet-valid", 7 * DAY,
-     14 * DAY, 0},
-    {"%s-ca-crl-bad-signature", "%s-ca", {"%s-revoked"}, "crl-bad-signature", -DAY, 7 * DAY, 1},
+    {.name = "%s-root-crl", .issuer = "%s-root", .revokes = {"%s-ca-revoked"},
+     .this_update = -DAY, .next_update = 7 * DAY},
+    {.name = "%s-ca-crl", .issuer = "%s-ca", .revokes = {"%s-revoked"}, .this_update = -DAY,
+     .next_update = 7 * DAY},
+    {.name = "%s-ca-revoked-crl", .issuer = "%s-ca-revoked", .this_update = -DAY,
+     .next_update = 7 * DAY},
+    {.name = "%s-ca-l2-crl", .issuer = "%s-ca-l2", .this_update = -DAY, .next_update = 7 * DAY},
+    {.name = "%s-ca-crl-expired", .issuer = "%s-ca", .revokes = {"%s-revoked"},
+     .defect = "crl-expired", .this_update = -14 * DAY, .next_update = -7 * DAY},
+    {.name = "%s-ca-crl-not-yet-valid", .issuer = "%s-ca", .revokes = {"%s-revoked"},
+     .defect = "crl-not-yet-valid", .this_update = 7 * DAY, .next_update = 14 * DAY},
+    {.name = "%s-ca-crl-bad-signature", .issuer = "%s-ca", .revokes = {"%s-revoked"},
+     .defect = "crl-bad-signature", .this_update = -DAY, .next_update = 7 * DAY,
+     .bad_signature = 1},
+    /* Scoped to CA certificates: it says nothing of a leaf, listed or not. */
+    {.name = "%s-ca-crl-idp-ca-only", .issuer = "%s-ca", .revokes = {"%s-revoked"},
+     .defect = "crl-idp-ca-only", .this_update = -DAY, .next_update = 7 * DAY,
+     .scope = MG_CRL_SCOPE_CA_ONLY},
+    /* Scoped to end entities: valid for a leaf (the control of the one above). */
+    {.name = "%s-ca-crl-idp-user-only", .issuer = "%s-ca", .revokes = {"%s-revoked"},
+     .this_update = -DAY, .next_update = 7 * DAY, .scope = MG_CRL_SCOPE_USER_ONLY},
+    /* A delta on %s-ca-crl (its thisUpdate names it), given without it: no complete CRL. */
+    {.name = "%s-ca-crl-delta-only", .issuer = "%s-ca", .revokes = {"%s-revoked"},
+     .defect = "crl-delta-only", .this_update = -12 * HOUR, .next_update = 7 * DAY,
+     .delta_of = -DAY},
 };
 
 #define CRL_COUNT (2 * sizeof rows / sizeof rows[0])
@@ -58,21 +81,24 @@ static MG_RESULT add_revoked(mg_gen *g, X509_CRL *crl, const ASN1_INTEGER *seria
     return MG_OK;
 }
 
-MG_RESULT mg_crl_build(mg_gen *g, int issuer, const ASN1_INTEGER *const *revoked, size_t count,
-                       int64_t this_update, int64_t next_update, const char *label,
-                       X509_CRL **out)
+/* CRL numbers grow with thisUpdate, so a CA's older CRL has the smaller number. */
+static int64_t crl_number_at(int64_t this_update) { return 100000 + this_update / HOUR; }
+
+/* Everything but the signature, so that a row can add its extensions before signing. */
+static MG_RESULT crl_unsigned(mg_gen *g, int issuer, const ASN1_INTEGER *const *revoked,
+                              size_t count, int64_t this_update, int64_t next_update,
+                              const char *label, X509_CRL **out)
 {
     const mg_issued *ca = &g->issued[issuer];
     X509_CRL *crl = *out = X509_CRL_new_ex(g->libctx, NULL);
     ASN1_TIME *last = ASN1_TIME_set(NULL, (time_t)(g->reference_time + this_update));
     ASN1_TIME *next = ASN1_TIME_set(NULL, (time_t)(g->reference_time + next_update));
-    /* CRL numbers grow with thisUpdate, so a CA's older CRL has the smaller number. */
     ASN1_INTEGER *number = ASN1_INTEGER_new();
     X509V3_CTX v3;
     X509V3_set_ctx(&v3, ca->cert, NULL, NULL, crl, 0);
     X509_EXTENSION *aki = X509V3_EXT_nconf_nid(NULL, &v3, NID_authority_key_identifier,
                                                "keyid:always");
-    int ok = number && ASN1_INTEGER_set_int64(number, 100000 + this_update / HOUR) && crl &&
+    int ok = number && ASN1_INTEGER_set_int64(number, crl_number_at(this_update)) && crl &&
              last && next && aki && X509_CRL_set_version(crl, X509_CRL_VERSION_2) &&
              X509_CRL_set_issuer_name(crl, X509_get_subject_name(ca->cert)) &&
              X509_CRL_set1_lastUpdate(crl, last) && X509_CRL_set1_nextUpdate(crl, next) &&
@@ -85,7 +111,38 @@ MG_RESULT mg_crl_build(mg_gen *g, int issuer, const ASN1_INTEGER *const *revoked
     MG_ENSURE(ok, MG_E_INTERNAL, "cannot build the CRL %s", label);
     for (size_t i = 0; i < count; i++) MG_GUARD(add_revoked(g, crl, revoked[i]));
     MG_ENSURE(X509_CRL_sort(crl), MG_E_INTERNAL, "cannot sort the CRL %s", label);
-    return mg_sign_crl(g, crl, ca->key, label);
+    return MG_OK;
+}
+
+MG_RESULT mg_crl_build(mg_gen *g, int issuer, const ASN1_INTEGER *const *revoked, size_t count,
+                       int64_t this_update, int64_t next_update, const char *label,
+                       X509_CRL **out)
+{
+    MG_GUARD(crl_unsigned(g, issuer, revoked, count, this_update, next_update, label, out));
+    return mg_sign_crl(g, *out, g->issued[issuer].key, label);
+}
+
+/* Both extensions are critical (RFC 5280 5.2.4, 5.2.5): a verifier that does not know them
+ * must not use the CRL at all, which is what a delta or a narrowed scope needs. */
+static MG_RESULT add_shape(const mg_crl_row *row, X509_CRL *crl, const char *label)
+{
+    if (row->scope != MG_CRL_SCOPE_ALL) {
+        ISSUING_DIST_POINT *idp = ISSUING_DIST_POINT_new();
+        int ok = idp != NULL;
+        if (ok && row->scope == MG_CRL_SCOPE_CA_ONLY) idp->onlyCA = 0xff;
+        if (ok && row->scope == MG_CRL_SCOPE_USER_ONLY) idp->onlyuser = 0xff;
+        ok = ok && X509_CRL_add1_ext_i2d(crl, NID_issuing_distribution_point, idp, 1, 0) == 1;
+        ISSUING_DIST_POINT_free(idp);
+        MG_ENSURE(ok, MG_E_INTERNAL, "cannot add issuingDistributionPoint to %s", label);
+    }
+    if (row->delta_of != 0) {
+        ASN1_INTEGER *base = ASN1_INTEGER_new();
+        int ok = base && ASN1_INTEGER_set_int64(base, crl_number_at(row->delta_of)) &&
+                 X509_CRL_add1_ext_i2d(crl, NID_delta_crl, base, 1, 0) == 1;
+        ASN1_INTEGER_free(base);
+        MG_ENSURE(ok, MG_E_INTERNAL, "cannot add deltaCRLIndicator to %s", label);
+    }
+    return MG_OK;
 }
 
 static MG_RESULT build(mg_gen *g, const mg_crl_row *row, mg_side side, mg_made_crl *out)
@@ -105,8 +162,10 @@ static MG_RESULT build(mg_gen *g, const mg_crl_row *row, mg_side side, mg_made_c
         MG_ENSURE(index >= 0, MG_E_INTERNAL, "a CRL revokes %s, which was not issued", name);
         revoked[count] = X509_get0_serialNumber(g->issued[index].cert);
     }
-    MG_GUARD(mg_crl_build(g, out->issuer, revoked, count, row->this_update, row->next_update,
+    MG_GUARD(crl_unsigned(g, out->issuer, revoked, count, row->this_update, row->next_update,
                           out->name, &out->crl));
+    MG_GUARD(add_shape(row, out->crl, out->name));
+    MG_GUARD(mg_sign_crl(g, out->crl, g->issued[out->issuer].key, out->name));
     if (row->bad_signature) {
         const ASN1_BIT_STRING *sig = NULL;
         X509_CRL_get0_signature(out->crl, &sig, NULL);
@@ -115,11 +174,13 @@ static MG_RESULT build(mg_gen *g, const mg_crl_row *row, mg_side side, mg_made_c
     return MG_OK;
 }
 
-/* The current (defect-free) CRL of CA `issuer`, or -1. */
+/* The current complete CRL of CA `issuer` (defect-free, of full scope, not a delta), or -1. */
 static int current_crl_of(const mg_made_crl *made, size_t count, int issuer)
 {
     for (size_t i = 0; i < count; i++)
-        if (made[i].issuer == issuer && made[i].row->defect == NULL) return (int)i;
+        if (made[i].issuer == issuer && made[i].row->defect == NULL &&
+            made[i].row->scope == MG_CRL_SCOPE_ALL && made[i].row->delta_of == 0)
+            return (int)i;
     return -1;
 }
 

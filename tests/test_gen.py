@@ -94,6 +94,12 @@ def text(m, name):
     return out
 
 
+def crl_text(m, name):
+    rc, out = run("openssl", "crl", "-noout", "-text", "-in", m.file(name, "crl_pem"))
+    assert rc == 0, out
+    return out
+
+
 def extension(m, name, ext):
     """The value lines of one extension in `openssl x509 -text` ('' when absent)."""
     rc, out = run("openssl", "x509", "-noout", "-ext", ext, "-in", m.file(name))
@@ -461,6 +467,25 @@ def check_crl(message):
     return check
 
 
+def check_crl_idp_ca_only(m, art):
+    """The CRL lists the leaf, but its scope (onlyContainsCACerts) leaves the leaf out: OpenSSL
+    says so, where the same CRL scoped to end entities revokes it."""
+    ok, out = crl_verify(m, art["issuer"].replace("-ca", "-revoked"), art["name"], "-crl_check")
+    assert not ok and "different CRL scope" in out and "certificate revoked" not in out, out
+    ok, out = crl_verify(m, art["issuer"].replace("-ca", "-revoked"),
+                         art["issuer"] + "-crl-idp-user-only", "-crl_check", "-extended_crl")
+    assert not ok and "certificate revoked" in out, out
+
+
+def check_crl_delta_only(m, art):
+    """A delta alone is no complete CRL: with delta processing (-extended_crl -use_deltas) the
+    good leaf's status is unknown."""
+    ok, out = crl_verify(m, art["issuer"].replace("-ca", ""), art["name"], "-crl_check",
+                         "-extended_crl", "-use_deltas")
+    assert not ok and "unable to get certificate CRL" in out, out
+    assert "Delta CRL Indicator: critical" in crl_text(m, art["name"])
+
+
 def check_crl_expired(m, art):
     check_crl("CRL has expired")(m, art)
     assert art["next_update"] < m.ref
@@ -547,6 +572,8 @@ DEFECT_CHECKS = {
     "crl-expired": check_crl_expired,
     "crl-not-yet-valid": check_crl("CRL is not yet valid"),
     "crl-bad-signature": check_crl("CRL signature failure"),
+    "crl-idp-ca-only": check_crl_idp_ca_only,
+    "crl-delta-only": check_crl_delta_only,
     "ocsp-revoked": check_ocsp_status("revoked"),
     "ocsp-unknown": check_ocsp_status("unknown"),
     "ocsp-expired": check_ocsp_expired,
