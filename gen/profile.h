@@ -68,6 +68,7 @@ enum {
     MG_F_POLICY_OTHER = 1u << 21,       /* certificatePolicies holding another policy only */
     MG_F_POLICY_TREE = 1u << 22,        /* CA: several policies, each mapped to the others */
     MG_F_SAN_URI_NUL = 1u << 23,        /* SAN: the side's DNS name and a URI with a NUL */
+    MG_F_EC_EXPLICIT = 1u << 24,        /* EC key encoded with explicit curve parameters */
 };
 
 typedef struct {

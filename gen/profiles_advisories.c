@@ -72,6 +72,9 @@ static const mg_profile_row rows[] = {
      .san = "DNS:%s.test,IP:127.0.0.1,URI:spiffe://*.mtlsgrid.test/%s"},
     {.name = "%s-spiffe-workload", .issuer = "%s-ca", .feature = "san-uri-spiffe-workload",
      .san = "DNS:%s.test,IP:127.0.0.1,URI:spiffe://mtlsgrid.test/ns/x/sa/%s"},
+    /* A P-256 key with the curve spelled out (CVE-2022-0778 was reached through such keys). */
+    {.name = "%s-ec-explicit", .issuer = "%s-ca", .defect = "ec-explicit-parameters",
+     .flags = MG_F_EC_EXPLICIT},
     /* X.509 v2 (no extensions) leaf and CA; a CA without keyUsage (wolfSSL issue 3040). */
     {.name = "%s-x509-v2", .issuer = "%s-ca", .defect = "x509-v2", .flags = MG_F_V2},
     {.name = "%s-ca-v2", .issuer = "%s-root", .kind = MG_KIND_CA, .defect = "ca-x509-v2",

@@ -486,6 +486,14 @@ def check_crl_delta_only(m, art):
     assert "Delta CRL Indicator: critical" in crl_text(m, art["name"])
 
 
+def check_ec_explicit_parameters(m, art):
+    """The curve is spelled out (prime-field parameters, no curve OID): OpenSSL 3 refuses it in
+    any chain (x509_vfy.c check_curve), as RFC 5480 2.1.1 asks."""
+    assert "Field Type: prime-field" in text(m, art["name"])
+    assert "ASN1 OID: prime256v1" not in text(m, art["name"])
+    rejects(m, art["name"], "Certificate public key has explicit ECC parameters")
+
+
 def check_crl_expired(m, art):
     check_crl("CRL has expired")(m, art)
     assert art["next_update"] < m.ref
@@ -572,6 +580,7 @@ DEFECT_CHECKS = {
     "crl-expired": check_crl_expired,
     "crl-not-yet-valid": check_crl("CRL is not yet valid"),
     "crl-bad-signature": check_crl("CRL signature failure"),
+    "ec-explicit-parameters": check_ec_explicit_parameters,
     "crl-idp-ca-only": check_crl_idp_ca_only,
     "crl-delta-only": check_crl_delta_only,
     "ocsp-revoked": check_ocsp_status("revoked"),

@@ -35,6 +35,7 @@ static const struct {
     {GNUTLS_E_CONSTRAINT_ERROR, false, MG_REASON_PATH_LENGTH},       /* more than max_depth */
     /* The peer's certificate could not be parsed (own credentials are parsed at setup). */
     {GNUTLS_E_X509_DUPLICATE_EXTENSION, false, MG_REASON_OTHER},
+    {GNUTLS_E_ASN1_DER_ERROR, false, MG_REASON_OTHER}, /* e.g. explicit EC parameters */
 };
 
 /* Refusals of the certificate the peer did send that GnuTLS's error leaves ambiguous: TLS 1.2

@@ -26,6 +26,20 @@ static MG_RESULT check_key_matches(const mg_context *ctx, const char *key_name,
                                                     &ctx->own_chain.items[0], NULL, PR_FALSE,
                                                     PR_TRUE);
     if (!leaf) return MG_OK;
+    /* A key NSS cannot use (explicit EC parameters: SEC_ERROR_UNSUPPORTED_ELLIPTIC_CURVE) makes
+     * the certificate unusable as ours, whatever the key file holds. */
+    SECKEYPublicKey *cert_key = CERT_ExtractPublicKey(leaf);
+    if (!cert_key) {
+        int error = PORT_GetError();
+        CERT_DestroyCertificate(leaf);
+        mg_nss_setup_failure(why, MG_REASON_BAD_CREDENTIAL, error,
+                             "NSS cannot use the public key of the certificate in %s (%s)",
+                             ctx->config.credential.p12_file ? ctx->config.credential.p12_file
+                                                             : ctx->config.credential.cert_file,
+                             PR_ErrorToName(error) ? PR_ErrorToName(error) : "no error name");
+        return MG_OK;
+    }
+    SECKEY_DestroyPublicKey(cert_key);
     SECItem *from_key = NULL;
     MG_GUARD(spki_of_key(ctx->key, &from_key));
     bool same = from_key && SECITEM_ItemsAreEqual(from_key, &leaf->derPublicKey);
