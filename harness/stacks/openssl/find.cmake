@@ -20,8 +20,11 @@ if(MTLSGRID_OPENSSL_ROOT AND EXISTS ${MTLSGRID_OPENSSL_ROOT}/include/openssl/cor
   set(CMAKE_INSTALL_RPATH_USE_LINK_PATH ON)
   message(STATUS "openssl: ${OPENSSL_VERSION} from ${MTLSGRID_OPENSSL_ROOT}")
 elseif(MTLSGRID_OPENSSL_ROOT)
-  file(STRINGS ${MTLSGRID_OPENSSL_ROOT}/include/openssl/opensslv.h mg_ossl_version_line
-       REGEX "define +OPENSSL_VERSION_TEXT +\"OpenSSL 1\\.1\\.1")
+  set(mg_ossl_version_line "")
+  if(EXISTS ${MTLSGRID_OPENSSL_ROOT}/include/openssl/opensslv.h)
+    file(STRINGS ${MTLSGRID_OPENSSL_ROOT}/include/openssl/opensslv.h mg_ossl_version_line
+         REGEX "define +OPENSSL_VERSION_TEXT +\"OpenSSL 1\\.1\\.1")
+  endif()
   find_library(MG_OPENSSL_1_1_SSL NAMES libssl.so.1.1 PATHS ${MTLSGRID_OPENSSL_ROOT}/lib
                NO_DEFAULT_PATH)
   find_library(MG_OPENSSL_1_1_CRYPTO NAMES libcrypto.so.1.1 PATHS ${MTLSGRID_OPENSSL_ROOT}/lib
