@@ -5,7 +5,6 @@
  * and keys are reference counted, so every context takes references to the same objects. */
 #include "ossl_internal.h"
 
-#include <openssl/decoder.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>

@@ -3,6 +3,7 @@
 #ifndef MG_OSSL_INTERNAL_H
 #define MG_OSSL_INTERNAL_H
 
+#include "ossl_compat.h"
 #include "stack.h"
 
 #include <openssl/ssl.h>

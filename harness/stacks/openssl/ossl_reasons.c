@@ -1,4 +1,5 @@
 #include "ossl_reasons.h"
+#include "ossl_compat.h"
 
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>

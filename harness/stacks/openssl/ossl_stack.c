@@ -2,9 +2,7 @@
 #include "stack.h"
 #include "ossl_internal.h"
 
-#include <openssl/crypto.h>
-
-static const char *ossl_version(void) { return OpenSSL_version(OPENSSL_VERSION_STRING); }
+static const char *ossl_version(void) { return mg_ossl_version_text(); }
 
 extern const mg_stack_tools mg_openssl_tools; /* tools.c */
 extern const mg_tool_words mg_openssl_inspect_words[]; /* inspect_words.c */
