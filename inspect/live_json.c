@@ -49,7 +49,8 @@ static json_t *request_json(const mg_live_attempt *a)
                             "ca_count", (json_int_t)r->ca_count, "ca_list_bytes",
                             (json_int_t)r->ca_list_bytes, "signature_algorithms",
                             sigalgs_json(r->sigalgs, r->sigalg_count),
-                            "shared_signature_algorithms", sigalgs_json(r->shared, r->shared_count));
+                            "shared_signature_algorithms",
+                            sigalgs_json(r->shared, r->shared_count));
     if (doc && strcmp(a->tls, "1.2") == 0) {
         json_t *types = json_array();
         for (size_t i = 0; types && i < r->cert_type_count; i++)
