@@ -144,9 +144,10 @@ void mg_live_print_text(FILE *out, const mg_live_inspection *in)
     }
     const char *wants = mg_live_client_certificate(&in->live);
     fprintf(out, "  client certificate: %s\n",
-            strcmp(wants, "required") == 0 ? "required: the server requires a client certificate"
-            : strcmp(wants, "requested") == 0 ? "requested, not required in TLS"
-                                              : "not requested");
+            strcmp(wants, "required") == 0 ? "the server requires a client certificate"
+            : strcmp(wants, "requested") == 0
+                ? "requested: the server asks for one and finishes the handshake without it"
+                : "not requested");
     mg_live_pha_words(&in->live.attempts[1], words, sizeof words);
     print_prose(out, "  post-handshake authentication (TLS 1.3): ", words, 4);
     for (size_t i = 0; i < in->report_count; i++) print_chain(out, in, i);

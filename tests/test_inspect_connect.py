@@ -177,7 +177,7 @@ def test_required_client_certificate_is_the_answer_not_an_error(pki):
     assert report["tls"] == "1.2 and 1.3" and report["suitable"] and report["role"] == "server"
     assert report["host"] == "localhost"
     assert text.returncode == 0, text.stderr
-    assert "client certificate: required: the server requires a client certificate" in text.stdout
+    assert "client certificate: the server requires a client certificate" in text.stdout
     assert re.search(r"post-handshake authentication \(TLS 1\.3\): offered by this client "
                      r"\(post_handshake_auth\); not used:\s+the server asked in the handshake",
                      text.stdout), text.stdout
