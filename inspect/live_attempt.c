@@ -46,7 +46,9 @@ static void describe_failure(const mg_live_capture *cap, const char *what, char 
 static void failed(mg_live_capture *cap, int ssl_error, bool after_handshake)
 {
     mg_live_attempt *a = cap->attempt;
-    bool closed = ssl_error == SSL_ERROR_SYSCALL || ssl_error == SSL_ERROR_ZERO_RETURN;
+    /* OpenSSL 3 reports a bare EOF as an SSL error of its own, a reset as a system one. */
+    bool closed = ssl_error == SSL_ERROR_SYSCALL || ssl_error == SSL_ERROR_ZERO_RETURN ||
+                  ERR_GET_REASON(ERR_peek_last_error()) == SSL_R_UNEXPECTED_EOF_WHILE_READING;
     if (cap->alert == SSL_AD_PROTOCOL_VERSION) {
         a->outcome = MG_LIVE_VERSION_REFUSED;
         describe_failure(cap, "the server does not accept this version", a->detail,
@@ -108,6 +110,7 @@ static void listen_after(const mg_live_request *req, SSL *ssl, int fd, double de
         int err = SSL_get_error(ssl, n);
         if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE) {
             failed(cap, err, true);
+            cap->ended = true;
             break;
         }
         if (a->asked && !a->request.post_handshake && cap->ticket) break; /* its verdict */
@@ -171,7 +174,7 @@ mg_result mg_live_attempt_run(const mg_live_request *req, int version, int fd, d
         out->outcome = MG_LIVE_COMPLETED;
         note_negotiated(ssl, out);
         if (version == TLS1_3_VERSION) listen_after(req, ssl, fd, deadline, &cap);
-        SSL_shutdown(ssl); /* a close_notify, not waited for */
+        if (!cap.ended) SSL_shutdown(ssl); /* a close_notify, not waited for */
     }
     if (mg_ok(r) && cap.out_of_memory) r = mg_fail(MG_E_INTERNAL, "out of memory");
     SSL_free(ssl);

@@ -94,7 +94,9 @@ static int read_request(SSL *ssl, X509 **cert, EVP_PKEY **key)
 static void note_alert(const SSL *ssl, int where, int value)
 {
     mg_live_capture *cap = SSL_get_app_data(ssl);
-    if (cap && (where & SSL_CB_READ_ALERT) && cap->alert < 0 && (value >> 8) == SSL3_AL_FATAL)
+    /* SSL_CB_READ_ALERT shares its SSL_CB_ALERT bit with the alerts we write: test both bits */
+    bool read_alert = (where & SSL_CB_ALERT) && (where & SSL_CB_READ);
+    if (cap && read_alert && cap->alert < 0 && (value >> 8) == SSL3_AL_FATAL)
         cap->alert = value & 0xff;
 }
 

@@ -19,6 +19,7 @@ typedef struct {
     bool handshake_done; /* a CertificateRequest after this is a post-handshake one */
     bool ticket;         /* a NewSessionTicket arrived */
     int alert;           /* the fatal alert the server sent; -1: none */
+    bool ended;          /* the connection ended after the handshake: no close_notify to send */
     bool out_of_memory;
 } mg_live_capture;
 

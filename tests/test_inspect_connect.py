@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import textwrap
+import threading
 import time
 
 import pytest
@@ -366,6 +367,32 @@ def test_hung_peer_ends_within_the_timeout():
     assert proc.returncode == 2
     assert f"--connect 127.0.0.1:{port}: no answer" in proc.stderr and "--timeout" in proc.stderr
     assert took < 5, took
+
+
+def test_peer_that_closes_at_once_is_no_server_certificate():
+    """A peer that accepts and closes (a port that is not TLS): exit 2, both attempts said."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        listener.settimeout(10)
+        port = listener.getsockname()[1]
+
+        def close_two():
+            for _ in range(2):
+                try:
+                    conn, _ = listener.accept()
+                except OSError:
+                    return
+                conn.close()
+
+        closer = threading.Thread(target=close_two)
+        closer.start()
+        proc = run_mtlsgrid("inspect", "--connect", f"127.0.0.1:{port}", "--timeout", "5",
+                            timeout=30)
+        closer.join(15)
+    assert proc.returncode == 2, proc.stdout
+    assert f"--connect 127.0.0.1:{port}: no server certificate in TLS 1.2" in proc.stderr
+    assert proc.stderr.count("closed the connection during the handshake") == 2, proc.stderr
 
 
 @pytest.mark.parametrize("args,named", [
