@@ -65,10 +65,15 @@ static void failed(mg_live_capture *cap, int ssl_error, bool after_handshake)
                          a->detail, sizeof a->detail);
     } else {
         a->outcome = MG_LIVE_FAILED;
-        describe_failure(cap, closed && cap->alert < 0 ? "the server closed the connection during "
-                                                         "the handshake"
-                                                       : "the handshake failed",
-                         a->detail, sizeof a->detail);
+        /* After a request, an alert outside refuses_empty_certificate's list may still be the
+         * refusal (GnuTLS 3.7 answers an empty TLS 1.2 Certificate with decode_error): say when
+         * it came, not what it meant. */
+        const char *what = closed && cap->alert < 0
+                               ? "the server closed the connection during the handshake"
+                           : a->asked ? "the handshake failed after the server asked for a client "
+                                        "certificate and this client sent none"
+                                      : "the handshake failed";
+        describe_failure(cap, what, a->detail, sizeof a->detail);
     }
 }
 
