@@ -334,6 +334,17 @@ def test_nginx_ssl_verify_client_names_its_cas_and_refuses_in_http(pki, tmp_path
     assert doc["attempts"][0]["chain"][0]["pem"] == pem_certs(pki / "srv.crt")[0]
 
 
+def test_a_tls13_only_server_refuses_the_tls12_attempt(pki):
+    port = free_port()
+    with s_server(pki, port, "-tls1_3"):
+        proc, doc = inspect_json(port, "--ca", pki / "root.pem")
+    assert proc.returncode == 0, proc.stderr
+    tls12, tls13 = doc["attempts"]
+    assert tls12["handshake"] == "version-refused" and "protocol_version(70)" in tls12["detail"]
+    assert tls12["chain"] == [] and tls13["handshake"] == "completed"
+    assert [r["tls"] for r in doc["reports"]] == ["1.3"]
+
+
 def test_name_checked_is_the_servername(pki):
     port = free_port()
     with s_server(pki, port):
