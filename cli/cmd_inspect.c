@@ -5,6 +5,7 @@
 #include "inspect.h"
 #include "inspect_json.h"
 #include "json_text.h"
+#include "live_inspect.h"
 #include "registry.h"
 
 #include <stddef.h>
@@ -13,6 +14,8 @@
 
 typedef struct {
     mg_inspect_request request;
+    const char *connect, *servername;
+    double timeout, listen; /* 0: not given */
     int json;
 } inspect_args;
 
@@ -35,8 +38,20 @@ static const cli_option inspect_options[] = {
      "the password of a PKCS#12 FILE (.p12/.pfx); visible in ps: prefer the next two"},
     {"p12-password-file", OPT_STRING, offsetof(inspect_args, request.p12_password_file), "FILE",
      "read the PKCS#12 password from the file's first line (or set MTLSGRID_P12_PASSWORD)"},
+    {"connect", OPT_STRING, offsetof(inspect_args, connect), "HOST:PORT",
+     /* stack-literal: the command-line tool whose output users know */
+     "instead of FILEs, a live server: its chain is fetched (as openssl s_client -showcerts "
+     "shows it) and judged for the server role, and its CertificateRequest shown, in TLS 1.2 "
+     "and 1.3"},
+    {"servername", OPT_STRING, offsetof(inspect_args, servername), "NAME",
+     "with --connect: the name sent as SNI and checked against the SANs (default: HOST)"},
+    {"timeout", OPT_DOUBLE, offsetof(inspect_args, timeout), "SECONDS",
+     "with --connect: give up after this, both attempts and connecting included (default 10)"},
+    {"listen", OPT_DOUBLE, offsetof(inspect_args, listen), "SECONDS",
+     "with --connect: how long to read after the TLS 1.3 handshake for the server's verdict on "
+     "the empty Certificate or a post-handshake CertificateRequest (default 1)"},
     {"json", OPT_FLAG, offsetof(inspect_args, json), NULL,
-     "print a JSON array, one object per FILE"},
+     "print a JSON array, one object per FILE (with --connect: one object)"},
 };
 
 /* Inspects one file; returns its exit code (0 suitable, 1 not, 2 unreadable). */
@@ -99,11 +114,81 @@ static void print_error_json(const mg_inspect_request *req, const char *message)
     json_decref(doc);
 }
 
+/* Flags that belong to FILEs or to --connect only: a usage error names the one given. */
+static MG_RESULT check_mode(const inspect_args *a, const cli_rest *rest)
+{
+    if (!a->connect) {
+        MG_ENSURE(rest->positional_count > 0, MG_E_USAGE, "inspect: missing argument FILE... (or "
+                  "--connect HOST:PORT)");
+        const char *only = a->servername ? "--servername" : a->timeout ? "--timeout"
+                           : a->listen ? "--listen" : NULL;
+        MG_ENSURE(!only, MG_E_USAGE, "inspect: %s goes with --connect HOST:PORT", only);
+        return MG_OK;
+    }
+    MG_ENSURE(rest->positional_count == 0, MG_E_USAGE,
+              "inspect: --connect %s: give FILE... or --connect, not both (\"%s\")", a->connect,
+              rest->positional[0]);
+    const mg_inspect_request *q = &a->request;
+    const char *file_only = q->host ? "--host (with --connect: --servername)"
+                            : q->key_file ? "--key" : q->p12_password ? "--p12-password"
+                            : q->p12_password_file ? "--p12-password-file" : NULL;
+    MG_ENSURE(!file_only, MG_E_USAGE, "inspect: %s does not go with --connect", file_only);
+    MG_ENSURE(!q->role || strcmp(q->role, "server") == 0, MG_E_USAGE,
+              "inspect: --connect judges a server's certificate: --role %s does not go with it",
+              q->role);
+    return MG_OK;
+}
+
+/* --connect: the live server observed, its chain judged; 0 suitable, 1 findings, 2 no look. */
+static int run_connect(inspect_args *a, mg_inspect_tool *tools)
+{
+    char host[256];
+    mg_live_request live = {.target = a->connect, .servername = a->servername,
+                            .timeout = a->timeout ? a->timeout : 10,
+                            .listen = a->listen ? a->listen : 1};
+    mg_result r = mg_live_parse_target(a->connect, host, sizeof host, &live.port);
+    live.host = host;
+    const char *checked = a->servername ? a->servername : host;
+    a->request.role = "server";
+    a->request.host = checked;
+    a->request.tools = tools;
+    mg_inspect_session *session = NULL;
+    if (mg_ok(r)) r = mg_inspect_session_open(&a->request, &session);
+    mg_live_inspection in = {0};
+    if (mg_ok(r)) r = mg_live_inspect(session, &live, &in);
+    json_t *doc = NULL;
+    if (mg_ok(r) && a->json) r = mg_live_json(&in, &doc);
+    int code = 2;
+    if (!mg_ok(r)) {
+        fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        if (a->json) print_error_json(&a->request, mg_error_message());
+    } else {
+        code = mg_live_suitable(&in) ? 0 : 1;
+        if (doc) {
+            json_dumpf(doc, stdout, JSON_INDENT(2));
+            printf("\n");
+        } else {
+            mg_live_print_text(stdout, &in);
+        }
+    }
+    json_decref(doc);
+    mg_live_inspection_free(&in);
+    mg_inspect_session_free(session);
+    return code;
+}
+
 static int run_inspect(void *raw, const cli_rest *rest)
 {
     inspect_args *a = raw;
+    mg_result mode = check_mode(a, rest);
+    if (!mg_ok(mode)) {
+        fprintf(stderr, "mtlsgrid: %s\n", mg_error_message());
+        if (a->json) print_error_json(&a->request, mg_error_message());
+        return 2;
+    }
     mg_inspect_tool tools[MG_STACK_MAX];
     stack_tools(tools, &a->request.tool_count);
+    if (a->connect) return run_connect(a, tools);
     a->request.tools = tools;
     mg_inspect_session *session = NULL;
     mg_result r = mg_inspect_session_open(&a->request, &session);
@@ -129,10 +214,12 @@ static int run_inspect(void *raw, const cli_rest *rest)
 }
 
 const cli_command mg_cmd_inspect = {
-    "inspect", "FILE...",
+    "inspect", "[FILE...]",
     "Explain whether each certificate can serve as a TLS client or server certificate, and why "
     "not: purpose (EKU), key usage, names, validity, chain, revocation, key and signature "
     "strength, each problem with the error strings each stack's tools, browsers and curl print "
-    "and the fix. FILE holds the leaf and optionally its chain, in any order, PEM or DER.",
-    CLI_OPTIONS(inspect_options), sizeof(inspect_args), NULL, 1, 4096, run_inspect,
+    "and the fix. FILE holds the leaf and optionally its chain, in any order, PEM or DER. With "
+    "--connect, a live server instead: the chain it sends, and what its CertificateRequest "
+    "asks of a client (CA names, signature algorithms, post-handshake authentication).",
+    CLI_OPTIONS(inspect_options), sizeof(inspect_args), NULL, 0, 4096, run_inspect,
 };

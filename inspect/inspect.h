@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <openssl/x509.h>
+
 /* What the user asked, as given on the command line (NULL: not given). */
 typedef struct {
     const char *role;     /* "client" or "server"; NULL: server with --host, else from the EKU */
@@ -45,10 +47,18 @@ typedef struct {
     char *detail;
 } mg_inspect_note;
 
+/* One subjectAltName entry: type "DNS", "IP", "URI", "email", "dirName" or "otherName". */
+typedef struct {
+    const char *type;
+    char *value;
+} mg_inspect_name;
+
 typedef struct {
     char *file;
     char *subject, *issuer; /* as openssl x509 -subject prints them */
     char *names;            /* the subjectAltName entries, "DNS:a, IP:b" ("" when none) */
+    mg_inspect_name *name_list; /* the same entries one by one */
+    size_t name_count;
     char *not_before, *not_after, *key, *signature;
     mg_inspect_role role;
     bool role_guessed;      /* no --role: guessed (say so, so the operator can correct it) */
@@ -71,6 +81,13 @@ typedef struct {
 MG_RESULT mg_inspect_file(const mg_inspect_session *session, const char *path,
                           mg_inspect_report *out);
 void mg_inspect_report_free(mg_inspect_report *report);
+
+/* As mg_inspect_file, for certificates already in memory (a live server's chain, see
+ * live_connect.h): label stands for the file name in every message; leaf_first takes the first
+ * certificate as the leaf, as a TLS peer's Certificate message must have it (otherwise the
+ * leaf is found as in a file). certs stays the caller's. */
+MG_RESULT mg_inspect_chain(const mg_inspect_session *session, const char *label,
+                           STACK_OF(X509) *certs, bool leaf_first, mg_inspect_report *out);
 
 static inline bool mg_inspect_suitable(const mg_inspect_report *r) { return r->problem_count == 0; }
 

@@ -33,7 +33,9 @@ static MG_RESULT describe(X509 *leaf, mg_inspect_report *r)
 {
     r->subject = mg_inspect_name_text(X509_get_subject_name(leaf));
     r->issuer = mg_inspect_name_text(X509_get_issuer_name(leaf));
-    r->names = mg_inspect_san_text(leaf);
+    MG_ENSURE(mg_inspect_san_list(leaf, &r->name_list, &r->name_count), MG_E_INTERNAL,
+              "out of memory");
+    r->names = mg_inspect_san_list_text(r->name_list, r->name_count);
     r->not_before = time_text(X509_get0_notBefore(leaf));
     r->not_after = time_text(X509_get0_notAfter(leaf));
     r->key = mg_inspect_key_text(leaf);
@@ -51,28 +53,35 @@ static MG_RESULT run_checks(const mg_inspect_subject *subject, mg_inspect_report
     return MG_OK;
 }
 
-mg_result mg_inspect_file(const mg_inspect_session *session, const char *path,
-                          mg_inspect_report *out)
+mg_result mg_inspect_chain(const mg_inspect_session *session, const char *label,
+                           STACK_OF(X509) *certs, bool leaf_first, mg_inspect_report *out)
 {
     *out = (mg_inspect_report){.host = session->host, .at = session->at,
                                 .tools = session->tools, .tool_count = session->tool_count};
-    MG_GUARD(mg_strdup(path, &out->file));
-    STACK_OF(X509) *certs = NULL;
-    MG_GUARD(mg_inspect_read_file_certs(path, session->p12_password, &certs));
-    int leaf_index = mg_inspect_find_leaf(certs);
+    MG_GUARD(mg_strdup(label, &out->file));
+    MG_ENSURE(sk_X509_num(certs) > 0, MG_E_INPUT, "%s: no certificate", label);
+    int leaf_index = leaf_first ? 0 : mg_inspect_find_leaf(certs);
     X509 *leaf = sk_X509_value(certs, leaf_index);
     STACK_OF(X509) *others = sk_X509_dup(certs); /* borrows the references of certs */
-    mg_result r = others ? MG_OK : mg_fail(MG_E_INTERNAL, "out of memory");
-    if (mg_ok(r)) {
-        (void)sk_X509_delete(others, leaf_index);
-        out->cert_count = (size_t)sk_X509_num(certs);
-        out->role_guessed = !session->role_given;
-        out->role = session->role_given ? session->role : guess_role(session, leaf);
-        mg_inspect_subject subject = {session, path, leaf, others, out->role};
-        r = describe(leaf, out);
-        if (mg_ok(r)) r = run_checks(&subject, out);
-    }
+    MG_ENSURE(others, MG_E_INTERNAL, "out of memory");
+    (void)sk_X509_delete(others, leaf_index);
+    out->cert_count = (size_t)sk_X509_num(certs);
+    out->role_guessed = !session->role_given;
+    out->role = session->role_given ? session->role : guess_role(session, leaf);
+    mg_inspect_subject subject = {session, label, leaf, others, out->role};
+    mg_result r = describe(leaf, out);
+    if (mg_ok(r)) r = run_checks(&subject, out);
     sk_X509_free(others);
+    return r;
+}
+
+mg_result mg_inspect_file(const mg_inspect_session *session, const char *path,
+                          mg_inspect_report *out)
+{
+    *out = (mg_inspect_report){0};
+    STACK_OF(X509) *certs = NULL;
+    MG_GUARD(mg_inspect_read_file_certs(path, session->p12_password, &certs));
+    mg_result r = mg_inspect_chain(session, path, certs, false, out);
     sk_X509_pop_free(certs, X509_free);
     return r;
 }

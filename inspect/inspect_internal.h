@@ -70,7 +70,12 @@ void mg_inspect_filled_messages_free(mg_inspect_filled_messages *m);
  * NULL only when memory runs out). */
 char *mg_inspect_name_text(const X509_NAME *name);
 char *mg_inspect_hex_text(const ASN1_OCTET_STRING *bytes); /* "1A:2B:..." */
-char *mg_inspect_san_text(X509 *cert);                     /* "DNS:a, IP:127.0.0.1" */
+/* The subjectAltName entries in order (an empty list when there is none); false when memory
+ * runs out. */
+bool mg_inspect_san_list(X509 *cert, mg_inspect_name **out, size_t *count);
+void mg_inspect_san_list_free(mg_inspect_name *names, size_t count);
+char *mg_inspect_san_list_text(const mg_inspect_name *names, size_t count); /* "DNS:a, IP:b" */
+char *mg_inspect_san_text(X509 *cert);                                      /* the same */
 char *mg_inspect_key_text(X509 *cert);       /* "EC prime256v1 (256 bits)", "RSA 2048 bits" */
 char *mg_inspect_signature_text(X509 *cert); /* "ecdsa-with-SHA256" */
 /* True when a CRL from cert's issuer (by name) lists it; buf gets "revoked on DATE, reason R". */

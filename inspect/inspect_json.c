@@ -1,7 +1,9 @@
-/* Keys: file, subject, issuer, names, not_before, not_after, key, signature, role,
- * role_guessed, host (null when not given), at (ISO 8601 UTC), suitable, problems [{cause,
- * reason, title, detail, messages {each of the request's tools by its name, in its order, then
- * browser, curl, other}, fix}], passed [{check, detail}], not_checked [{check, why}]. */
+/* Keys: file, subject, issuer, names (the subjectAltName entries in order, each {"type":
+ * "DNS"|"IP"|"URI"|"email"|"dirName"|"otherName", "value": ...}), not_before, not_after, key,
+ * signature, role, role_guessed, host (null when not given), at (ISO 8601 UTC), suitable,
+ * problems [{cause, reason, title, detail, messages {each of the request's tools by its name,
+ * in its order, then browser, curl, other}, fix}], passed [{check, detail}], not_checked
+ * [{check, why}]. */
 #include "inspect_json.h"
 
 #include "inspect_internal.h"
@@ -41,6 +43,19 @@ static json_t *notes_json(const mg_inspect_note *notes, size_t count, const char
     return list;
 }
 
+static json_t *names_json(const mg_inspect_report *r)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < r->name_count; i++)
+        if (json_array_append_new(list, json_pack("{s:s, s:o}", "type", r->name_list[i].type,
+                                                  "value",
+                                                  mg_json_text(r->name_list[i].value))) != 0) {
+            json_decref(list);
+            return NULL;
+        }
+    return list;
+}
+
 mg_result mg_inspect_report_json(const mg_inspect_report *r, json_t **out)
 {
     json_t *problems = json_array();
@@ -55,7 +70,7 @@ mg_result mg_inspect_report_json(const mg_inspect_report *r, json_t **out)
     *out = json_pack("{s:o, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:b, s:o*, s:s, s:b, s:o*, "
                      "s:o*, s:o*}",
                      "file", mg_json_text(r->file), "subject", mg_json_text(r->subject), "issuer",
-                     mg_json_text(r->issuer), "names", mg_json_text(r->names), "not_before",
+                     mg_json_text(r->issuer), "names", names_json(r), "not_before",
                      r->not_before, "not_after", r->not_after, "key", r->key, "signature",
                      r->signature, "role", mg_inspect_role_name(r->role), "role_guessed",
                      r->role_guessed, "host", r->host ? mg_json_text(r->host) : NULL, "at", at,

@@ -91,6 +91,7 @@ void mg_inspect_report_free(mg_inspect_report *r)
     free(r->subject);
     free(r->issuer);
     free(r->names);
+    mg_inspect_san_list_free(r->name_list, r->name_count);
     free(r->not_before);
     free(r->not_after);
     free(r->key);

@@ -42,49 +42,81 @@ char *mg_inspect_hex_text(const ASN1_OCTET_STRING *bytes)
     return text;
 }
 
-/* One SAN entry as "DNS:name", "IP:addr", "URI:uri", "email:addr" or the type's name. */
-static void general_name_text(const GENERAL_NAME *gen, char *buf, size_t len)
+/* One SAN entry's type as openssl x509 -text names it ("DNS", "IP", "URI", "email") and its
+ * value, malloc'd (a dirName's is its DN; an otherName's, "", as its value has no text form). */
+static char *general_name_value(const GENERAL_NAME *gen, const char **type)
 {
     const ASN1_STRING *s = NULL;
-    const char *prefix = NULL;
     switch (gen->type) {
-    case GEN_DNS: prefix = "DNS", s = gen->d.dNSName; break;
-    case GEN_URI: prefix = "URI", s = gen->d.uniformResourceIdentifier; break;
-    case GEN_EMAIL: prefix = "email", s = gen->d.rfc822Name; break;
+    case GEN_DNS: *type = "DNS", s = gen->d.dNSName; break;
+    case GEN_URI: *type = "URI", s = gen->d.uniformResourceIdentifier; break;
+    case GEN_EMAIL: *type = "email", s = gen->d.rfc822Name; break;
     case GEN_IPADD: {
         char addr[INET6_ADDRSTRLEN] = "?";
         int n = ASN1_STRING_length(gen->d.iPAddress);
         if (n == 4 || n == 16)
             inet_ntop(n == 4 ? AF_INET : AF_INET6, ASN1_STRING_get0_data(gen->d.iPAddress), addr,
                       sizeof addr);
-        snprintf(buf, len, "IP:%s", addr);
-        return;
+        *type = "IP";
+        return strdup(addr);
     }
-    default: snprintf(buf, len, "%s", gen->type == GEN_DIRNAME ? "dirName" : "otherName"); return;
+    case GEN_DIRNAME: *type = "dirName"; return mg_inspect_name_text(gen->d.directoryName);
+    default: *type = "otherName"; return strdup("");
     }
-    snprintf(buf, len, "%s:%.*s", prefix, ASN1_STRING_length(s),
-             (const char *)ASN1_STRING_get0_data(s));
+    char *value = malloc((size_t)ASN1_STRING_length(s) + 1);
+    if (value) {
+        memcpy(value, ASN1_STRING_get0_data(s), (size_t)ASN1_STRING_length(s));
+        value[ASN1_STRING_length(s)] = '\0';
+    }
+    return value;
+}
+
+bool mg_inspect_san_list(X509 *cert, mg_inspect_name **out, size_t *count)
+{
+    GENERAL_NAMES *names = X509_get_ext_d2i(cert, NID_subject_alt_name, NULL, NULL);
+    int n = sk_GENERAL_NAME_num(names);
+    *count = 0;
+    *out = calloc(n > 0 ? (size_t)n : 1, sizeof **out);
+    bool ok = *out != NULL;
+    for (int i = 0; ok && i < n; i++) {
+        mg_inspect_name *name = &(*out)[*count];
+        name->value = general_name_value(sk_GENERAL_NAME_value(names, i), &name->type);
+        ok = name->value != NULL;
+        if (ok) (*count)++;
+    }
+    GENERAL_NAMES_free(names);
+    if (!ok) mg_inspect_san_list_free(*out, *count), *out = NULL, *count = 0;
+    return ok;
+}
+
+void mg_inspect_san_list_free(mg_inspect_name *names, size_t count)
+{
+    for (size_t i = 0; names && i < count; i++) free(names[i].value);
+    free(names);
+}
+
+char *mg_inspect_san_list_text(const mg_inspect_name *names, size_t count)
+{
+    size_t need = 1;
+    for (size_t i = 0; i < count; i++)
+        need += strlen(names[i].type) + 1 + strlen(names[i].value) + 2;
+    char *text = malloc(need);
+    if (!text) return NULL;
+    size_t used = 0;
+    text[0] = '\0';
+    for (size_t i = 0; i < count; i++)
+        used += (size_t)snprintf(text + used, need - used, "%s%s%s%s", used ? ", " : "",
+                                 names[i].type, *names[i].value ? ":" : "", names[i].value);
+    return text;
 }
 
 char *mg_inspect_san_text(X509 *cert)
 {
-    GENERAL_NAMES *names = X509_get_ext_d2i(cert, NID_subject_alt_name, NULL, NULL);
-    size_t cap = 1, used = 0;
-    char *text = calloc(1, cap);
-    for (int i = 0; text && i < sk_GENERAL_NAME_num(names); i++) {
-        char one[300];
-        general_name_text(sk_GENERAL_NAME_value(names, i), one, sizeof one);
-        size_t need = used + strlen(one) + 3;
-        char *grown = realloc(text, need);
-        if (!grown) {
-            free(text);
-            text = NULL;
-            break;
-        }
-        text = grown;
-        used += (size_t)sprintf(text + used, "%s%s", used ? ", " : "", one);
-    }
-    GENERAL_NAMES_free(names);
+    mg_inspect_name *names;
+    size_t count;
+    if (!mg_inspect_san_list(cert, &names, &count)) return NULL;
+    char *text = mg_inspect_san_list_text(names, count);
+    mg_inspect_san_list_free(names, count);
     return text;
 }
 

@@ -231,3 +231,61 @@ def test_crl_for_the_intermediate_only_is_a_problem(pki):
     with s_server(pki, port, "-CRL", pki / "int.crl", "-crl_check_all"):
         result = curl(pki, port, "--cert", pki / "cli.pem", "--key", pki / "cli.key")
     assert result.returncode != 0, result.stdout
+
+
+def issue_expired(d, name, cn, issuer, ext):
+    """A certificate valid in January 2024 only, signed by the pki's issuer: `openssl ca
+    -startdate -enddate`, since `openssl x509 -req` of OpenSSL 3.0 cannot date one in the past.
+    Made in d (its own CA database), not in the pki folder."""
+    sh("openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+       "-keyout", f"{name}.key", "-out", f"{name}.csr", "-subj", f"/CN={cn}", cwd=d)
+    (d / f"{name}.ext").write_text("\n".join([*ext, "authorityKeyIdentifier=keyid"]) + "\n")
+    (d / "index.txt").write_text("")
+    (d / "serial").write_text("2000\n")
+    (d / "ca.cnf").write_text("[ca]\ndefault_ca=c\n[c]\ndatabase=index.txt\nserial=serial\n"
+                              "new_certs_dir=.\ndefault_md=sha256\npolicy=p\nunique_subject=no\n"
+                              "[p]\ncommonName=supplied\n")
+    sh("openssl", "ca", "-batch", "-notext", "-config", "ca.cnf", "-cert", issuer.with_suffix(".pem"),
+       "-keyfile", issuer.with_suffix(".key"), "-in", f"{name}.csr", "-out", f"{name}.crt",
+       "-startdate", "20240101000000Z", "-enddate", "20240201000000Z", "-extfile",
+       f"{name}.ext", cwd=d)
+    (d / f"{name}.pem").write_text((d / f"{name}.crt").read_text() +
+                                   issuer.with_suffix(".pem").read_text())
+
+
+def test_expired_certificates_on_either_side(pki, tmp_path):
+    issue_expired(tmp_path, "cli-expired", "client", pki / "int",
+                  ["extendedKeyUsage=clientAuth", "keyUsage=digitalSignature"])
+    issue_expired(tmp_path, "srv-expired", "localhost", pki / "int",
+                  ["subjectAltName=DNS:localhost", "extendedKeyUsage=serverAuth",
+                   "keyUsage=digitalSignature"])
+    client = handshake(pki, "--client-cert", tmp_path / "cli-expired.pem", "--client-key",
+                       tmp_path / "cli-expired.key")
+    assert client.returncode == 1, client.stderr
+    assert {r[3] for r in rows(client.stdout)} == {"server-rejects:expired"}, client.stdout
+    server = run_mtlsgrid("handshake", "--server-cert", tmp_path / "srv-expired.pem",
+                          "--server-key", tmp_path / "srv-expired.key", "--server-trust",
+                          pki / "root.pem", "--client-trust", pki / "root.pem", "--policy",
+                          "strict", "--client-cert", pki / "cli.pem", "--client-key",
+                          pki / "cli.key", "--host", "localhost", timeout=120)
+    assert server.returncode == 1, server.stderr
+    assert {r[3] for r in rows(server.stdout)} == {"client-rejects:expired"}, server.stdout
+    for name, role in (("cli-expired.pem", "client"), ("srv-expired.pem", "server")):
+        proc = run_mtlsgrid("inspect", tmp_path / name, "--role", role, "--ca", pki / "root.pem",
+                            "--json")
+        assert proc.returncode == 1, proc.stderr
+        [report] = json.loads(proc.stdout)
+        [problem] = [p for p in report["problems"] if p["cause"] == "expired"]
+        assert "2024-02-01" in problem["detail"], problem
+    # Stock tools on loopback: curl refuses the expired server; s_server the expired client.
+    port = free_port()
+    with running(["openssl", "s_server", "-accept", f"127.0.0.1:{port}", "-cert",
+                  tmp_path / "srv-expired.crt", "-cert_chain", pki / "int.pem", "-key",
+                  tmp_path / "srv-expired.key", "-www"], port=port):
+        result = curl(pki, port)
+    assert result.returncode == 60 and "certificate has expired" in result.stderr, result.stderr
+    port = free_port()
+    with s_server(pki, port):
+        result = curl(pki, port, "--cert", tmp_path / "cli-expired.pem", "--key",
+                      tmp_path / "cli-expired.key")
+    assert result.returncode != 0 and "alert certificate expired" in result.stderr, result.stderr
