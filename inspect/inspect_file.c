@@ -2,6 +2,7 @@
  * then every check of the table run in order. */
 #include "inspect_internal.h"
 #include "inspect_leaf.h"
+#include "inspect_observe.h"
 #include "inspect_read.h"
 #include "inspect_time.h"
 
@@ -71,6 +72,7 @@ mg_result mg_inspect_file(const mg_inspect_session *session, const char *path,
         mg_inspect_subject subject = {session, path, leaf, others, out->role};
         r = describe(leaf, out);
         if (mg_ok(r)) r = run_checks(&subject, out);
+        if (mg_ok(r)) r = mg_inspect_observe(&subject, out);
     }
     sk_X509_free(others);
     sk_X509_pop_free(certs, X509_free);

@@ -104,6 +104,8 @@ typedef struct mg_stack {
     const mg_stack_tools *tools;
     /* What the stack prints for each inspect cause, NULL-terminated (NULL: nothing known). */
     const mg_tool_words *inspect_words;
+    /* Its certificate-verifying tool, which inspect runs where it is installed (NULL: none). */
+    const mg_verify_tool *verify_tool;
 
     /* The library's version, for reports and version-scoped divergences. */
     const char *(*version)(void);
