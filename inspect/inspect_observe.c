@@ -37,7 +37,7 @@ static MG_RESULT write_pem(const char *path, X509 *one, STACK_OF(X509) *certs,
 }
 
 /* The inspected file's base name, with .pem added to one that does not end so (a .p12 or a
- * DER file is copied as PEM); a name that is one of the other copies' becomes leaf.pem. */
+ * DER file is copied as PEM); leaf.pem for a name starting with '-' or one of the others'. */
 static void leaf_name(const char *path, char *out, size_t len)
 {
     const char *base = strrchr(path, '/');
@@ -45,7 +45,9 @@ static void leaf_name(const char *path, char *out, size_t len)
     size_t n = strlen(base);
     bool pem = n > 4 && (strcmp(base + n - 4, ".pem") == 0 || strcmp(base + n - 4, ".crt") == 0);
     snprintf(out, len, "%s%s", base, pem ? "" : ".pem");
-    if (!*base || strncmp(out, "mtlsgrid-", 9) == 0) snprintf(out, len, "leaf.pem");
+    /* a name the tool would read as an option, or one of the other copies' */
+    if (!*base || *base == '-' || strncmp(out, "mtlsgrid-", 9) == 0)
+        snprintf(out, len, "leaf.pem");
 }
 
 static MG_RESULT write_copies(const mg_inspect_subject *s, copies *c)

@@ -64,6 +64,19 @@ static bool read_output(int fd, int timeout_ms, char *buf, size_t cap, size_t *l
     }
 }
 
+/* Waits for the tool to exit until the deadline; false when it is still running then. */
+static bool exited_by(pid_t pid, int64_t deadline, int *status)
+{
+    for (;;) {
+        pid_t got = waitpid(pid, status, WNOHANG);
+        if (got == pid) return true;
+        if (got < 0 && errno != EINTR) return true; /* nothing left to wait for */
+        if (now_ms() >= deadline) return false;
+        struct timespec pause = {0, 5 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+}
+
 static MG_RESULT spawn(const char *dir, const char *const argv[], int out_fd, pid_t *pid,
                        int *spawn_error)
 {
@@ -101,15 +114,17 @@ mg_result mg_inspect_run_tool(const char *dir, const char *const argv[], int tim
     out->found = true;
     out->output = calloc(1, MG_TOOL_OUTPUT_MAX);
     size_t len = 0;
+    int64_t deadline = now_ms() + timeout_ms;
     bool done = out->output && read_output(fds[0], timeout_ms, out->output, MG_TOOL_OUTPUT_MAX,
                                            &len);
     close(fds[0]);
+    int status = 0;
+    if (done && !exited_by(pid, deadline, &status)) done = false; /* closed its output, ran on */
     if (!done) {
         kill(pid, SIGKILL);
         out->timed_out = out->output != NULL;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     if (WIFEXITED(status)) out->exit_status = WEXITSTATUS(status);
     MG_ENSURE(out->output, MG_E_INTERNAL, "out of memory");
     return MG_OK;
