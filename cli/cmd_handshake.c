@@ -15,6 +15,7 @@ typedef struct {
     const char *p12_password_file;
     const char *key_password_file;
     const char *policy;
+    int allow_weak_own;
     int json;
     int verbose;
 } handshake_args;
@@ -41,6 +42,9 @@ static const cli_option handshake_options[] = {
              OPT_REQUIRED),
     FILE_ROW("server-chain", server_chain, "more certificates the server sends, in this order",
              0),
+    FILE_ROW("client-chain", client_chain,
+             "more certificates the client sends, in this order (a DER leaf cannot carry them)",
+             0),
     FILE_ROW("client-key", client_key,
              "the client certificate's private key (default: the key in --client-cert's file)",
              0),
@@ -57,6 +61,10 @@ static const cli_option handshake_options[] = {
     FILE_ROW("crl", crl,
              "CRLs (PEM, several, or DER); each side checks those of its peer's CAs, all of them",
              0),
+    FILE_ROW("server-crl", server_crl,
+             "CRLs the server checks the client's chain with (beside --crl's)", 0),
+    FILE_ROW("client-crl", client_crl,
+             "CRLs the client checks the server's chain with (beside --crl's)", 0),
     {"host", OPT_STRING, offsetof(handshake_args, files.host), "NAME",
      "name the client verifies (default: the server certificate's first name)"},
     {"at", OPT_STRING, offsetof(handshake_args, files.at), "TIME",
@@ -64,6 +72,9 @@ static const cli_option handshake_options[] = {
     {"policy", OPT_STRING, offsetof(handshake_args, policy), "strict|minimal|both",
      "the stacks' checks: every one they offer (strict), their own minimal mTLS setup, or both "
      "side by side (default)"},
+    {"allow-weak-own-credentials", OPT_FLAG, offsetof(handshake_args, allow_weak_own), NULL,
+     "let each side load a credential of its own that the system's crypto policy refuses "
+     "(RSA-1024, SHA-1 signed), so the peer judges it; the header says so"},
     {"json", OPT_FLAG, offsetof(handshake_args, json), NULL, "print JSON instead of the grid"},
     {"verbose", OPT_FLAG, offsetof(handshake_args, verbose), NULL,
      "under each failing line, the stacks' own words"},
@@ -84,6 +95,7 @@ static int run_handshake(void *raw, const cli_rest *rest)
     if (mg_ok(r))
         r = mg_secret_resolve(&key_secret, key_password, sizeof key_password,
                               &a->files.key_password);
+    a->files.allow_weak_own = a->allow_weak_own != 0;
     if (mg_ok(r)) r = mg_handshake_parse_policies(a->policy, &grid);
     if (mg_ok(r)) r = mg_handshake_prepare(&a->files, &in);
     if (mg_ok(r)) r = mg_handshake_run_grid(&in, &grid);

@@ -81,7 +81,8 @@ static void stack_tools(mg_inspect_tool tools[MG_STACK_MAX], size_t *count)
     *count = 0;
     for (const mg_stack *const *s = mg_stacks; *s; s++)
         if ((*s)->inspect_words)
-            tools[(*count)++] = (mg_inspect_tool){(*s)->name, (*s)->display, (*s)->inspect_words};
+            tools[(*count)++] = (mg_inspect_tool){(*s)->name, (*s)->display, (*s)->inspect_words,
+                                                  (*s)->verify_tool};
 }
 
 _Static_assert(MG_STACK_MAX <= MG_INSPECT_TOOL_MAX, "inspect takes fewer tools than stacks");

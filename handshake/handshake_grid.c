@@ -81,8 +81,8 @@ static void describe_time(const mg_handshake_inputs *in, char *buf, size_t len)
 
 /* The words of a row: the first policy's that is not ok (each policy named when they
  * differ), else the first's. */
-static void row_words(const mg_handshake_grid *grid, const mg_handshake_row *row, char *buf,
-                      size_t len)
+static void row_words(const mg_handshake_inputs *in, const mg_handshake_grid *grid,
+                      const mg_handshake_row *row, char *buf, size_t len)
 {
     size_t used = 0;
     buf[0] = '\0';
@@ -91,8 +91,8 @@ static void row_words(const mg_handshake_grid *grid, const mg_handshake_row *row
         differ = differ || !mg_verdict_equal(row->result[p].verdict, row->result[0].verdict);
     for (size_t p = 0; p < grid->policy_count && used + 1 < len; p++) {
         if (p > 0 && !differ) break;
-        char words[512];
-        mg_verdict_words(row->result[p].verdict, words, sizeof words);
+        char words[1024];
+        mg_handshake_words(in, row, &row->result[p], words, sizeof words);
         int n = differ ? snprintf(buf + used, len - used, "%s%s: %s", p ? "; " : "",
                                   mg_policy_name(grid->policies[p]), words)
                        : snprintf(buf + used, len - used, "%s", words);
@@ -127,13 +127,19 @@ static void print_wrapped(FILE *out, const char *label, const char *text)
 void mg_handshake_print_grid(FILE *out, const mg_handshake_inputs *in,
                              const mg_handshake_grid *grid, bool verbose)
 {
-    char when[64], verdict[64], words[1200];
+    char when[64], verdict[64], words[2200];
     describe_time(in, when, sizeof when);
-    fprintf(out, "host %s%s; verified at %s; policy %s\n\n", in->host,
+    fprintf(out, "host %s%s; verified at %s; policy %s\n", in->host,
             in->host_from_cert ? " (the server certificate's own name: --host checks another)"
                                : "",
             when,
             grid->policy_count > 1 ? "strict and minimal" : mg_policy_name(grid->policies[0]));
+    fprintf(out, "own credentials: %s\n\n",
+            in->own_policy_waived
+                ? "the system's crypto policy WAIVED (--allow-weak-own-credentials): each side "
+                  "sends a weak key or signature of its own, for the peer to judge"
+                : "under the system's crypto policy, as curl and nginx load them (OpenSSL's "
+                  "configured security level); --allow-weak-own-credentials waives it");
     int width = (int)strlen("minimal");
     for (size_t i = 0; i < grid->count; i++)
         for (size_t p = 0; p < grid->policy_count && !grid->rows[i].skip[0]; p++) {
@@ -158,7 +164,7 @@ void mg_handshake_print_grid(FILE *out, const mg_handshake_inputs *in,
             mg_verdict_format(row->result[p].verdict, verdict, sizeof verdict);
             fprintf(out, " %-*s", width, verdict);
         }
-        row_words(grid, row, words, sizeof words);
+        row_words(in, grid, row, words, sizeof words);
         fprintf(out, "  %s\n", words);
         for (size_t p = 0; verbose && p < grid->policy_count; p++) {
             if (row->result[p].verdict.kind == MG_VERDICT_OK) continue;
@@ -174,4 +180,8 @@ void mg_handshake_print_grid(FILE *out, const mg_handshake_inputs *in,
     if (grid->skipped)
         fprintf(out, "; %zu skipped (a stack cannot express them)", grid->skipped);
     fputc('\n', out);
+    if (!in->own_policy_waived && mg_handshake_own_refused(grid))
+        fprintf(out, "a stack's crypto policy refuses a credential of yours: curl and nginx on "
+                     "it would not start; --allow-weak-own-credentials shows what the peers make "
+                     "of it\n");
 }

@@ -39,6 +39,14 @@ static inline bool mg_handshake_all_ok(const mg_handshake_grid *grid)
     return grid->ok == (grid->count - grid->skipped) * grid->policy_count;
 }
 
+/* The row's verdict under one policy in words; a side refused its own credential by its
+ * stack's crypto policy reads with what curl and nginx print (handshake_words.c). */
+void mg_handshake_words(const mg_handshake_inputs *in, const mg_handshake_row *row,
+                        const mg_pair_result *result, char *buf, size_t len);
+
+/* Some side could not load its own credential for its weak key or signature. */
+bool mg_handshake_own_refused(const mg_handshake_grid *grid);
+
 /* "strict", "minimal" or "both" (strict then minimal: two columns). */
 MG_RESULT mg_handshake_parse_policies(const char *word, mg_handshake_grid *grid);
 

@@ -19,6 +19,8 @@ static MG_RESULT check_usage(const mg_handshake_files *f)
               "--client-p12 F --p12-password P (one of the two)");
     MG_ENSURE(f->client_p12 || f->client_cert, MG_E_USAGE,
               "--client-key goes with --client-cert");
+    MG_ENSURE(!f->client_p12 || !f->client_chain, MG_E_USAGE,
+              "--client-chain goes with --client-cert (a --client-p12 carries its own chain)");
     MG_ENSURE(f->server_trust && f->client_trust, MG_E_USAGE,
               "--server-trust F (CAs for client certificates) and --client-trust F (CAs for "
               "server certificates) are required");
@@ -72,6 +74,7 @@ static void make_configs(mg_handshake_inputs *in, const mg_handshake_files *f)
     c->server_name = in->host;
     s->peer_check = MG_PEER_REQUIRED;
     s->pin_time = c->pin_time = in->pin_time;
+    s->screen_own_credential = c->screen_own_credential = !f->allow_weak_own;
     s->verify_time = c->verify_time = in->verify_time;
 }
 
@@ -85,6 +88,10 @@ mg_result mg_handshake_prepare(const mg_handshake_files *f, mg_handshake_inputs 
         MG_ENSURE(in->verify_time > 0, MG_E_USAGE, "--at: \"%s\" is not after 1970", f->at);
     }
     in->pin_time = f->at != NULL;
+    in->own_policy_waived = f->allow_weak_own;
+    in->server_file = f->server_cert;
+    in->client_file = f->client_p12 ? f->client_p12 : f->client_cert;
+    in->client_is_p12 = f->client_p12 != NULL;
     mg_handshake_parts parts;
     mg_result r = mg_handshake_read_parts(f, &parts);
     if (mg_ok(r) && f->host && strlen(f->host) >= sizeof in->host)

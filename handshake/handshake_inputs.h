@@ -8,9 +8,12 @@
 
 typedef struct {
     const char *server_cert, *server_key, *server_chain;
-    const char *client_cert, *client_key, *client_p12, *p12_password;
+    const char *client_cert, *client_key, *client_chain, *client_p12, *p12_password;
     const char *key_password; /* of an encrypted --server-key / --client-key; never printed */
-    const char *server_trust, *client_trust, *crl, *host, *at;
+    const char *server_trust, *client_trust, *host, *at;
+    const char *crl;                    /* both sides, each taking those of its peer's CAs */
+    const char *server_crl, *client_crl; /* the CRLs one side checks its peer's chain with */
+    bool allow_weak_own; /* waive the system's crypto policy for each side's own credential */
 } mg_handshake_files;
 
 typedef struct {
@@ -18,8 +21,11 @@ typedef struct {
     char server_pem[512], server_key[512], client_pem[512], client_key[512];
     char server_trust[512], client_trust[512], server_crl[512], client_crl[512];
     char host[256];
+    const char *server_file, *client_file; /* as the user named them, for the words */
+    bool client_is_p12;
     bool host_from_cert; /* no --host: the server certificate's first name */
     bool pin_time;       /* --at given; otherwise the wall clock */
+    bool own_policy_waived; /* --allow-weak-own-credentials: the peer judges a weak one */
     int64_t verify_time; /* with pin_time */
     mg_side_config client, server; /* policy strict, TLS version set per run */
 } mg_handshake_inputs;

@@ -73,75 +73,13 @@ static MG_RESULT read_client(const mg_handshake_files *f, mg_handshake_parts *p)
 {
     if (f->client_p12) return read_client_p12(f, p);
     MG_GUARD(mg_hs_read_certs("client-cert", f->client_cert, p->client_chain));
+    if (f->client_chain)
+        MG_GUARD(mg_hs_read_certs("client-chain", f->client_chain, p->client_chain));
     MG_GUARD(mg_hs_read_own_key("client-key", f->client_key, "client-cert", f->client_cert,
                                 f->key_password, &p->client_key));
     return find_leaf(f->client_key ? "client-key" : "client-cert",
                      f->client_key ? f->client_key : f->client_cert, "client-cert", f->client_cert,
                      p->client_chain, p->client_key);
-}
-
-static bool issued_by_one_of(X509_CRL *crl, STACK_OF(X509) *a, STACK_OF(X509) *b)
-{
-    for (int i = 0; i < sk_X509_num(a); i++)
-        if (!X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(sk_X509_value(a, i))))
-            return true;
-    for (int i = 0; i < sk_X509_num(b); i++)
-        if (!X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(sk_X509_value(b, i))))
-            return true;
-    return false;
-}
-
-static bool crl_from(STACK_OF(X509_CRL) *crls, const X509_NAME *issuer)
-{
-    for (int i = 0; i < sk_X509_CRL_num(crls); i++)
-        if (!X509_NAME_cmp(X509_CRL_get_issuer(sk_X509_CRL_value(crls, i)), issuer)) return true;
-    return false;
-}
-
-/* With CRL checks on, nginx (ssl_crl) and OpenSSL's -crl_check_all want a CRL from the issuer
- * of every certificate of the chain, a CA's included: say which is missing before the grid. */
-static void warn_partial_crls(const char *who, STACK_OF(X509) *chain, STACK_OF(X509_CRL) *crls)
-{
-    if (sk_X509_CRL_num(crls) == 0) return;
-    for (int i = 0; i < sk_X509_num(chain); i++) {
-        X509 *cert = sk_X509_value(chain, i);
-        if (X509_self_signed(cert, 0) == 1 || crl_from(crls, X509_get_issuer_name(cert))) continue;
-        char subject[256] = "", issuer[256] = "";
-        X509_NAME_oneline(X509_get_subject_name(cert), subject, sizeof subject);
-        X509_NAME_oneline(X509_get_issuer_name(cert), issuer, sizeof issuer);
-        fprintf(stderr, "mtlsgrid: handshake: warning: --crl: the %s checks CRLs, and none from "
-                        "%s (the issuer of %s) is given: nginx (ssl_crl) and OpenSSL's "
-                        "-crl_check_all refuse such a chain (\"unable to get certificate CRL\")\n",
-                who, issuer, subject);
-    }
-}
-
-/* A side checks the CRLs of the CAs it trusts or that its peer sends; a CRL about neither
- * side is set aside with a note, since no stack could use it. */
-static MG_RESULT sort_crls(const mg_handshake_files *f, mg_handshake_parts *p)
-{
-    STACK_OF(X509_CRL) *all = sk_X509_CRL_new_null();
-    MG_ENSURE(all, MG_E_INTERNAL, "out of memory");
-    mg_result r = mg_hs_read_crls("crl", f->crl, all);
-    for (int i = 0; mg_ok(r) && i < sk_X509_CRL_num(all); i++) {
-        X509_CRL *crl = sk_X509_CRL_value(all, i);
-        bool server = issued_by_one_of(crl, p->server_trust, p->client_chain);
-        bool client = issued_by_one_of(crl, p->client_trust, p->server_chain);
-        if (server && X509_CRL_up_ref(crl) && !sk_X509_CRL_push(p->server_crls, crl))
-            X509_CRL_free(crl);
-        if (client && X509_CRL_up_ref(crl) && !sk_X509_CRL_push(p->client_crls, crl))
-            X509_CRL_free(crl);
-        if (!server && !client) {
-            char issuer[256] = "";
-            X509_NAME_oneline(X509_CRL_get_issuer(crl), issuer, sizeof issuer);
-            fprintf(stderr, "mtlsgrid: handshake: note: --crl %s: the CRL of %s is about no CA "
-                            "either side trusts or is sent; not used\n", f->crl, issuer);
-        }
-    }
-    sk_X509_CRL_pop_free(all, X509_CRL_free);
-    if (mg_ok(r)) warn_partial_crls("server", p->client_chain, p->server_crls);
-    if (mg_ok(r)) warn_partial_crls("client", p->server_chain, p->client_crls);
-    return r;
 }
 
 mg_result mg_handshake_read_parts(const mg_handshake_files *f, mg_handshake_parts *p)
@@ -160,7 +98,7 @@ mg_result mg_handshake_read_parts(const mg_handshake_files *f, mg_handshake_part
     MG_GUARD(read_client(f, p));
     MG_GUARD(mg_hs_read_certs("server-trust", f->server_trust, p->server_trust));
     MG_GUARD(mg_hs_read_certs("client-trust", f->client_trust, p->client_trust));
-    if (f->crl) MG_GUARD(sort_crls(f, p));
+    MG_GUARD(mg_hs_sort_crls(f, p));
     return MG_OK;
 }
 

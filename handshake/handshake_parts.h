@@ -20,6 +20,10 @@ typedef struct {
 MG_RESULT mg_handshake_read_parts(const mg_handshake_files *files, mg_handshake_parts *parts);
 void mg_handshake_parts_free(mg_handshake_parts *parts);
 
+/* Reads --crl, --server-crl and --client-crl into the sides' CRLs (after the chains and trust
+ * lists are read), with notes and warnings on stderr (handshake_crls.c). */
+MG_RESULT mg_hs_sort_crls(const mg_handshake_files *files, mg_handshake_parts *parts);
+
 /* The leaf's first DNS or IP subjectAltName, else its CN: the host to verify by default. */
 MG_RESULT mg_hs_first_name(STACK_OF(X509) *chain, char *out, size_t len);
 

@@ -22,7 +22,9 @@ bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
            same_text(a->server_name, b->server_name) && a->peer_check == b->peer_check &&
            a->limit_depth == b->limit_depth && a->max_depth == b->max_depth &&
            a->pin_time == b->pin_time && a->verify_time == b->verify_time &&
-           a->skip_key_check == b->skip_key_check && same_text(a->keylog_file, b->keylog_file);
+           a->skip_key_check == b->skip_key_check &&
+           a->screen_own_credential == b->screen_own_credential &&
+           same_text(a->keylog_file, b->keylog_file);
 }
 
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 1099511628211ull; }
@@ -55,5 +57,6 @@ uint64_t mg_side_config_hash(const mg_side_config *c)
     h = mix(h, (uint64_t)c->pin_time);
     h = mix(h, (uint64_t)c->verify_time);
     h = mix(h, (uint64_t)c->skip_key_check);
+    h = mix(h, (uint64_t)c->screen_own_credential);
     return mix_text(h, c->keylog_file);
 }

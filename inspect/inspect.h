@@ -53,6 +53,19 @@ typedef struct {
     char *value;
 } mg_inspect_name;
 
+/* What a stack's verifying tool said when inspect ran it on the FILE (inspect_observe.c): its
+ * findings are quoted, as observed, for the problems they speak of. */
+typedef struct {
+    const char *tool;  /* its label ("openssl verify"); NULL: the stack has no such tool */
+    bool ran;          /* found on PATH and answered before the deadline */
+    int exit_status;
+    char *command;     /* as a person would type it (the user's file names) */
+    char *output;      /* what it printed, standard output and error */
+    char *why_not;     /* when it did not run: why its words are the recorded ones */
+    mg_verify_finding findings[8];
+    size_t finding_count;
+} mg_inspect_observation;
+
 typedef struct {
     char *file;
     char *subject, *issuer; /* as openssl x509 -subject prints them */
@@ -73,6 +86,7 @@ typedef struct {
     size_t passed_count;
     mg_inspect_note *skipped; /* checks that could not run: what to give to run them */
     size_t skipped_count;
+    mg_inspect_observation observed[MG_INSPECT_TOOL_MAX]; /* by tools[] */
 } mg_inspect_report;
 
 /* Inspects the leaf of FILE (PEM or DER, leaf and chain in any order). A failure is bad

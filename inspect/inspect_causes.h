@@ -35,6 +35,7 @@ typedef struct {
     const char *name;           /* key in JSON reports: the stack's name */
     const char *display;        /* label in text reports: its display name */
     const mg_tool_words *words; /* by cause id, ended by a NULL cause (tool_words.h) */
+    const mg_verify_tool *verify; /* run where installed, its words observed (NULL: none) */
 } mg_inspect_tool;
 
 /* At most this many tools in one request. */

@@ -2,6 +2,7 @@
  * then every check of the table run in order. */
 #include "inspect_internal.h"
 #include "inspect_leaf.h"
+#include "inspect_observe.h"
 #include "inspect_read.h"
 #include "inspect_time.h"
 
@@ -63,14 +64,17 @@ mg_result mg_inspect_chain(const mg_inspect_session *session, const char *label,
     int leaf_index = leaf_first ? 0 : mg_inspect_find_leaf(certs);
     X509 *leaf = sk_X509_value(certs, leaf_index);
     STACK_OF(X509) *others = sk_X509_dup(certs); /* borrows the references of certs */
-    MG_ENSURE(others, MG_E_INTERNAL, "out of memory");
-    (void)sk_X509_delete(others, leaf_index);
-    out->cert_count = (size_t)sk_X509_num(certs);
-    out->role_guessed = !session->role_given;
-    out->role = session->role_given ? session->role : guess_role(session, leaf);
-    mg_inspect_subject subject = {session, label, leaf, others, out->role};
-    mg_result r = describe(leaf, out);
-    if (mg_ok(r)) r = run_checks(&subject, out);
+    mg_result r = others ? MG_OK : mg_fail(MG_E_INTERNAL, "out of memory");
+    if (mg_ok(r)) {
+        (void)sk_X509_delete(others, leaf_index);
+        out->cert_count = (size_t)sk_X509_num(certs);
+        out->role_guessed = !session->role_given;
+        out->role = session->role_given ? session->role : guess_role(session, leaf);
+        mg_inspect_subject subject = {session, label, leaf, others, out->role};
+        r = describe(leaf, out);
+        if (mg_ok(r)) r = run_checks(&subject, out);
+        if (mg_ok(r)) r = mg_inspect_observe(&subject, out);
+    }
     sk_X509_free(others);
     return r;
 }

@@ -15,6 +15,7 @@ struct mg_inspect_session {
     char *host; /* NULL: not given */
     mg_host_kind host_kind;
     int64_t at;
+    bool at_given; /* --at other than now: a tool without a time option is not asked */
     char p12_password_buf[1024];
     const char *p12_password; /* NULL: none given (a PKCS#12 FILE is then refused, saying so) */
     char *key_file;
@@ -60,6 +61,8 @@ bool mg_inspect_has_cause(const mg_inspect_report *r, const char *cause_id);
 typedef struct {
     char *tools[MG_INSPECT_TOOL_MAX];
     size_t tool_count;
+    bool observed[MG_INSPECT_TOOL_MAX]; /* tools[i] are the tool's words as it printed them */
+    char *recorded[MG_INSPECT_TOOL_MAX]; /* the stack's table row, observed or not */
     char *browser, *curl, *other;
 } mg_inspect_filled_messages;
 MG_RESULT mg_inspect_fill_messages(const mg_inspect_report *r, const mg_inspect_cause *cause,

@@ -2,8 +2,10 @@
  * "DNS"|"IP"|"URI"|"email"|"dirName"|"otherName", "value": ...}), not_before, not_after, key,
  * signature, role, role_guessed, host (null when not given), at (ISO 8601 UTC), suitable,
  * problems [{cause, reason, title, detail, messages {each of the request's tools by its name,
- * in its order, then browser, curl, other}, fix}], passed [{check, detail}], not_checked
- * [{check, why}]. */
+ * in its order, then browser, curl, other}, sources {each tool: observed (its words as it
+ * printed them here) or recorded (the stack's table)}, recorded {each tool: the table's words},
+ * fix}], passed [{check, detail}], not_checked [{check, why}], tools [{stack, tool, ran,
+ * command, exit, output, why_not}]: each stack's verifying tool as inspect ran it. */
 #include "inspect_json.h"
 
 #include "inspect_internal.h"
@@ -14,21 +16,48 @@ static json_t *problem_json(const mg_inspect_report *r, const mg_inspect_problem
 {
     mg_inspect_filled_messages m;
     if (!mg_ok(mg_inspect_fill_messages(r, p->cause, &m))) return NULL;
-    json_t *messages = json_object();
-    bool built = messages != NULL;
+    json_t *messages = json_object(), *sources = json_object(), *recorded = json_object();
+    bool built = messages && sources && recorded;
     for (size_t t = 0; built && t < m.tool_count; t++)
-        built = json_object_set_new(messages, r->tools[t].name, mg_json_text(m.tools[t])) == 0;
+        built = json_object_set_new(messages, r->tools[t].name, mg_json_text(m.tools[t])) == 0 &&
+                json_object_set_new(sources, r->tools[t].name,
+                                    json_string(m.observed[t] ? "observed" : "recorded")) == 0 &&
+                json_object_set_new(recorded, r->tools[t].name, mg_json_text(m.recorded[t])) == 0;
     built = built && json_object_set_new(messages, "browser", mg_json_text(m.browser)) == 0 &&
             json_object_set_new(messages, "curl", mg_json_text(m.curl)) == 0 &&
             json_object_set_new(messages, "other", mg_json_text(m.other)) == 0;
     mg_inspect_filled_messages_free(&m);
     if (!built) {
         json_decref(messages);
+        json_decref(sources);
+        json_decref(recorded);
         return NULL;
     }
-    return json_pack("{s:s, s:s, s:s, s:o, s:o*, s:s}", "cause", p->cause->id, "reason",
-                     mg_reason_name(p->cause->reason), "title", p->cause->title, "detail",
-                     mg_json_text(p->detail), "messages", messages, "fix", p->cause->fix);
+    return json_pack("{s:s, s:s, s:s, s:o, s:o*, s:o, s:o, s:s}", "cause", p->cause->id,
+                     "reason", mg_reason_name(p->cause->reason), "title", p->cause->title,
+                     "detail", mg_json_text(p->detail), "messages", messages, "sources", sources,
+                     "recorded", recorded, "fix", p->cause->fix);
+}
+
+/* Each stack's verifying tool: whether it ran here, its command, exit status and output. */
+static json_t *tools_json(const mg_inspect_report *r)
+{
+    json_t *list = json_array();
+    for (size_t t = 0; list && t < r->tool_count; t++) {
+        const mg_inspect_observation *o = &r->observed[t];
+        if (!o->tool) continue;
+        json_t *one = json_pack("{s:s, s:s, s:b, s:o, s:o, s:o, s:o}", "stack", r->tools[t].name,
+                                "tool", o->tool, "ran", o->ran, "command",
+                                o->command ? mg_json_text(o->command) : json_null(), "exit",
+                                o->ran ? json_integer(o->exit_status) : json_null(), "output",
+                                o->output ? mg_json_text(o->output) : json_null(), "why_not",
+                                o->why_not ? mg_json_text(o->why_not) : json_null());
+        if (json_array_append_new(list, one) != 0) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
 }
 
 static json_t *notes_json(const mg_inspect_note *notes, size_t count, const char *text_key)
@@ -78,6 +107,10 @@ mg_result mg_inspect_report_json(const mg_inspect_report *r, json_t **out)
                      mg_inspect_suitable(r), "problems", problems, "passed",
                      notes_json(r->passed, r->passed_count, "detail"), "not_checked",
                      notes_json(r->skipped, r->skipped_count, "why"));
+    if (*out && json_object_set_new(*out, "tools", tools_json(r)) != 0) {
+        json_decref(*out);
+        *out = NULL;
+    }
     MG_ENSURE(*out, MG_E_INTERNAL, "cannot build the JSON report of %s", r->file);
     return MG_OK;
 }

@@ -1,5 +1,5 @@
 /* Findings accumulate in the report; every text is formatted once, here. */
-#include "inspect_internal.h"
+#include "inspect_observe.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -96,5 +96,6 @@ void mg_inspect_report_free(mg_inspect_report *r)
     free(r->not_after);
     free(r->key);
     free(r->signature);
+    mg_inspect_observations_free(r);
     *r = (mg_inspect_report){0};
 }

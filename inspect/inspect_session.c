@@ -43,6 +43,7 @@ static MG_RESULT parse_flags(const mg_inspect_request *req, mg_inspect_session *
     MG_GUARD(mg_secret_resolve(&secret, s->p12_password_buf, sizeof s->p12_password_buf,
                                &s->p12_password));
     s->at = (int64_t)time(NULL);
+    s->at_given = req->at && strcmp(req->at, "now") != 0;
     MG_ENSURE(!req->at || mg_inspect_parse_time(req->at, s->at, &s->at), MG_E_USAGE,
               "inspect: --at expects now, seconds since the epoch, or a UTC date and time such as "
               "2026-01-01 or 2026-01-01T00:00:00Z; got \"%s\"", req->at);

@@ -23,6 +23,15 @@ static void print_header(FILE *out, const mg_inspect_report *r)
     if (r->cert_count > 1)
         fprintf(out, "  file       %zu certificates: the leaf inspected, the rest as its chain\n",
                 r->cert_count);
+    for (size_t t = 0; t < r->tool_count; t++) {
+        const mg_inspect_observation *o = &r->observed[t];
+        if (!o->tool) continue;
+        if (o->ran)
+            fprintf(out, "  observed   %s (exit %d): %s\n", o->tool, o->exit_status, o->command);
+        else
+            fprintf(out, "  recorded   %s's words (%s: %s)\n", r->tools[t].display, o->tool,
+                    o->why_not ? o->why_not : "was not run");
+    }
     if (r->role_guessed)
         fprintf(out, "  role       %s, guessed from %s (choose with --role client|server)\n", role,
                 r->host ? "--host" : "its extendedKeyUsage");
@@ -44,7 +53,11 @@ static void print_problem(FILE *out, const mg_inspect_report *r, size_t i)
             p->cause->title, p->detail);
     mg_inspect_filled_messages m;
     if (!mg_ok(mg_inspect_fill_messages(r, p->cause, &m))) return;
-    for (size_t t = 0; t < m.tool_count; t++) print_words(out, r->tools[t].display, m.tools[t]);
+    for (size_t t = 0; t < m.tool_count; t++) {
+        char recorded[4096];
+        snprintf(recorded, sizeof recorded, "recorded: %s", m.tools[t]);
+        print_words(out, r->tools[t].display, m.observed[t] ? m.tools[t] : recorded);
+    }
     print_words(out, "browsers", m.browser);
     print_words(out, "curl", m.curl);
     if (*m.other) print_words(out, "others", m.other);

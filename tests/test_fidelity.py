@@ -6,6 +6,7 @@ the diagnosis mtlsgrid gives and the verdict the stock tools show.
 """
 import json
 import pathlib
+import re
 import subprocess
 
 import pytest
@@ -289,3 +290,121 @@ def test_expired_certificates_on_either_side(pki, tmp_path):
         result = curl(pki, port, "--cert", tmp_path / "cli-expired.pem", "--key",
                       tmp_path / "cli-expired.key")
     assert result.returncode != 0 and "alert certificate expired" in result.stderr, result.stderr
+
+
+@pytest.fixture(scope="module")
+def weak(pki):
+    """RSA-1024 and SHA-1-signed leaves under the same intermediate, with their chains."""
+    issue(pki, "cli1024", "client", "int", ["extendedKeyUsage=clientAuth",
+                                            "keyUsage=digitalSignature"], key=("rsa:1024",))
+    issue(pki, "srvsha1", "localhost", "int", ["subjectAltName=DNS:localhost",
+                                               "extendedKeyUsage=serverAuth",
+                                               "keyUsage=digitalSignature"], digest="-sha1")
+    for name in ("cli1024", "srvsha1"):
+        (pki / f"{name}.pem").write_text((pki / f"{name}.crt").read_text() +
+                                         (pki / "int.pem").read_text())
+    return pki
+
+
+def test_weak_own_client_credential_reads_as_curl_prints_it(weak):
+    """The system's policy (security level 2) refuses an RSA-1024 client certificate when
+    OpenSSL loads it: curl cannot start, and handshake's OpenSSL-client rows say so in curl's
+    own words; --allow-weak-own-credentials waives it, says so, and the server judges it."""
+    port = free_port()
+    with s_server(weak, port):
+        result = curl(weak, port, "--cert", weak / "cli1024.pem", "--key", weak / "cli1024.key")
+    assert result.returncode == 58 and "ee key too small" in result.stderr, result.stderr
+    curl_words = result.stderr.strip().splitlines()[-1].removeprefix("curl: ")
+    proc = handshake(weak, "--client-cert", weak / "cli1024.pem", "--client-key",
+                     weak / "cli1024.key")
+    assert proc.returncode == 1 and "under the system's crypto policy" in proc.stdout
+    openssl_rows = [line for line in proc.stdout.splitlines() if line.startswith("openssl ")]
+    assert openssl_rows and all("client-error:insecure-algorithm" in line and curl_words in line
+                                for line in openssl_rows), (curl_words, proc.stdout)
+    waived = handshake(weak, "--client-cert", weak / "cli1024.pem", "--client-key",
+                       weak / "cli1024.key", "--allow-weak-own-credentials", "--json")
+    doc = json.loads(waived.stdout)
+    assert doc["own_credentials"] == "waived"
+    assert {r["verdict"] for r in doc["results"] if r["client"] == "openssl"} == {
+        "server-rejects:insecure-algorithm"}, waived.stdout
+
+
+def test_weak_own_server_credential_reads_as_nginx_prints_it(weak, tmp_path):
+    nginx = need("nginx")
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(f"""daemon off; master_process off; pid {tmp_path}/nginx.pid;
+error_log {tmp_path}/error.log; events {{}}
+http {{ server {{ listen 127.0.0.1:{free_port()} ssl;
+  ssl_certificate {weak}/srvsha1.pem; ssl_certificate_key {weak}/srvsha1.key; }} }}
+""")
+    test = subprocess.run([nginx, "-t", "-p", tmp_path, "-c", conf, "-e", tmp_path / "e.log"],
+                          capture_output=True, text=True, timeout=30)
+    assert test.returncode != 0 and "ca md too weak" in test.stderr, test.stderr
+    [emerg] = [line for line in test.stderr.splitlines() if "[emerg]" in line]
+    # "nginx: [emerg] SSL_CTX_use_certificate(...) failed (SSL: ...)" (a log line has PID#TID:)
+    nginx_words = re.sub(r"^\d+#\d+: ", "", emerg.split("[emerg] ", 1)[1])
+    proc = handshake(weak, "--client-cert", weak / "cli.pem", "--client-key", weak / "cli.key",
+                     server="srvsha1")
+    lines = [line for line in proc.stdout.splitlines() if line.split()[1:2] == ["openssl"]]
+    assert lines and all("server-error:insecure-algorithm" in line for line in lines)
+    assert all(nginx_words in line for line in lines), (nginx_words, lines)
+
+
+def openssl_verify(pki, name, role, *extra):
+    """openssl verify as inspect runs it: its lines as it prints them."""
+    proc = subprocess.run(["openssl", "verify", "-auth_level", "2", "-purpose", role, "-CAfile",
+                           pki / "root.pem", "-untrusted", pki / name, *extra, pki / name],
+                          capture_output=True, text=True, timeout=30)
+    return [line for line in (proc.stdout + proc.stderr).splitlines() if " depth lookup: " in line]
+
+
+@pytest.mark.parametrize("name,cause", [("kuenc.pem", "ku-refused-client-purpose"),
+                                        ("cli1024.pem", "weak-key"),
+                                        ("cli-untrusted.pem", "issuer-unknown")])
+def test_inspect_quotes_what_openssl_verify_prints_here(weak, name, cause):
+    """inspect runs openssl verify: its words are the tool's own lines (run here too), marked
+    observed, and the recorded table says the same thing."""
+    need("openssl")
+    proc, report = inspect(weak, name)
+    assert proc.returncode == 1
+    [problem] = [p for p in report["problems"] if p["cause"] == cause]
+    assert problem["sources"]["openssl"] == "observed"
+    said = problem["messages"]["openssl"]
+    assert said.startswith("openssl verify said: ")
+    lines = openssl_verify(weak, name, "sslclient")
+    assert lines and all(line.split(": ", 1)[0].split(" ")[1] for line in lines)
+    assert any(f'"{line}"' in said for line in lines), (lines, said)
+    text = [line.split("depth lookup: ", 1)[1] for line in lines]
+    assert any(t in problem["recorded"]["openssl"] for t in text), problem["recorded"]
+    [run] = [t for t in report["tools"] if t["stack"] == "openssl"]
+    assert run["ran"] and run["exit"] == 2 and "-purpose sslclient" in run["command"]
+
+
+def test_inspect_quotes_what_certtool_prints_here(pki):
+    certtool = need("certtool")
+    proc, report = inspect(pki, "cli-untrusted.pem")
+    [problem] = [p for p in report["problems"] if p["cause"] == "issuer-unknown"]
+    assert problem["sources"]["gnutls"] == "observed"
+    out = subprocess.run([certtool, "--verify", "--infile", pki / "cli-untrusted.pem",
+                          "--load-ca-certificate", pki / "root.pem", "--verify-purpose",
+                          "1.3.6.1.5.5.7.3.2"], capture_output=True, text=True, timeout=30)
+    [verdict] = [line for line in out.stdout.splitlines()
+                 if line.startswith("Chain verification output:")]
+    assert "The certificate issuer is unknown." in verdict
+    assert '"The certificate issuer is unknown."' in problem["messages"]["gnutls"]
+    assert "The certificate issuer is unknown." in problem["recorded"]["gnutls"]
+
+
+def test_inspect_words_are_recorded_where_the_tools_are_absent(pki):
+    """Without openssl and certtool on PATH the tables speak, and say they are recorded."""
+    env = {"PATH": "/nonexistent", "HOME": str(pki)}
+    proc = run_mtlsgrid("inspect", pki / "kuenc.pem", "--role", "client", "--ca",
+                        pki / "root.pem", "--json", env=env)
+    report = json.loads(proc.stdout)[0]
+    [problem] = [p for p in report["problems"] if p["cause"] == "ku-refused-client-purpose"]
+    assert set(problem["sources"].values()) == {"recorded"}
+    assert problem["messages"]["openssl"] == problem["recorded"]["openssl"]
+    assert all(not t["ran"] and "not installed" in t["why_not"] for t in report["tools"])
+    text = run_mtlsgrid("inspect", pki / "kuenc.pem", "--role", "client", "--ca",
+                        pki / "root.pem", env=env)
+    assert "OpenSSL:  recorded: " in text.stdout, text.stdout

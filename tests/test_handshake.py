@@ -219,3 +219,35 @@ def test_bad_input_exits_2_naming_the_file_and_the_problem(m, tmp_path):
         for word in words:
             assert word in proc.stderr, f"{what}: {word!r} not in {proc.stderr!r}"
         assert proc.stdout == "", what
+
+
+def test_client_chain_sends_what_a_der_leaf_cannot_carry(m):
+    """A DER client leaf holds one certificate: without --client-chain the server lacks the
+    intermediate (unknown-ca); with it every pairing is ok."""
+    bare = handshake(*server_args(m), "--client-cert", m("client", "cert_der"),
+                     "--client-key", m("client", "key_pem"))
+    assert bare.returncode == 1
+    assert {r[3] for r in grid_lines(bare.stdout)} == {"server-rejects:unknown-ca"}, bare.stdout
+    proc = handshake(*server_args(m), "--client-cert", m("client", "cert_der"),
+                     "--client-chain", m("client-ca"), "--client-key", m("client", "key_pem"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    with_p12 = handshake(*server_args(m), "--client-p12", m("client-p12", "p12"),
+                         "--p12-password", m.by_name["client-p12"]["p12_password"],
+                         "--client-chain", m("client-ca"))
+    assert with_p12.returncode == 2 and "--client-chain" in with_p12.stderr
+
+
+def test_per_side_crls_reach_only_their_side(m):
+    """The client CA's CRL revokes `client-revoked`: given to the server it is a server-side
+    refusal; given to the client only, the server never checks it, so no pairing reads
+    revoked, and a note says the client has no use for it."""
+    crl = m("client-ca-crl", "crl_pem")
+    server_side = handshake(*server_args(m), *client_args(m, "client-revoked"),
+                            "--server-crl", crl)
+    assert server_side.returncode == 1
+    assert {r[3] for r in grid_lines(server_side.stdout)} == {"server-rejects:revoked"}
+    client_side = handshake(*server_args(m), *client_args(m, "client-revoked"),
+                            "--client-crl", crl)
+    verdicts = {r[3] for r in grid_lines(client_side.stdout)}
+    assert verdicts and "server-rejects:revoked" not in verdicts, client_side.stdout
+    assert "--client-crl" in client_side.stderr and "not used" in client_side.stderr

@@ -76,6 +76,10 @@ typedef struct mg_side_config {
     bool pin_time;           /* false: verify at the wall clock */
     int64_t verify_time;     /* with pin_time: seconds since the epoch to verify at */
     bool skip_key_check;     /* load the credential even if key and certificate disagree */
+    /* Judge this side's own credential by the system's crypto policy, as curl and nginx do
+     * (OpenSSL's configured security level). false, the matrix's way: a weak credential of
+     * our own is sent, for the peer to judge. */
+    bool screen_own_credential;
     const char *keylog_file; /* append NSS key log lines here (NULL: none) */
 } mg_side_config;
 
@@ -100,6 +104,8 @@ typedef struct mg_stack {
     const mg_stack_tools *tools;
     /* What the stack prints for each inspect cause, NULL-terminated (NULL: nothing known). */
     const mg_tool_words *inspect_words;
+    /* Its certificate-verifying tool, which inspect runs where it is installed (NULL: none). */
+    const mg_verify_tool *verify_tool;
 
     /* The library's version, for reports and version-scoped divergences. */
     const char *(*version)(void);

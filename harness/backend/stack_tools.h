@@ -86,6 +86,12 @@ typedef struct {
     const char *readme_notes;
     /* The process-per-case benchmark with these tools (NULL: they are not timed). */
     const mg_tool_bench *bench;
+    /* When native_code (a setup failure's) is the stack refusing a side's own credential for
+     * its crypto policy: the stack's words, then what curl (a client: as_client) or nginx (a
+     * server) built on it print for `file` (a PKCS#12 when p12), into buf; false otherwise.
+     * NULL: no such words recorded. */
+    bool (*own_refusal_words)(long native_code, bool as_client, bool p12, const char *file,
+                              char *buf, size_t len);
 } mg_stack_tools;
 
 #endif

@@ -56,6 +56,7 @@ static MG_RESULT context_new(const mg_side_config *config, mg_parsed_cache *pars
 
 extern const mg_stack_tools mg_gnutls_tools; /* tools.c */
 extern const mg_tool_words mg_gnutls_inspect_words[]; /* inspect_words.c */
+extern const mg_verify_tool mg_gnutls_verify_tool;    /* verify_tool.c */
 
 /* Not MG_CAP_SAN_ONLY: for a DNS name GnuTLS falls back to the CN when the certificate has no
  * dNSName SAN, and no flag turns that off (3.7). IP literals are checked against iPAddress
@@ -69,6 +70,7 @@ const mg_stack mg_stack_gnutls = {
             MG_CAP_KEYLOG | MG_CAP_MAX_DEPTH,
     .tools = &mg_gnutls_tools,
     .inspect_words = mg_gnutls_inspect_words,
+    .verify_tool = &mg_gnutls_verify_tool,
     .version = version,
     .context_new = context_new,
     .context_free = context_free,

@@ -157,7 +157,19 @@ static bool read_shared(mg_parsed_cache *parsed, const char *kind, parts_reader 
     return ok;
 }
 
-/* Installs the parts; a weak credential of our own is let through by ossl_security.c. */
+/* The security level refused a certificate of our own (ossl_security.c judges them only with
+ * screen_own_credential): SSL_R_EE_KEY_TOO_SMALL, CA_KEY_TOO_SMALL or CA_MD_TOO_WEAK. */
+static bool below_security_level(void)
+{
+    unsigned long err = ERR_peek_error();
+    int reason = ERR_GET_REASON(err);
+    return ERR_GET_LIB(err) == ERR_LIB_SSL &&
+           (reason == SSL_R_EE_KEY_TOO_SMALL || reason == SSL_R_CA_KEY_TOO_SMALL ||
+            reason == SSL_R_CA_MD_TOO_WEAK);
+}
+
+/* Installs the parts; a weak credential of our own is let through by ossl_security.c unless
+ * the config asks for the system's policy, whose refusal is named as curl and nginx print it. */
 static bool install(mg_context *ctx, const credential_parts *p, mg_side_outcome *why)
 {
     const mg_credential *c = &ctx->config.credential;
@@ -167,10 +179,14 @@ static bool install(mg_context *ctx, const credential_parts *p, mg_side_outcome 
         return mg_ossl_setup_failure(why, MG_REASON_KEY_MISMATCH,
                                      "the key in %s does not match the certificate in %s",
                                      key_name, cert_name);
-    if (!SSL_CTX_use_cert_and_key(ctx->ssl_ctx, p->leaf, p->key, p->chain, 1))
-        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
-                                     "OpenSSL refused the credential from %s", cert_name);
-    return true;
+    if (SSL_CTX_use_cert_and_key(ctx->ssl_ctx, p->leaf, p->key, p->chain, 1)) return true;
+    if (below_security_level())
+        return mg_ossl_setup_failure(why, MG_REASON_INSECURE_ALGORITHM,
+                                     "cannot load its certificate from %s at the system's "
+                                     "security level %d",
+                                     cert_name, ctx->system_security_level);
+    return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
+                                 "OpenSSL refused the credential from %s", cert_name);
 }
 
 bool mg_ossl_load_credential(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why)

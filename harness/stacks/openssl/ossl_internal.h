@@ -21,6 +21,7 @@ struct mg_context {
     /* OpenSSL's own security callback, consulted for everything but our own chain. */
     int (*default_security)(const SSL *s, const SSL_CTX *ctx, int op, int bits, int nid,
                             void *other, void *ex);
+    int system_security_level; /* the level a new SSL_CTX has: the compiled one or openssl.cnf's */
 };
 
 /* A judgement this side made itself, outside X509_verify_cert (the OCSP staple). */

@@ -6,6 +6,7 @@ static const char *ossl_version(void) { return mg_ossl_version_text(); }
 
 extern const mg_stack_tools mg_openssl_tools; /* tools.c */
 extern const mg_tool_words mg_openssl_inspect_words[]; /* inspect_words.c */
+extern const mg_verify_tool mg_openssl_verify_tool;    /* verify_tool.c */
 
 /* Not MG_CAP_SKIP_KEY_CHECK: SSL_CTX_use_cert_and_key refuses a key that does not match its
  * certificate, and there is no switch to turn that off. */
@@ -18,6 +19,7 @@ const mg_stack mg_stack_openssl = {
             MG_CAP_MAX_DEPTH,
     .tools = &mg_openssl_tools,
     .inspect_words = mg_openssl_inspect_words,
+    .verify_tool = &mg_openssl_verify_tool,
     .version = ossl_version,
     .context_new = mg_ossl_context_new,
     .context_free = mg_ossl_context_free,

@@ -145,6 +145,9 @@ static const mg_tool_bench bench = {
     .answer = "gnip",
 };
 
+bool mg_ossl_own_refusal_words(long native_code, bool as_client, bool p12, const char *file,
+                               char *buf, size_t len); /* own_refusal_words.c */
+
 const mg_stack_tools mg_openssl_tools = {
     .server_tool = "openssl s_server",
     .client_tool = "openssl s_client",
@@ -155,4 +158,5 @@ const mg_stack_tools mg_openssl_tools = {
     .readme_notes = "- `s_client -status` asks for a stapled OCSP response but does not fail "
                     "without one.\n",
     .bench = &bench,
+    .own_refusal_words = mg_ossl_own_refusal_words,
 };

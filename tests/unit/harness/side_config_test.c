@@ -24,7 +24,7 @@ int main(void)
     CHECK(mg_side_config_same(&a, &b));
     CHECK(mg_side_config_hash(&a) == mg_side_config_hash(&b));
 
-    mg_side_config changed[] = {b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b};
+    mg_side_config changed[] = {b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b};
     int n = 0;
     changed[n++].role = MG_ROLE_SERVER;
     changed[n++].tls = MG_TLS12;
@@ -44,6 +44,7 @@ int main(void)
     changed[n++].pin_time = false;
     changed[n++].limit_depth = true;
     changed[n++].skip_key_check = true;
+    changed[n++].screen_own_credential = true;
     changed[n++].keylog_file = "keys.log";
     CHECK(n == (int)(sizeof changed / sizeof changed[0]));
     for (int i = 0; i < n; i++) {
