@@ -46,16 +46,18 @@ static void read_eku(CERTCertificate *cert, mg_x509_view *view)
     SECITEM_FreeItem(&value, PR_FALSE);
 }
 
-/* An otherName's value as NSS keeps it: the whole [0] EXPLICIT element; the view wants what
- * it wraps (as OpenSSL's i2d_ASN1_TYPE gives it). */
+/* An otherName's value as NSS keeps it: the [0] EXPLICIT element (0xa0) around it, or already
+ * what it wraps; the view wants the wrapped element whole (as OpenSSL's i2d_ASN1_TYPE gives
+ * it), so only a [0] header is taken off. */
 static void add_other_name(mg_strlist *list, const CERTGeneralName *name)
 {
     mg_strlist tmp = {0};
     add_oid(&tmp, "other:", &name->name.OthName.oid);
     const SECItem *v = &name->name.OthName.name;
     size_t skip = 0, long_form = v->len >= 2 ? v->data[1] & 0x7fu : 0;
-    if (v->len >= 2 && (v->data[1] & 0x80) == 0) skip = 2;
-    else if (v->len >= 2 && long_form + 2 <= v->len) skip = 2 + long_form;
+    bool explicit_tag = v->len >= 2 && v->data[0] == 0xa0;
+    if (explicit_tag && (v->data[1] & 0x80) == 0) skip = 2;
+    else if (explicit_tag && long_form + 2 <= v->len) skip = 2 + long_form;
     mg_strlist_add_hex(list, tmp.items[0], v->data + skip, v->len - skip);
     mg_strlist_free(&tmp);
 }

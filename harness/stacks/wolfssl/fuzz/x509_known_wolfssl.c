@@ -163,7 +163,8 @@ static bool malformed_extension(const mg_x509_disagreement *d)
            has_malformed_extension(d->der, d->len);
 }
 
-/* The key's algorithm, its curve, or the signature algorithm is none wolfCrypt reads. */
+/* The key's algorithm, its curve (explicit parameters name none), or the signature algorithm
+ * is none wolfCrypt reads. */
 static bool unknown_algorithm(const mg_x509_disagreement *d)
 {
     if (!refused_against_accepted(d, ASN_UNKNOWN_OID_E) &&
@@ -174,9 +175,11 @@ static bool unknown_algorithm(const mg_x509_disagreement *d)
     uint8_t tag;
     if (mg_wolf_input_tbs_field(d->der, d->len, MG_TBS_SPKI, &spki) &&
         mg_wolf_input_take(&spki, &tag, &content) && mg_wolf_input_take(&content, &tag, &alg)) {
-        /* alg is the AlgorithmIdentifier's content here: put it back in a SEQUENCE view */
-        mg_der_span whole = {alg.p - 2, alg.n + 2};
-        if (alg.n < 128 && algorithm(whole, &oid, &param) &&
+        /* alg is the AlgorithmIdentifier's content here: put it back in a SEQUENCE view (its
+         * header is 2 octets, or 3 and 4 in long form: explicit EC parameters run to ~200) */
+        size_t header = alg.n < 128 ? 2 : alg.n < 256 ? 3 : 4;
+        mg_der_span whole = {alg.p - header, alg.n + header};
+        if (alg.n < 65536 && algorithm(whole, &oid, &param) &&
             (!known(oid, known_keys, COUNT(known_keys)) ||
              (mg_wolf_input_same(oid, known_keys[KEY_EC].oid, known_keys[KEY_EC].len) &&
               !known(param, known_curves, COUNT(known_curves))) ||
