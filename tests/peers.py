@@ -80,3 +80,30 @@ def need(tool):
 def artifact(matrix, name, what):
     """Path of a generated artifact's file: cert.pem, chain.pem, key.pem, crl.pem, ..."""
     return os.path.join(matrix, name, what)
+
+
+def nginx_conf(folder, port, server):
+    """folder/nginx.conf: one nginx worker in the foreground, all its files in folder, one TLS
+    server on 127.0.0.1:port whose block holds `server` (nginx directives, one per line)."""
+    body = "\n".join("        " + line for line in server.strip().splitlines())
+    conf = folder / "nginx.conf"
+    conf.write_text(f"""worker_processes 1;
+daemon off;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{ worker_connections 16; }}
+http {{
+    access_log off;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    server {{
+        listen 127.0.0.1:{port} ssl;
+{body}
+    }}
+}}
+""")
+    return conf
+

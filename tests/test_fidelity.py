@@ -13,33 +13,8 @@ import pytest
 
 from conftest import STACKS, run_mtlsgrid, stack_has
 from peers import free_port, need, running
+from stock_pki import ca, issue, issue_dated, sh
 
-DAYS = "10"
-
-
-def sh(*args, cwd):
-    proc = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True,
-                          timeout=60)
-    assert proc.returncode == 0, f"{args}: {proc.stderr}"
-    return proc
-
-
-def ca(d, name, cn):
-    sh("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-       "-keyout", f"{name}.key", "-out", f"{name}.pem", "-subj", f"/CN={cn}", "-days", "30",
-       "-addext", "basicConstraints=critical,CA:TRUE",
-       "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=d)
-
-
-def issue(d, name, cn, issuer, ext, key=("ec", "-pkeyopt", "ec_paramgen_curve:P-256"),
-          digest="-sha256"):
-    """A certificate signed by issuer with the given extension lines; name.crt, name.key."""
-    sh("openssl", "req", "-newkey", *key, "-nodes", "-keyout", f"{name}.key", "-out",
-       f"{name}.csr", "-subj", f"/CN={cn}", cwd=d)
-    (d / f"{name}.ext").write_text("\n".join([*ext, "authorityKeyIdentifier=keyid"]) + "\n")
-    sh("openssl", "x509", "-req", digest, "-in", f"{name}.csr", "-CA", f"{issuer}.pem", "-CAkey",
-       f"{issuer}.key", "-CAcreateserial", "-out", f"{name}.crt", "-days", DAYS, "-extfile",
-       f"{name}.ext", cwd=d)
 
 
 def crl(d, issuer):
@@ -235,21 +210,9 @@ def test_crl_for_the_intermediate_only_is_a_problem(pki):
 
 
 def issue_expired(d, name, cn, issuer, ext):
-    """A certificate valid in January 2024 only, signed by the pki's issuer: `openssl ca
-    -startdate -enddate`, since `openssl x509 -req` of OpenSSL 3.0 cannot date one in the past.
-    Made in d (its own CA database), not in the pki folder."""
-    sh("openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-       "-keyout", f"{name}.key", "-out", f"{name}.csr", "-subj", f"/CN={cn}", cwd=d)
-    (d / f"{name}.ext").write_text("\n".join([*ext, "authorityKeyIdentifier=keyid"]) + "\n")
-    (d / "index.txt").write_text("")
-    (d / "serial").write_text("2000\n")
-    (d / "ca.cnf").write_text("[ca]\ndefault_ca=c\n[c]\ndatabase=index.txt\nserial=serial\n"
-                              "new_certs_dir=.\ndefault_md=sha256\npolicy=p\nunique_subject=no\n"
-                              "[p]\ncommonName=supplied\n")
-    sh("openssl", "ca", "-batch", "-notext", "-config", "ca.cnf", "-cert", issuer.with_suffix(".pem"),
-       "-keyfile", issuer.with_suffix(".key"), "-in", f"{name}.csr", "-out", f"{name}.crt",
-       "-startdate", "20240101000000Z", "-enddate", "20240201000000Z", "-extfile",
-       f"{name}.ext", cwd=d)
+    """A certificate valid in January 2024 only, signed by the pki's issuer, with its chain in
+    name.pem; made in d (its own CA database), not in the pki folder."""
+    issue_dated(d, name, cn, issuer, ext, serial="2000")
     (d / f"{name}.pem").write_text((d / f"{name}.crt").read_text() +
                                    issuer.with_suffix(".pem").read_text())
 

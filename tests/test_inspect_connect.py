@@ -10,7 +10,6 @@ import json
 import re
 import socket
 import subprocess
-import textwrap
 import threading
 import time
 
@@ -18,53 +17,17 @@ import pytest
 
 from conftest import run_mtlsgrid
 from peers import free_port, need, running, stop, wait_for_line
-
-
-def sh(*args, cwd):
-    proc = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True,
-                          timeout=60)
-    assert proc.returncode == 0, f"{args}: {proc.stderr}"
-    return proc
-
-
-def ca(d, name, cn):
-    sh("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-       "-keyout", f"{name}.key", "-out", f"{name}.pem", "-subj", f"/CN={cn}", "-days", "30",
-       "-addext", "basicConstraints=critical,CA:TRUE",
-       "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=d)
+from peers import nginx_conf as peers_nginx_conf
+from stock_pki import ca, issue, issue_dated, sh
 
 
 SERVER_EXT = ["subjectAltName=DNS:localhost", "extendedKeyUsage=serverAuth",
               "keyUsage=digitalSignature", "authorityKeyIdentifier=keyid"]
 
 
-def csr(d, name, cn):
-    sh("openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-       "-keyout", f"{name}.key", "-out", f"{name}.csr", "-subj", f"/CN={cn}", cwd=d)
-
-
-def issue(d, name, cn, issuer, ext):
-    csr(d, name, cn)
-    (d / f"{name}.ext").write_text("\n".join(ext) + "\n")
-    sh("openssl", "x509", "-req", "-sha256", "-in", f"{name}.csr", "-CA", f"{issuer}.pem",
-       "-CAkey", f"{issuer}.key", "-CAcreateserial", "-out", f"{name}.crt", "-days", "10",
-       "-extfile", f"{name}.ext", cwd=d)
-
-
 def issue_expired(d, name, cn, issuer):
-    """A server certificate valid in January 2024 only: `openssl ca -startdate -enddate`, as
-    `openssl x509 -req` of OpenSSL 3.0 cannot date a certificate in the past."""
-    csr(d, name, cn)
-    (d / f"{name}.ext").write_text("\n".join(SERVER_EXT) + "\n")
-    (d / "index.txt").write_text("")
-    (d / "serial").write_text("1000\n")
-    (d / "ca.cnf").write_text("[ca]\ndefault_ca=c\n[c]\ndatabase=index.txt\nserial=serial\n"
-                              "new_certs_dir=.\ndefault_md=sha256\npolicy=p\nunique_subject=no\n"
-                              "[p]\ncommonName=supplied\n")
-    sh("openssl", "ca", "-batch", "-notext", "-config", "ca.cnf", "-cert", f"{issuer}.pem",
-       "-keyfile", f"{issuer}.key", "-in", f"{name}.csr", "-out", f"{name}.crt",
-       "-startdate", "20240101000000Z", "-enddate", "20240201000000Z", "-extfile",
-       f"{name}.ext", cwd=d)
+    """A server certificate valid in January 2024 only."""
+    issue_dated(d, name, cn, d / issuer, SERVER_EXT)
 
 
 MANY = 40
@@ -279,32 +242,15 @@ def test_post_handshake_certificate_request(pki, mtlsgrid_bin):
 
 
 def nginx_conf(tmp_path, port, pki, trust):
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(textwrap.dedent(f"""\
-        worker_processes 1;
-        daemon off;
-        pid {tmp_path}/nginx.pid;
-        error_log {tmp_path}/error.log;
-        events {{ worker_connections 16; }}
-        http {{
-            access_log off;
-            client_body_temp_path {tmp_path}/body;
-            proxy_temp_path {tmp_path}/proxy;
-            fastcgi_temp_path {tmp_path}/fastcgi;
-            uwsgi_temp_path {tmp_path}/uwsgi;
-            scgi_temp_path {tmp_path}/scgi;
-            server {{
-                listen 127.0.0.1:{port} ssl;
-                server_name localhost;
-                ssl_certificate {tmp_path}/chain.pem;
-                ssl_certificate_key {pki}/srv.key;
-                ssl_client_certificate {trust};
-                ssl_verify_client on;
-                ssl_protocols TLSv1.2 TLSv1.3;
-                location / {{ return 200 "ok\\n"; }}
-            }}
-        }}
-        """))
+    conf = peers_nginx_conf(tmp_path, port, f"""
+        server_name localhost;
+        ssl_certificate {tmp_path}/chain.pem;
+        ssl_certificate_key {pki}/srv.key;
+        ssl_client_certificate {trust};
+        ssl_verify_client on;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        location / {{ return 200 "ok\\n"; }}
+        """)
     (tmp_path / "chain.pem").write_text((pki / "srv.crt").read_text() +
                                         (pki / "int.crt").read_text())
     return conf

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from conftest import STACKS, _binary, run_mtlsgrid
-from peers import artifact, free_port, need, running
+from peers import artifact, free_port, need, nginx_conf, running
 
 
 
@@ -166,33 +166,16 @@ def test_connect_against_gnutls_serv(stack, now_matrix):
 def test_connect_against_nginx_with_ssl_verify_client(stack, now_matrix, tmp_path):
     nginx = need("nginx")
     port = free_port()
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(textwrap.dedent(f"""\
-        worker_processes 1;
-        daemon off;
-        pid {tmp_path}/nginx.pid;
-        error_log {tmp_path}/error.log;
-        events {{ worker_connections 16; }}
-        http {{
-            access_log off;
-            client_body_temp_path {tmp_path}/body;
-            proxy_temp_path {tmp_path}/proxy;
-            fastcgi_temp_path {tmp_path}/fastcgi;
-            uwsgi_temp_path {tmp_path}/uwsgi;
-            scgi_temp_path {tmp_path}/scgi;
-            server {{
-                listen 127.0.0.1:{port} ssl;
-                server_name server.test;
-                ssl_certificate {artifact(now_matrix, 'server', 'chain.pem')};
-                ssl_certificate_key {artifact(now_matrix, 'server', 'key.pem')};
-                ssl_client_certificate {artifact(now_matrix, 'client-root', 'cert.pem')};
-                ssl_verify_client on;
-                ssl_verify_depth 3;
-                ssl_protocols TLSv1.2 TLSv1.3;
-                location / {{ return 200 "ok from nginx\\n"; }}
-            }}
-        }}
-        """))
+    conf = nginx_conf(tmp_path, port, f"""
+        server_name server.test;
+        ssl_certificate {artifact(now_matrix, 'server', 'chain.pem')};
+        ssl_certificate_key {artifact(now_matrix, 'server', 'key.pem')};
+        ssl_client_certificate {artifact(now_matrix, 'client-root', 'cert.pem')};
+        ssl_verify_client on;
+        ssl_verify_depth 3;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        location / {{ return 200 "ok from nginx\\n"; }}
+        """)
     with running([nginx, "-p", str(tmp_path), "-c", str(conf)], port=port):
         good = connect(stack, "baseline", port, now_matrix)
         assert good.returncode == 0 and "server said: HTTP 200: ok from nginx" in good.stdout, \
