@@ -84,6 +84,34 @@ static void group_line(FILE *out, const mg_comparison *c, const mg_compare_group
     fprintf(out, "TLS %s; %s\n", g->tls, g->policies);
 }
 
+static bool same_stack(const mg_compare_group *a, const mg_compare_group *b)
+{
+    return (!a->stack && !b->stack) || (a->stack && b->stack && strcmp(a->stack, b->stack) == 0);
+}
+
+/* "checks added: 2 (24 cases), grades changed: 1 (6 cases)" for groups[first..] of one stack. */
+static void stack_tally(FILE *out, const mg_comparison *c, size_t first)
+{
+    static const char *const nouns[MG_CHANGE_KIND_COUNT] = {
+        [MG_CHANGE_ADDED_CHECK] = "checks added", [MG_CHANGE_DROPPED_CHECK] = "checks dropped",
+        [MG_CHANGE_OTHER_REASON] = "reasons changed",
+        [MG_CHANGE_OTHER_VERDICT] = "failures changed",
+        [MG_CHANGE_SAME_VERDICT] = "grades or records changed (same verdict)",
+    };
+    size_t lines[MG_CHANGE_KIND_COUNT] = {0}, cases[MG_CHANGE_KIND_COUNT] = {0};
+    for (size_t i = first; i < c->group_count && same_stack(&c->groups[i], &c->groups[first]);
+         i++)
+        lines[c->groups[i].kind]++, cases[c->groups[i].kind] += c->groups[i].count;
+    bool any = false;
+    for (int k = 0; k < MG_CHANGE_KIND_COUNT; k++) {
+        if (!lines[k]) continue;
+        fprintf(out, "%s%s: %zu (%zu case%s)", any ? ", " : "", nouns[k], lines[k], cases[k],
+                cases[k] == 1 ? "" : "s");
+        any = true;
+    }
+    fputs(".\n\n", out);
+}
+
 static void by_stack(FILE *out, const mg_comparison *c)
 {
     fputs("\n## What changed, by stack\n\nEach line is one behaviour of the stack on the side "
@@ -92,9 +120,10 @@ static void by_stack(FILE *out, const mg_comparison *c)
           out);
     for (size_t i = 0; i < c->group_count; i++) {
         const mg_compare_group *g = &c->groups[i];
-        bool new_stack = i == 0 || (g->stack == NULL) != (c->groups[i - 1].stack == NULL) ||
-                         (g->stack && strcmp(g->stack, c->groups[i - 1].stack) != 0);
-        if (new_stack) stack_heading(out, c, g->stack);
+        if (i == 0 || !same_stack(g, &c->groups[i - 1])) {
+            stack_heading(out, c, g->stack);
+            stack_tally(out, c, i);
+        }
         group_line(out, c, g);
     }
 }
