@@ -164,3 +164,21 @@ def test_out_folder_of_the_user_is_not_written(runs, tmp_path):
     assert str(mine) in proc.stderr
     assert (mine / "compare.md").read_text() == "my notes\n"
     assert sorted(p.name for p in mine.iterdir()) == ["compare.md"]
+
+
+def test_limbo_runs_compare_too(tmp_path):
+    """limbo's results.jsonl (expected "client-rejects:", any reason) reads like run's."""
+    suite = ROOT / "tests" / "limbo" / "mtlsgrid.json"
+    folders = {}
+    for name, tls in (("both", "1.2,1.3"), ("tls13", "1.3")):
+        folders[name] = tmp_path / name
+        proc = run_mtlsgrid("limbo", suite, "--out", folders[name], "--tls", tls, "--jobs", 2)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    both, tls13 = (folders[n] / "results.jsonl" for n in ("both", "tls13"))
+    proc = run_mtlsgrid("compare", both, both)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = run_mtlsgrid("compare", both, tls13)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    only = [r["case"] for r in rows(both) if r["tls"] == "1.2"]
+    assert only and f"0 differ (in verdict, grade or the record that explains it); {len(only)} " \
+                    "only in A, 0 only in B" in proc.stdout
