@@ -131,6 +131,17 @@ static int text_order(const char *a, const char *b)
     return strcmp(a, b);
 }
 
+/* Grades and records are what a same-verdict change is about; a verdict change is one
+ * behaviour whatever records applied to its cases before or after. */
+static int grades_order(const mg_compare_group *a, const mg_compare_group *b)
+{
+    int d = (int)a->grade_a - (int)b->grade_a;
+    if (!d) d = (int)a->grade_b - (int)b->grade_b;
+    if (!d) d = text_order(a->divergence_a, b->divergence_a);
+    if (!d) d = text_order(a->divergence_b, b->divergence_b);
+    return d;
+}
+
 static int by_group(const void *x, const void *y)
 {
     const mg_compare_group *a = &((const keyed_case *)x)->group;
@@ -141,10 +152,7 @@ static int by_group(const void *x, const void *y)
     if (!d) d = text_order(a->role, b->role);
     if (!d) d = strcmp(a->verdict_a, b->verdict_a);
     if (!d) d = strcmp(a->verdict_b, b->verdict_b);
-    if (!d) d = (int)a->grade_a - (int)b->grade_a;
-    if (!d) d = (int)a->grade_b - (int)b->grade_b;
-    if (!d) d = text_order(a->divergence_a, b->divergence_a);
-    if (!d) d = text_order(a->divergence_b, b->divergence_b);
+    if (!d && a->kind == MG_CHANGE_SAME_VERDICT) d = grades_order(a, b);
     if (!d) d = text_order(a->version_a, b->version_a);
     if (!d) d = text_order(a->version_b, b->version_b);
     if (!d) d = strcmp(((const keyed_case *)x)->c.b->id, ((const keyed_case *)y)->c.b->id);
@@ -156,10 +164,8 @@ static bool same_group(const mg_compare_group *a, const mg_compare_group *b)
     return a->kind == b->kind && same_text(a->stack, b->stack) &&
            same_text(a->role, b->role) && strcmp(a->scenario, b->scenario) == 0 &&
            strcmp(a->verdict_a, b->verdict_a) == 0 && strcmp(a->verdict_b, b->verdict_b) == 0 &&
-           a->grade_a == b->grade_a && a->grade_b == b->grade_b &&
-           same_text(a->divergence_a, b->divergence_a) &&
-           same_text(a->divergence_b, b->divergence_b) && same_text(a->version_a, b->version_a) &&
-           same_text(a->version_b, b->version_b);
+           (a->kind != MG_CHANGE_SAME_VERDICT || grades_order(a, b) == 0) &&
+           same_text(a->version_a, b->version_a) && same_text(a->version_b, b->version_b);
 }
 
 static int by_text(const void *a, const void *b)
@@ -192,10 +198,38 @@ static size_t join_distinct(const char **words, size_t n, char *buf, size_t len)
 
 /* What the cases of group g have in common besides its key: the peers, TLS versions and
  * policies they cover. */
+static void grade_text(const mg_report_row *r, char *buf, size_t len)
+{
+    if (r->divergence) snprintf(buf, len, "%s [%s]", mg_grade_name(r->grade), r->divergence->id);
+    else snprintf(buf, len, "%s", mg_grade_name(r->grade));
+}
+
+typedef char grade_change[320];
+
+/* Each case's "A grade [record] → B grade [record]", distinct, into g->grades. */
+static MG_RESULT describe_grades(mg_compare_group *g, const mg_compare_case *cases,
+                                 const char **words)
+{
+    grade_change *texts = calloc(g->count ? g->count : 1, sizeof *texts);
+    MG_ENSURE(texts, MG_E_INTERNAL, "out of memory");
+    for (size_t i = 0; i < g->count; i++) {
+        char a[150], b[150];
+        grade_text(cases[i].a, a, sizeof a);
+        grade_text(cases[i].b, b, sizeof b);
+        if (strcmp(a, b) == 0) snprintf(texts[i], sizeof texts[i], "%s in both", a);
+        else snprintf(texts[i], sizeof texts[i], "%s → %s", a, b);
+        words[i] = texts[i];
+    }
+    join_distinct(words, g->count, g->grades, sizeof g->grades);
+    free(texts);
+    return MG_OK;
+}
+
 static MG_RESULT describe(mg_compare_group *g, const mg_compare_case *cases)
 {
     const char **words = calloc(g->count ? g->count : 1, sizeof *words);
     MG_ENSURE(words, MG_E_INTERNAL, "out of memory");
+    mg_result r = describe_grades(g, cases, words);
     for (size_t i = 0; i < g->count; i++) {
         const mg_report_row *b = cases[i].b;
         words[i] = !g->role ? b->id : strcmp(g->role, "client") == 0 ? b->server : b->client;
@@ -206,7 +240,7 @@ static MG_RESULT describe(mg_compare_group *g, const mg_compare_case *cases)
     for (size_t i = 0; i < g->count; i++) words[i] = cases[i].b->policy;
     join_distinct(words, g->count, g->policies, sizeof g->policies);
     free(words);
-    return MG_OK;
+    return r;
 }
 
 static MG_RESULT group_changes(mg_comparison *c)

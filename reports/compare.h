@@ -25,8 +25,9 @@ typedef struct {
     const mg_report_row *a, *b;
 } mg_compare_case;
 
-/* Changed cases that tell one thing about one stack: the same scenario, the same verdicts,
- * grades and records in A and in B, the same stack on the side that decided. */
+/* Changed cases that tell one thing about one stack: the same scenario, the same verdicts in A
+ * and in B, the same stack on the side that decided (and, when the verdict stayed, the same
+ * grades and records). grade_* and divergence_* are its first case's; `grades` lists them all. */
 typedef struct {
     mg_change_kind kind;
     const char *stack;               /* the stack whose behaviour it is */
@@ -41,6 +42,7 @@ typedef struct {
     size_t peer_count;   /* how many (0 without a role) */
     char tls[32];        /* "1.2, 1.3" */
     char policies[64];   /* "minimal, strict" */
+    char grades[512];    /* "pass → fail, xfail [record] → fail": each grade change, records */
 } mg_compare_group;
 
 /* A stack and the version each run linked ("" when not recorded). */

@@ -46,14 +46,16 @@ static json_t *group_json(const mg_comparison *c, const mg_compare_group *g)
     json_t *cases = json_array();
     for (size_t i = 0; cases && i < g->count; i++)
         json_array_append_new(cases, json_string(c->changed[g->first + i].b->id));
-    return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:s, s:s, s:s}", "kind",
+    return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:s, s:s, s:s, s:s}",
+                     "kind",
                      kind_ids[g->kind], "words", mg_change_kind_words(g->kind), "stack",
                      text_or_null(g->stack), "role", text_or_null(g->role), "version_a",
                      text_or_null(g->version_a), "version_b", text_or_null(g->version_b),
                      "scenario", g->scenario, "a",
                      outcome(g->verdict_a, g->grade_a, g->divergence_a), "b",
                      outcome(g->verdict_b, g->grade_b, g->divergence_b), "cases", cases,
-                     "peers", g->peers, "tls", g->tls, "policies", g->policies);
+                     "peers", g->peers, "tls", g->tls, "policies", g->policies, "grades",
+                     g->grades);
 }
 
 static json_t *only_json(const mg_report_row *const *rows, size_t count)

@@ -41,12 +41,6 @@ static void stack_heading(FILE *out, const mg_comparison *c, const char *name)
     else fprintf(out, "\n### %s %s → %s\n\n", name, a, b);
 }
 
-static void record_text(FILE *out, const char *id)
-{
-    if (id) code(out, id);
-    else fputs("none", out);
-}
-
 static size_t stacks_in_b(const mg_comparison *c)
 {
     size_t n = 0;
@@ -66,17 +60,7 @@ static void group_line(FILE *out, const mg_comparison *c, const mg_compare_group
         fputs(" → ", out);
         code(out, verdict_or_skip(g->verdict_b));
     }
-    fprintf(out, ", graded %s", mg_grade_name(g->grade_a));
-    if (g->grade_a != g->grade_b) fprintf(out, " → %s", mg_grade_name(g->grade_b));
-    if (g->divergence_a || g->divergence_b) {
-        fputs(" (record ", out);
-        record_text(out, g->divergence_a);
-        if (!g->divergence_a || !g->divergence_b || strcmp(g->divergence_a, g->divergence_b)) {
-            fputs(" → ", out);
-            record_text(out, g->divergence_b);
-        }
-        fputc(')', out);
-    }
+    fprintf(out, ", graded %s", g->grades);
     fprintf(out, "; %zu case%s: ", g->count, g->count == 1 ? "" : "s");
     if (g->peers[0])
         fprintf(out, "%s %s (%s); ", g->peer_count == stacks_in_b(c) ? "every" : "the",

@@ -78,8 +78,8 @@ def test_a_record_taken_away_is_one_line_for_its_stack(runs):
     assert len(lines) == 1, lines
     servers = sorted({r["server"] for r in shown})
     assert lines[0] == (f"- as client, **is graded otherwise** `{SCENARIO}`: "
-                        f"`{shown[0]['verdict']}`, graded xfail → fail (record `{RECORD}` → none); {len(shown)} cases: "
-                        f"{'every' if len(servers) == len(STACKS) else 'the'} server "
+                        f"`{shown[0]['verdict']}`, graded xfail [{RECORD}] → fail; "
+                        f"{len(shown)} cases: {'every' if len(servers) == len(STACKS) else 'the'} server "
                         f"({', '.join(servers)}); TLS 1.2, 1.3; minimal")
     for r in shown:
         assert (f"| `{r['case']}` | `{r['verdict']}` xfail `{RECORD}` | `{r['verdict']}` fail |"
