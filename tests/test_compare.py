@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 
 import pytest
 
@@ -77,10 +78,11 @@ def test_a_record_taken_away_is_one_line_for_its_stack(runs):
     lines = [l for l in md.splitlines() if l.startswith("- ")]
     assert len(lines) == 1, lines
     servers = sorted({r["server"] for r in shown})
+    every = "every" if len(servers) == len(STACKS) else "the"
     assert lines[0] == (f"- as client, **is graded otherwise** `{SCENARIO}`: "
                         f"`{shown[0]['verdict']}`, graded xfail [{RECORD}] → fail; "
-                        f"{len(shown)} cases: {'every' if len(servers) == len(STACKS) else 'the'} server "
-                        f"({', '.join(servers)}); TLS 1.2, 1.3; minimal")
+                        f"{len(shown)} cases: {every} server ({', '.join(servers)}); TLS 1.2, "
+                        "1.3; minimal")
     for r in shown:
         assert (f"| `{r['case']}` | `{r['verdict']}` xfail `{RECORD}` | `{r['verdict']}` fail |"
                 in md), r["case"]
@@ -182,3 +184,40 @@ def test_limbo_runs_compare_too(tmp_path):
     only = [r["case"] for r in rows(both) if r["tls"] == "1.2"]
     assert only and f"0 differ (in verdict, grade or the record that explains it); {len(only)} " \
                     "only in A, 0 only in B" in proc.stdout
+
+
+BUILT = os.environ.get("MTLSGRID_VERSION_BUILT", "")
+BUILT_BIN = os.environ.get("MTLSGRID_VERSION_BIN", "")
+SEEN_SCENARIO = ("[x]\nfamily = f\nsummary = s\nstandard = RFC 5280\nexpect = ok\n"
+                 "server.cert = server\nclient.cert = client\n")
+SEEN_RECORD = ("[seen]\nstack = {stack}\nside = client\nscenario = x\ntls = *\npolicy = *\n"
+               "versions = >={version}\nverdict = ok\nreason = r\nreference = RFC 8446\n")
+
+
+@pytest.mark.skipif(not (BUILT and BUILT_BIN),
+                    reason="no other stack version built (ci/test builds one)")
+def test_two_versions_of_a_stack_side_by_side(tmp_path, mtlsgrid_bin):
+    """The system's binary and one linked against another version of a stack (ci/test builds
+    it), on a record scoped to that version: the comparison is headed by both versions and
+    says which grades the version changed."""
+    stack, version = BUILT.split("=")
+    folder = tmp_path / "scenarios"
+    (folder / "catalogue").mkdir(parents=True)
+    (folder / "divergences").mkdir()
+    (folder / "catalogue" / "x.ini").write_text(SEEN_SCENARIO)
+    (folder / "divergences" / "d.ini").write_text(SEEN_RECORD.format(stack=stack, version=version))
+    for name, binary in (("system", mtlsgrid_bin), ("built", BUILT_BIN)):
+        done = subprocess.run([binary, "run", "--stacks", stack, "--scenarios", folder, "--out",
+                               tmp_path / name], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stdout + done.stderr
+    system = rows(tmp_path / "system" / "results.jsonl")
+    old = system[0]["client_version"]
+    assert old != version
+    proc = run_mtlsgrid("compare", tmp_path / "system" / "results.jsonl",
+                        tmp_path / "built" / "results.jsonl")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"| stacks | {stack} {old} | {stack} {version} |" in proc.stdout
+    assert f"### {stack} {old} → {version}\n" in proc.stdout
+    lines = [l for l in proc.stdout.splitlines() if l.startswith("- ")]
+    assert lines == [f"- **is graded otherwise** `x`: `ok`, graded pass → xfail [seen]; "
+                     f"{len(system)} cases: TLS 1.2, 1.3; minimal, strict"]
