@@ -13,6 +13,7 @@ extern const cli_command mg_cmd_limbo;
 extern const cli_command mg_cmd_bench;
 extern const cli_command mg_cmd_stacks;
 extern const cli_command mg_cmd_report;
+extern const cli_command mg_cmd_compare;
 extern const cli_command mg_cmd_probe;
 
 const cli_command *const mg_commands[] = {
@@ -28,6 +29,7 @@ const cli_command *const mg_commands[] = {
     &mg_cmd_bench,
     &mg_cmd_stacks,
     &mg_cmd_report,
+    &mg_cmd_compare,
     &mg_cmd_probe,
     NULL,
 };

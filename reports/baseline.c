@@ -2,9 +2,8 @@
  * reviewer wants on a pull request. Cases the earlier run did not have count as new. */
 #include "report.h"
 
-#include "read_file.h"
+#include "results_read.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,56 +18,40 @@ static int by_id(const void *a, const void *b)
     return strcmp(((const earlier_case *)a)->id, ((const earlier_case *)b)->id);
 }
 
-static MG_RESULT read_line(const char *path, int line_no, const char *line, earlier_case *out)
+typedef struct {
+    earlier_case *cases;
+    size_t count;
+} earlier_run;
+
+/* Only the case and its verdict matter here: any record that has them will do. */
+static mg_result read_record(void *ctx, json_t *o, const char *where)
 {
-    json_error_t err;
-    json_t *o = json_loads(line, 0, &err);
-    const char *id = NULL, *verdict = NULL;
-    bool ok = o && json_unpack(o, "{s:s}", "case", &id) == 0;
-    json_t *v = ok ? json_object_get(o, "verdict") : NULL;
-    ok = ok && (json_is_null(v) || (verdict = json_string_value(v)));
-    if (ok) {
-        out->id = strdup(id);
-        out->verdict = strdup(verdict ? verdict : "");
-        ok = out->id && out->verdict;
+    earlier_run *run = ctx;
+    const char *id = json_string_value(json_object_get(o, "case")), *verdict = NULL;
+    json_t *v = json_object_get(o, "verdict");
+    MG_ENSURE(id && (json_is_null(v) || (verdict = json_string_value(v))), MG_E_INPUT,
+              "--baseline %s: not a results.jsonl record (needs \"case\" and \"verdict\")",
+              where);
+    earlier_case *grown = realloc(run->cases, (run->count + 1) * sizeof *grown);
+    MG_ENSURE(grown, MG_E_INTERNAL, "out of memory");
+    run->cases = grown;
+    earlier_case *c = &grown[run->count];
+    c->id = strdup(id);
+    c->verdict = strdup(verdict ? verdict : "");
+    if (!c->id || !c->verdict) {
+        free(c->id), free(c->verdict);
+        return mg_fail(MG_E_INTERNAL, "out of memory");
     }
-    bool parsed = o != NULL;
-    json_decref(o);
-    if (!ok) {
-        free(out->id), free(out->verdict);
-        *out = (earlier_case){0};
-    }
-    MG_ENSURE(ok, MG_E_INPUT, "--baseline %s:%d: not a results.jsonl record (%s)", path, line_no,
-              parsed ? "needs \"case\" and \"verdict\"" : err.text);
+    run->count++;
     return MG_OK;
 }
 
-/* Read whole through the capped reader (a FIFO, a device or a huge file is refused, a read
- * error is an error), then line by line. */
+/* Through the shared reader (results_read.h): capped, line by line, file and line named. */
 static MG_RESULT load(const char *path, earlier_case **cases, size_t *count)
 {
-    unsigned char *data = NULL;
-    size_t len = 0;
-    if (!mg_ok(mg_read_file_or_empty(path, MG_READ_CAP_DATA, &data, &len))) {
-        char why[1024];
-        snprintf(why, sizeof why, "%s", mg_error_message());
-        return mg_fail(MG_E_INPUT, "--baseline: %s", why);
-    }
-    int line_no = 0;
-    mg_result r = MG_OK;
-    for (char *line = (char *)data, *next; mg_ok(r) && line; line = next) {
-        next = strchr(line, '\n');
-        if (next) *next++ = '\0';
-        line_no++;
-        if (line[strspn(line, " \t\r")] == '\0') continue;
-        earlier_case *grown = realloc(*cases, (*count + 1) * sizeof *grown);
-        if (!grown) { r = mg_fail(MG_E_INTERNAL, "out of memory"); break; }
-        *cases = grown;
-        grown[*count] = (earlier_case){0};
-        r = read_line(path, line_no, line, &grown[*count]);
-        if (mg_ok(r)) (*count)++;
-    }
-    free(data);
+    earlier_run run = {0};
+    mg_result r = mg_results_each_record(path, "--baseline", read_record, &run);
+    *cases = run.cases, *count = run.count;
     if (mg_ok(r) && *count) qsort(*cases, *count, sizeof **cases, by_id);
     return r;
 }

@@ -1,76 +1,30 @@
-/* report --from: reads run.json and results.jsonl of each folder back into report rows. The
- * rows point at scenario and divergence records rebuilt from the rows' own fields, so the
- * writers work on a merged report as on a fresh run. */
+/* report --from: reads run.json and results.jsonl of each folder back into report rows
+ * (through the shared reader, results_read.h), checks that the inputs fit together, and names
+ * a stack seen at several versions stack@version. */
 #include "results_merge.h"
 
-#include "alert_names.h"
 #include "path_join.h"
 #include "read_file.h"
+#include "results_read.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_RESULTS_LINE (1 << 20) /* a results row is a few kB: anything longer is not one */
-
 typedef struct {
-    mg_scenario scenario;
-    json_t *expected; /* the JSON list, to compare with other inputs */
-    char where[4300]; /* the first file:line that named it */
-} merged_scenario;
-
-typedef struct {
-    mg_divergence divergence;
-    char where[4300];
-} merged_divergence;
-
-typedef struct {
-    const char *file; /* results.jsonl path (kept in merged->strings) */
+    const char *file; /* results.jsonl path (kept in the store) */
     int line;
     size_t input;     /* which --from folder */
 } row_origin;
 
 struct mg_merged_results {
-    json_t **docs; /* every parsed run.json and row, kept: the rows' strings point into them */
-    size_t doc_count, doc_cap;
-    merged_scenario **scenarios;
-    size_t scenario_count;
-    merged_divergence **divergences;
-    size_t divergence_count;
-    char **strings; /* ids, stack@version names, expected verdicts */
-    size_t string_count, string_cap;
+    mg_results_store *store; /* the records, run.json's included, and what rows point at */
     row_origin *origins;
+    size_t origin_cap;
     char **input_stacks; /* per input: its run.json's stacks and versions, as one text */
     char stack_versions[1024];
 };
-
-static MG_RESULT keep_doc(mg_merged_results *m, json_t *doc)
-{
-    if (m->doc_count == m->doc_cap) {
-        size_t cap = m->doc_cap ? m->doc_cap * 2 : 256;
-        json_t **grown = realloc(m->docs, cap * sizeof *grown);
-        if (!grown) json_decref(doc);
-        MG_ENSURE(grown, MG_E_INTERNAL, "out of memory");
-        m->docs = grown, m->doc_cap = cap;
-    }
-    m->docs[m->doc_count++] = doc;
-    return MG_OK;
-}
-
-static MG_RESULT keep_string(mg_merged_results *m, const char *text, char **out)
-{
-    if (m->string_count == m->string_cap) {
-        size_t cap = m->string_cap ? m->string_cap * 2 : 256;
-        char **grown = realloc(m->strings, cap * sizeof *grown);
-        MG_ENSURE(grown, MG_E_INTERNAL, "out of memory");
-        m->strings = grown, m->string_cap = cap;
-    }
-    *out = strdup(text);
-    MG_ENSURE(*out, MG_E_INTERNAL, "out of memory");
-    m->strings[m->string_count++] = *out;
-    return MG_OK;
-}
 
 static const char *text_field(json_t *o, const char *key)
 {
@@ -88,8 +42,10 @@ static MG_RESULT read_input(const char *dir, const char *path, unsigned char **t
                    why);
 }
 
-/* run.json: readable, of this schema version, agreeing with the first input. */
-static MG_RESULT read_run(mg_merged_results *m, const char *dir, size_t input, mg_run_info *run)
+/* run.json: readable, of this schema version, agreeing with the first input. Its seconds
+ * are added to the report's. */
+static MG_RESULT read_run(mg_merged_results *m, const char *dir, size_t input, mg_run_info *run,
+                          double *seconds)
 {
     bool first = input == 0;
     char path[4200];
@@ -102,7 +58,10 @@ static MG_RESULT read_run(mg_merged_results *m, const char *dir, size_t input, m
     free(text);
     MG_ENSURE(doc, MG_E_INPUT, "report --from %s: %s: %s (a folder written by mtlsgrid run?)",
               dir, path, err.text);
-    MG_GUARD(keep_doc(m, doc));
+    mg_result kept = mg_results_store_keep(m->store, doc);
+    json_decref(doc);
+    MG_GUARD(kept);
+    *seconds += json_real_value(json_object_get(doc, "seconds"));
     json_int_t version = json_integer_value(json_object_get(doc, "schema_version"));
     MG_ENSURE(version == MG_RESULTS_SCHEMA_VERSION, MG_E_INPUT,
               "%s: schema_version %lld, this mtlsgrid reads %d", path, (long long)version,
@@ -150,7 +109,7 @@ static MG_RESULT read_run(mg_merged_results *m, const char *dir, size_t input, m
                   "%s: more than %d stack versions in the inputs", path, MG_REPORT_STACK_MAX);
         run->stacks[run->stack_count++] = (mg_stack_version){name, v};
     }
-    return keep_string(m, signature, &m->input_stacks[input]);
+    return mg_results_store_string(m->store, signature, &m->input_stacks[input]);
 }
 
 /* Whether a stack appears at more than one version among the inputs. */
@@ -171,228 +130,47 @@ static MG_RESULT display_name(mg_merged_results *m, const mg_run_info *run, cons
     char text[256];
     snprintf(text, sizeof text, "%s@%s", name, version);
     char *kept;
-    MG_GUARD(keep_string(m, text, &kept));
+    MG_GUARD(mg_results_store_string(m->store, text, &kept));
     *out = kept;
     return MG_OK;
 }
 
-static MG_RESULT find_scenario(mg_merged_results *m, json_t *row, const char *where,
-                               const mg_scenario **out)
+/* A stack seen at several versions is named stack@version, in the row and its case id. */
+static MG_RESULT name_by_version(mg_merged_results *m, const mg_run_info *run, mg_report_row *row)
 {
-    const char *id = text_field(row, "scenario"), *family = text_field(row, "family");
-    const char *standard = text_field(row, "standard");
-    json_t *expected = json_object_get(row, "expected");
-    for (size_t i = 0; i < m->scenario_count; i++) {
-        merged_scenario *s = m->scenarios[i];
-        if (strcmp(s->scenario.id, id) != 0) continue;
-        MG_ENSURE(json_equal(s->expected, expected) && strcmp(s->scenario.standard, standard) == 0,
-                  MG_E_INPUT, "%s: scenario %s expects other verdicts (or cites another standard) "
-                  "than at %s: inconsistent inputs", where, id, s->where);
-        *out = &s->scenario;
-        return MG_OK;
-    }
-    merged_scenario *s = calloc(1, sizeof *s);
-    merged_scenario **grown = s ? realloc(m->scenarios, (m->scenario_count + 1) * sizeof *grown)
-                                : NULL;
-    if (!grown) free(s);
-    MG_ENSURE(grown, MG_E_INTERNAL, "out of memory");
-    m->scenarios = grown;
-    m->scenarios[m->scenario_count++] = s;
-    size_t n = json_array_size(expected);
-    s->scenario.expected = calloc(n ? n : 1, sizeof *s->scenario.expected);
-    MG_ENSURE(s->scenario.expected, MG_E_INTERNAL, "out of memory");
-    for (size_t k = 0; k < n; k++) {
-        const char *v = json_string_value(json_array_get(expected, k));
-        MG_ENSURE(v && mg_verdict_parse(v, &s->scenario.expected[k]), MG_E_INPUT,
-                  "%s: expected[%zu] is not a verdict", where, k);
-    }
-    s->scenario.expected_count = n;
-    s->scenario.id = (char *)id, s->scenario.family = (char *)family;
-    s->scenario.standard = (char *)standard;
-    s->expected = expected;
-    snprintf(s->where, sizeof s->where, "%s", where);
-    *out = &s->scenario;
-    return MG_OK;
-}
-
-static MG_RESULT find_divergence(mg_merged_results *m, json_t *d, const char *where,
-                                 const mg_divergence **out)
-{
-    *out = NULL;
-    if (json_is_null(d)) return MG_OK;
-    const char *id = text_field(d, "id"), *stack = text_field(d, "stack");
-    const char *reason = text_field(d, "reason"), *reference = text_field(d, "reference");
-    MG_ENSURE(id && stack && reason && reference, MG_E_INPUT,
-              "%s: divergence needs id, stack, reason and reference", where);
-    for (size_t i = 0; i < m->divergence_count; i++) {
-        merged_divergence *x = m->divergences[i];
-        if (strcmp(x->divergence.id, id) != 0) continue;
-        MG_ENSURE(strcmp(x->divergence.reference, reference) == 0 &&
-                      strcmp(x->divergence.reason, reason) == 0,
-                  MG_E_INPUT, "%s: divergence %s reads otherwise than at %s: inconsistent inputs",
-                  where, id, x->where);
-        *out = &x->divergence;
-        return MG_OK;
-    }
-    merged_divergence *x = calloc(1, sizeof *x);
-    merged_divergence **grown =
-        x ? realloc(m->divergences, (m->divergence_count + 1) * sizeof *grown) : NULL;
-    if (!grown) free(x);
-    MG_ENSURE(grown, MG_E_INTERNAL, "out of memory");
-    m->divergences = grown;
-    m->divergences[m->divergence_count++] = x;
-    x->divergence = (mg_divergence){.id = (char *)id, .stack = (char *)stack,
-                                    .reason = (char *)reason, .reference = (char *)reference,
-                                    .alert = (char *)text_field(d, "alert")};
-    snprintf(x->where, sizeof x->where, "%s", where);
-    *out = &x->divergence;
-    return MG_OK;
-}
-
-static int alert_number(const char *name)
-{
-    if (!name) return MG_NO_ALERT;
-    for (int n = 0; n < 256; n++) {
-        char buf[32];
-        const char *known = mg_alert_short_name(n, buf, sizeof buf);
-        if (known && strcmp(known, name) == 0) return n;
-    }
-    return MG_NO_ALERT;
-}
-
-static MG_RESULT read_side(json_t *o, const char *where, mg_side_outcome *side)
-{
-    mg_side_outcome_init(side);
-    if (!o) return MG_OK;
-    const char *state = text_field(o, "state"), *reason = text_field(o, "reason");
-    bool known = false;
-    for (int s = MG_SIDE_OK; s <= MG_SIDE_INCOMPLETE && state && !known; s++)
-        if (strcmp(mg_side_state_name((mg_side_state)s), state) == 0)
-            side->state = (mg_side_state)s, known = true;
-    MG_ENSURE(known, MG_E_INPUT, "%s: sides: unknown state \"%s\"", where, state ? state : "");
-    MG_ENSURE(!reason || mg_reason_parse(reason, &side->reason), MG_E_INPUT,
-              "%s: sides: unknown reason \"%s\"", where, reason);
-    side->native_code = (long)json_integer_value(json_object_get(o, "native_code"));
-    side->alert_sent = alert_number(text_field(o, "alert_sent"));
-    side->alert_received = alert_number(text_field(o, "alert_received"));
-    return MG_OK;
-}
-
-static MG_RESULT parse_grade(const char *name, const char *where, mg_grade *out)
-{
-    for (int g = 0; g < MG_GRADE_COUNT; g++)
-        if (name && strcmp(mg_grade_name((mg_grade)g), name) == 0) {
-            *out = (mg_grade)g;
-            return MG_OK;
-        }
-    return mg_fail(MG_E_INPUT, "%s: unknown grade \"%s\"", where, name ? name : "");
-}
-
-
-/* SCENARIO/CLIENT-SERVER/tlsV/POLICY, as long as its parts (limbo's ids can be kilobytes);
- * NULL when memory runs out. */
-static char *case_id(const char *scenario, const char *client, const char *server,
-                     const char *tls, const char *policy)
-{
-    size_t len = strlen(scenario) + strlen(client) + strlen(server) + strlen(tls) +
-                 strlen(policy) + 8;
-    char *id = malloc(len);
-    if (id) snprintf(id, len, "%s/%s-%s/tls%s/%s", scenario, client, server, tls, policy);
-    return id;
-}
-
-static MG_RESULT read_row(mg_merged_results *m, const mg_run_info *run, json_t *o,
-                          const char *where, mg_report_row *row)
-{
-    const char *id, *client, *server, *tls, *policy, *grade, *reason_text;
-    double ms;
-    json_error_t err;
-    MG_ENSURE(json_unpack_ex(o, &err, 0, "{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:F, s:s, s:s, s:s}",
-                             "case", &id, "client", &client, "server", &server, "tls", &tls,
-                             "policy", &policy, "grade", &grade, "reason_text", &reason_text,
-                             "ms", &ms, "scenario", &(const char *){0}, "family",
-                             &(const char *){0}, "standard", &(const char *){0}) == 0 &&
-                  json_is_array(json_object_get(o, "expected")),
-              MG_E_INPUT, "%s: not a results.jsonl record (%s)", where, err.text);
-    const char *scenario_id = text_field(o, "scenario");
-    char *expected_id = case_id(scenario_id, client, server, tls, policy);
-    MG_ENSURE(expected_id, MG_E_INTERNAL, "out of memory");
-    bool same = strcmp(expected_id, id) == 0;
-    mg_result mismatch =
-        same ? MG_OK
-             : mg_fail(MG_E_INPUT, "%s: case \"%s\" does not match its fields (%s)", where, id,
-                       expected_id);
-    free(expected_id);
-    MG_GUARD(mismatch);
-    const char *cv = text_field(o, "client_version"), *sv = text_field(o, "server_version");
-    *row = (mg_report_row){.tls = tls, .policy = policy, .ms = ms, .client_version = cv,
-                           .server_version = sv};
-    MG_GUARD(display_name(m, run, client, cv, &row->client));
-    MG_GUARD(display_name(m, run, server, sv, &row->server));
-    char *merged_id = case_id(scenario_id, row->client, row->server, tls, policy);
-    MG_ENSURE(merged_id, MG_E_INTERNAL, "out of memory");
-    mg_result kept = keep_string(m, merged_id, &row->id);
-    free(merged_id);
-    MG_GUARD(kept);
-    MG_GUARD(find_scenario(m, o, where, &row->scenario));
-    MG_GUARD(find_divergence(m, json_object_get(o, "divergence"), where, &row->divergence));
-    MG_GUARD(parse_grade(grade, where, &row->grade));
-    const char *verdict = text_field(o, "verdict");
-    snprintf(row->verdict, sizeof row->verdict, "%s", verdict ? verdict : "");
-    snprintf(row->reason_text, sizeof row->reason_text, "%s", reason_text);
-    json_t *sides = json_object_get(o, "sides");
-    MG_GUARD(read_side(json_object_get(sides, "client"), where, &row->client_side));
-    return read_side(json_object_get(sides, "server"), where, &row->server_side);
-}
-
-static MG_RESULT grow_rows(mg_report *report, mg_merged_results *m, size_t *cap)
-{
-    if (report->count < *cap) return MG_OK;
-    size_t n = *cap ? *cap * 2 : 1024;
-    mg_report_row *rows = realloc(report->rows, n * sizeof *rows);
-    MG_ENSURE(rows, MG_E_INTERNAL, "out of memory");
-    report->rows = rows;
-    row_origin *origins = realloc(m->origins, n * sizeof *origins);
-    MG_ENSURE(origins, MG_E_INTERNAL, "out of memory");
-    m->origins = origins;
-    *cap = n;
-    return MG_OK;
+    const char *client = row->client, *server = row->server;
+    MG_GUARD(display_name(m, run, client, row->client_version, &row->client));
+    MG_GUARD(display_name(m, run, server, row->server_version, &row->server));
+    if (row->client == client && row->server == server) return MG_OK;
+    return mg_results_case_id(m->store, row->scenario->id, row->client, row->server, row->tls,
+                              row->policy, &row->id);
 }
 
 static MG_RESULT read_results(mg_merged_results *m, const char *dir, size_t input,
-                              const mg_run_info *run, mg_report *report, size_t *cap)
+                              const mg_run_info *run, mg_report *report)
 {
-    char path[4200];
+    char path[4200], context[4300];
     MG_GUARD(mg_path_join(path, sizeof path, dir, "results.jsonl"));
     char *kept_path;
-    MG_GUARD(keep_string(m, path, &kept_path));
-    unsigned char *text = NULL;
-    size_t len = 0;
-    MG_GUARD(read_input(dir, path, &text, &len));
-    int line_no = 0;
-    mg_result r = MG_OK;
-    for (char *line = (char *)text, *next; mg_ok(r) && line && *line; line = next) {
-        next = strchr(line, '\n');
-        size_t got = next ? (size_t)(next - line) + 1 : strlen(line);
-        if (next) *next++ = '\0';
-        line_no++;
-        char where[4300];
-        snprintf(where, sizeof where, "%s:%d", path, line_no);
-        if (got > MAX_RESULTS_LINE) { r = mg_fail(MG_E_INPUT, "%s: line too long", where); break; }
-        if (line[strspn(line, " \t\r\n")] == '\0') continue;
-        json_error_t err;
-        json_t *o = json_loads(line, 0, &err);
-        if (!o) { r = mg_fail(MG_E_INPUT, "%s: not JSON: %s", where, err.text); break; }
-        r = keep_doc(m, o);
-        if (mg_ok(r)) r = grow_rows(report, m, cap);
-        if (mg_ok(r)) r = read_row(m, run, o, where, &report->rows[report->count]);
-        if (mg_ok(r)) {
-            m->origins[report->count] = (row_origin){kept_path, line_no, input};
-            report->grade_counts[report->rows[report->count].grade]++;
-            report->count++;
-        }
+    MG_GUARD(mg_results_store_string(m->store, path, &kept_path));
+    snprintf(context, sizeof context, "report --from %s", dir);
+    size_t first = report->count;
+    int *lines = NULL;
+    size_t count = first;
+    /* lines is indexed like report->rows; only this input's part is read below */
+    mg_result r = mg_results_read_rows(m->store, kept_path, context, &report->rows, &lines, &count);
+    if (mg_ok(r) && count > m->origin_cap) {
+        row_origin *grown = realloc(m->origins, count * sizeof *grown);
+        if (grown) m->origins = grown, m->origin_cap = count;
+        else r = mg_fail(MG_E_INTERNAL, "out of memory");
     }
-    free(text);
+    for (size_t i = first; mg_ok(r) && i < count; i++) {
+        r = name_by_version(m, run, &report->rows[i]);
+        m->origins[i] = (row_origin){kept_path, lines[i], input};
+        report->grade_counts[report->rows[i].grade]++;
+    }
+    free(lines);
+    if (mg_ok(r)) report->count = count;
     return r;
 }
 
@@ -460,16 +238,13 @@ mg_result mg_results_merge(const char *const *dirs, size_t dir_count, mg_report 
     mg_merged_results *m = calloc(1, sizeof *m);
     MG_ENSURE(m, MG_E_INTERNAL, "out of memory");
     *owner = m;
+    MG_GUARD(mg_results_store_new(&m->store));
     MG_ENSURE(dir_count > 0, MG_E_USAGE, "report: --from needs at least one folder");
     m->input_stacks = calloc(dir_count, sizeof *m->input_stacks);
     MG_ENSURE(m->input_stacks, MG_E_INTERNAL, "out of memory");
-    for (size_t i = 0; i < dir_count; i++) MG_GUARD(read_run(m, dirs[i], i, run));
-    size_t cap = 0;
-    for (size_t i = 0; i < dir_count; i++) {
-        MG_GUARD(read_results(m, dirs[i], i, run, report, &cap));
-        double seconds = json_real_value(json_object_get(m->docs[i], "seconds"));
-        report->wall_seconds += seconds;
-    }
+    for (size_t i = 0; i < dir_count; i++)
+        MG_GUARD(read_run(m, dirs[i], i, run, &report->wall_seconds));
+    for (size_t i = 0; i < dir_count; i++) MG_GUARD(read_results(m, dirs[i], i, run, report));
     MG_GUARD(check_overlap(report, m));
     size_t n = 0;
     for (size_t k = 0; k < run->stack_count; k++)
@@ -482,14 +257,7 @@ mg_result mg_results_merge(const char *const *dirs, size_t dir_count, mg_report 
 void mg_merged_results_free(mg_merged_results *m)
 {
     if (!m) return;
-    for (size_t i = 0; i < m->doc_count; i++) json_decref(m->docs[i]);
-    for (size_t i = 0; i < m->scenario_count; i++) {
-        free(m->scenarios[i]->scenario.expected);
-        free(m->scenarios[i]);
-    }
-    for (size_t i = 0; i < m->divergence_count; i++) free(m->divergences[i]);
-    for (size_t i = 0; i < m->string_count; i++) free(m->strings[i]);
-    free(m->docs), free(m->scenarios), free(m->divergences), free(m->strings);
+    mg_results_store_free(m->store);
     free(m->origins);
     free(m->input_stacks);
     free(m);

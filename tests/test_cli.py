@@ -8,7 +8,7 @@ import pytest
 from conftest import STACKS, run_mtlsgrid
 
 COMMANDS = ["gen", "list", "run", "repro", "serve", "connect", "handshake", "inspect", "limbo", "bench",
-            "stacks", "report", "probe"]
+            "stacks", "report", "compare", "probe"]
 
 
 def test_help_lists_every_command():
