@@ -95,7 +95,8 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, mg_out_dir *out, int *exit_
     MG_GUARD(mg_report_check_formats(a->formats));
     MG_GUARD(mg_plan_enumerate(&a->plan, plan));
     MG_ENSURE(plan->count > 0, MG_E_USAGE, "no case matches the filters given");
-    (void)mg_plan_divergences_off_version(&plan->scenarios, stdout);
+    /* On stderr: stdout's first line is the matrix's, which scripts wait for. */
+    (void)mg_plan_divergences_off_version(&plan->scenarios, stderr);
     MG_GUARD(start_out_folder(a, out));
     double start = now_s();
     mg_run_info run;
