@@ -63,7 +63,7 @@ typedef struct {
 typedef struct {
     const unsigned char *data; /* NULL: not given */
     size_t len;
-    const char *name; /* where they came from, for messages ("--client-key cli.key") */
+    const char *name; /* where they came from, for messages ("cli.key", as the user gave it) */
 } mg_memory_file;
 
 /* A credential's certificates and key in memory, standing in for credential.cert_file and
@@ -71,8 +71,9 @@ typedef struct {
  * the stacks without a copy on disk. Every backend takes them from memory (OpenSSL from a
  * memory BIO, GnuTLS from a datum, wolfSSL and NSS from their buffers); a stack that could
  * not would have to say so here, and its caller write a private temporary file instead.
- * Give the file or the bytes of each, not both. (Beside mg_credential, not in it, so that the
- * credential's positional initializers stay complete.) */
+ * Of a file and its bytes, the bytes are read; the file, if named, is not opened. (Beside
+ * mg_credential, not in it, so that the credential's positional initializers stay
+ * complete.) */
 typedef struct {
     mg_memory_file cert;
     mg_memory_file key;

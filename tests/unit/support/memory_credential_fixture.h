@@ -6,7 +6,8 @@
  * a key that is not the leaf's is the client's key-mismatch (or the stack's recorded
  * divergence: `mismatch_verdict`, as the matrix's client-key-mismatch), bytes that are no key its
  * bad-credential, each message naming the bytes; and, for a stack that shares what it parses,
- * equal bytes at another address are parsed once, other bytes again. */
+ * equal bytes at another address are parsed once, other bytes again (and to the planner's
+ * config sharing, equal bytes are the same side, other bytes another). */
 #ifndef MG_MEMORY_CREDENTIAL_FIXTURE_H
 #define MG_MEMORY_CREDENTIAL_FIXTURE_H
 
@@ -15,6 +16,7 @@
 #include "parsed_cache.h"
 #include "read_file.h"
 #include "secret.h"
+#include "side_config.h"
 
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -166,6 +168,11 @@ static void memory_check_cache(const memory_setup *s)
     mg_side_config other = copy;
     other.credential_bytes.key = as_file(&s->client_key_der, "memory-client.der");
     mg_context *c = memory_context(s, &other, cache);
+    copy.tls = first.tls;
+    CHECK(mg_side_config_same(&first, &copy));
+    CHECK(mg_side_config_hash(&first) == mg_side_config_hash(&copy));
+    other.tls = first.tls;
+    CHECK(!mg_side_config_same(&first, &other));
     CHECK(!s->stack->shares_parsed || mg_parsed_cache_get_stats(cache).misses > misses);
     mg_parsed_cache_free(cache);
     if (a) s->stack->context_free(a);

@@ -1,5 +1,6 @@
-/* This stack takes a credential's certificates and key from memory: a copy the context owns and wipes, given to wolfSSL_CTX_use_certificate_chain_buffer_format and wolfSSL_CTX_use_PrivateKey_buffer.
- * The checks are memory_credential_fixture.h's. */
+/* This stack takes a credential's certificates and key from memory: a copy the context owns and
+ * wipes, given to wolfSSL_CTX_use_certificate_chain_buffer_format and
+ * wolfSSL_CTX_use_PrivateKey_buffer. The checks are memory_credential_fixture.h's. */
 #include "memory_credential_fixture.h"
 
 extern const mg_stack mg_stack_wolfssl;
