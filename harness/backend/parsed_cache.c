@@ -108,6 +108,11 @@ void mg_parsed_key_bytes(mg_parsed_key *key, const void *data, size_t len)
     for (unsigned i = 0; i < digest_len; i++) key_append(key, "%02x", digest[i]);
 }
 
+void mg_parsed_key_secret(mg_parsed_key *key, const char *secret)
+{
+    mg_parsed_key_bytes(key, secret, secret ? strlen(secret) : 0);
+}
+
 static uint64_t hash_of(const mg_parsed_key *key)
 {
     uint64_t h = 14695981039346656037ull; /* FNV-1a */

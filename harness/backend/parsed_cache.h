@@ -33,6 +33,8 @@ void mg_parsed_key_file(mg_parsed_key *key, const char *path); /* path and ident
 /* Bytes given instead of a file (a credential in memory): their length and SHA-256, so equal
  * bytes share one parse and no key material is kept in the cache's key. NULL data ok. */
 void mg_parsed_key_bytes(mg_parsed_key *key, const void *data, size_t len);
+/* A secret that shaped the parse (a PKCS#12 password): by its digest too, never its text. */
+void mg_parsed_key_secret(mg_parsed_key *key, const char *secret);
 
 /* The value kept under `key`, or NULL. Borrowed: valid until the next mg_parsed_cache_keep
  * or free; take a reference of your own to hold it longer. */

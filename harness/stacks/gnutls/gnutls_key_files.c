@@ -103,7 +103,7 @@ int mg_gnutls_parsed_get(mg_parsed_cache *cache, mg_gnutls_file_kind kind, const
     bool in_memory = bytes && bytes->data;
     mg_parsed_key key;
     mg_parsed_key_init(&key, kinds[kind].name);
-    mg_parsed_key_text(&key, password);
+    mg_parsed_key_secret(&key, password);
     mg_parsed_key_file(&key, in_memory ? NULL : path);
     mg_parsed_key_bytes(&key, in_memory ? bytes->data : NULL, in_memory ? bytes->len : 0);
     mg_gnutls_parsed *parsed = mg_parsed_cache_find(cache, &key);

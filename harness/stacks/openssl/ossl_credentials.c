@@ -158,7 +158,7 @@ static bool read_shared(mg_parsed_cache *parsed, const part_source *src, const c
 {
     mg_parsed_key key;
     mg_parsed_key_init(&key, src->kind);
-    mg_parsed_key_text(&key, password);
+    mg_parsed_key_secret(&key, password);
     mg_parsed_key_file(&key, src->bytes.data ? NULL : src->path);
     mg_parsed_key_bytes(&key, src->bytes.data, src->bytes.len);
     const char *name = src->name;
