@@ -56,8 +56,8 @@ MG_RESULT mg_wolf_read_file(const char *path, mg_wolf_blob *out, mg_side_outcome
     return MG_OK;
 }
 
-/* The caller's bytes copied: wolfSSL is given them at every WOLFSSL_CTX built, after the
- * caller may have wiped its own. */
+/* The caller's bytes copied, as a file's are read: the context hands them to every WOLFSSL_CTX
+ * it builds, and owns and wipes what it holds. */
 static MG_RESULT copy_bytes(const mg_memory_file *bytes, const char *name, mg_wolf_blob *out,
                             mg_side_outcome *why)
 {
