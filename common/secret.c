@@ -25,8 +25,7 @@ static MG_RESULT from_file(const mg_secret_source *s, char *buf, size_t cap)
         return mg_fail(r.kind, "%s: %s", s->file_flag, mg_error_message());
     size_t line = strcspn((const char *)data, "\r\n");
     r = copy_secret(s->file, (const char *)data, line, buf, cap);
-    memset(data, 0, len); /* no copy of the secret left in freed memory */
-    free(data);
+    mg_secret_free(data, len); /* no copy of the secret left in freed memory */
     return r;
 }
 
@@ -49,4 +48,15 @@ mg_result mg_secret_resolve(const mg_secret_source *s, char *buf, size_t cap, co
     MG_GUARD(copy_secret(s->env, env, strlen(env), buf, cap));
     *secret = buf;
     return MG_OK;
+}
+
+void mg_secret_wipe(void *data, size_t len)
+{
+    if (data) explicit_bzero(data, len);
+}
+
+void mg_secret_free(void *data, size_t len)
+{
+    mg_secret_wipe(data, len);
+    free(data);
 }

@@ -26,4 +26,10 @@ typedef struct {
 MG_RESULT mg_secret_resolve(const mg_secret_source *s, char *buf, size_t cap,
                             const char **secret);
 
+/* Zeroes memory that held a secret (a key's bytes, a password) in a way the compiler keeps:
+ * a plain memset before free() is a dead store it may drop. NULL ok. */
+void mg_secret_wipe(void *data, size_t len);
+/* mg_secret_wipe, then free(). */
+void mg_secret_free(void *data, size_t len);
+
 #endif

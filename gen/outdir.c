@@ -90,6 +90,7 @@ MG_RESULT mg_outdir_check(const char *out)
     struct stat st;
     if (stat(out, &st) != 0) {
         MG_ENSURE(errno == ENOENT, MG_E_IO, "output folder %s: %s", out, strerror(errno));
+        MG_GUARD(mg_out_dir_check_safe(out, "--out")); /* the folders it is made in */
         MG_ENSURE(access(parent, W_OK | X_OK) == 0, MG_E_IO,
                   "cannot create output folder %s: %s: %s", out, parent, strerror(errno));
         return MG_OK;

@@ -3,7 +3,10 @@
 #include "at_time.h"
 #include "handshake_parts.h"
 #include "path_join.h"
+#include "secret.h"
 #include "temp_dir.h"
+
+#include <openssl/pem.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,19 +32,35 @@ static MG_RESULT check_usage(const mg_handshake_files *f)
 
 #define IN_DIR(in, name, field) mg_path_join((in)->field, sizeof (in)->field, (in)->dir, name)
 
+/* A key as unencrypted PKCS#8 PEM in memory (a mem BIO clears its buffer when freed). */
+static MG_RESULT key_pem(EVP_PKEY *key, unsigned char **pem, size_t *len)
+{
+    BIO *bio = BIO_new(BIO_s_secmem());
+    char *data = NULL;
+    long n = bio && PEM_write_bio_PrivateKey(bio, key, NULL, NULL, 0, NULL, NULL) == 1
+                 ? BIO_get_mem_data(bio, &data)
+                 : 0;
+    *pem = n > 0 ? malloc((size_t)n) : NULL;
+    if (*pem) {
+        memcpy(*pem, data, (size_t)n);
+        *len = (size_t)n;
+    }
+    BIO_free(bio);
+    MG_ENSURE(*pem, MG_E_INTERNAL, "cannot encode a private key as PEM");
+    return MG_OK;
+}
+
 static MG_RESULT write_copies(mg_handshake_inputs *in, mg_handshake_parts *p)
 {
     MG_GUARD(IN_DIR(in, "server.pem", server_pem));
-    MG_GUARD(IN_DIR(in, "server.key", server_key));
     MG_GUARD(IN_DIR(in, "client.pem", client_pem));
-    MG_GUARD(IN_DIR(in, "client.key", client_key));
     MG_GUARD(IN_DIR(in, "server-trust.pem", server_trust));
     MG_GUARD(IN_DIR(in, "client-trust.pem", client_trust));
     MG_GUARD(mg_hs_write_certs(in->server_pem, p->server_chain));
-    MG_GUARD(mg_hs_write_key(in->server_key, p->server_key));
+    MG_GUARD(key_pem(p->server_key, &in->server_key_pem, &in->server_key_len));
     if (p->client_key) { /* PEM pair given; a PKCS#12 goes to the stacks as it is */
         MG_GUARD(mg_hs_write_certs(in->client_pem, p->client_chain));
-        MG_GUARD(mg_hs_write_key(in->client_key, p->client_key));
+        MG_GUARD(key_pem(p->client_key, &in->client_key_pem, &in->client_key_len));
     }
     MG_GUARD(mg_hs_write_certs(in->server_trust, p->server_trust));
     MG_GUARD(mg_hs_write_certs(in->client_trust, p->client_trust));
@@ -63,11 +82,16 @@ static void make_configs(mg_handshake_inputs *in, const mg_handshake_files *f)
     memset(c, 0, sizeof *c);
     s->role = MG_ROLE_SERVER, c->role = MG_ROLE_CLIENT;
     s->policy = c->policy = MG_POLICY_STRICT;
-    s->credential = (mg_credential){in->server_pem, in->server_key, NULL, NULL};
-    if (f->client_p12)
+    s->credential = (mg_credential){in->server_pem, NULL, NULL, NULL};
+    s->credential_bytes.key = (mg_memory_file){in->server_key_pem, in->server_key_len,
+                                               f->server_key ? f->server_key : f->server_cert};
+    if (f->client_p12) {
         c->credential = (mg_credential){NULL, NULL, f->client_p12, f->p12_password};
-    else
-        c->credential = (mg_credential){in->client_pem, in->client_key, NULL, NULL};
+    } else {
+        c->credential = (mg_credential){in->client_pem, NULL, NULL, NULL};
+        c->credential_bytes.key = (mg_memory_file){in->client_key_pem, in->client_key_len,
+                                                   f->client_key ? f->client_key : f->client_cert};
+    }
     s->trust_file = in->server_trust, c->trust_file = in->client_trust;
     s->crl_file = in->server_crl[0] ? in->server_crl : NULL;
     c->crl_file = in->client_crl[0] ? in->client_crl : NULL;
@@ -109,4 +133,10 @@ mg_result mg_handshake_prepare(const mg_handshake_files *f, mg_handshake_inputs 
     return MG_OK;
 }
 
-void mg_handshake_inputs_free(mg_handshake_inputs *in) { mg_temp_dir_remove(in->dir); }
+void mg_handshake_inputs_free(mg_handshake_inputs *in)
+{
+    mg_temp_dir_remove(in->dir);
+    mg_secret_free(in->server_key_pem, in->server_key_len);
+    mg_secret_free(in->client_key_pem, in->client_key_len);
+    in->server_key_pem = in->client_key_pem = NULL;
+}

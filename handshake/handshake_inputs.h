@@ -1,6 +1,7 @@
 /* The user's files for `mtlsgrid handshake`, checked before any handshake (so a wrong file
- * gets a message that names it and the problem, exit 2), then copied as PEM, in the order
- * given, into a private folder, with both side configs made from them. */
+ * gets a message that names it and the problem, exit 2), then the certificates copied as PEM,
+ * in the order given, into a private folder and the keys kept as PEM in memory only, with both
+ * side configs made from them. */
 #ifndef MG_HANDSHAKE_INPUTS_H
 #define MG_HANDSHAKE_INPUTS_H
 
@@ -18,7 +19,11 @@ typedef struct {
 
 typedef struct {
     char dir[1024]; /* the PEM copies; removed by mg_handshake_inputs_free */
-    char server_pem[512], server_key[512], client_pem[512], client_key[512];
+    char server_pem[512], client_pem[512];
+    /* The keys as unencrypted PEM, never on disk: the stacks read them from here. Wiped and
+     * freed by mg_handshake_inputs_free. */
+    unsigned char *server_key_pem, *client_key_pem;
+    size_t server_key_len, client_key_len;
     char server_trust[512], client_trust[512], server_crl[512], client_crl[512];
     char host[256];
     const char *server_file, *client_file; /* as the user named them, for the words */

@@ -30,9 +30,8 @@ MG_RESULT mg_hs_read_p12(const char *flag, const char *path, const char *passwor
 /* Appends every CRL in the file (PEM or DER); none at all is an error. */
 MG_RESULT mg_hs_read_crls(const char *flag, const char *path, STACK_OF(X509_CRL) *out);
 
-/* Writes PEM copies for the stacks (keys mode 0600). */
+/* Writes PEM copies for the stacks. */
 MG_RESULT mg_hs_write_certs(const char *path, STACK_OF(X509) *certs);
-MG_RESULT mg_hs_write_key(const char *path, EVP_PKEY *key);
 MG_RESULT mg_hs_write_crls(const char *path, STACK_OF(X509_CRL) *crls);
 
 #endif

@@ -1,4 +1,5 @@
-/* PEM copies of what the user gave, in the order given, for the stacks to load. */
+/* PEM copies of the certificates and CRLs the user gave, in the order given, for the stacks to
+ * load (the keys stay in memory: handshake_inputs.c). */
 #include "handshake_read.h"
 #include "repro_bundle.h"
 
@@ -30,14 +31,6 @@ mg_result mg_hs_write_certs(const char *path, STACK_OF(X509) *certs)
     bool ok = true;
     for (int i = 0; ok && i < sk_X509_num(certs); i++)
         ok = PEM_write_bio_X509(bio, sk_X509_value(certs, i)) == 1;
-    return close_pem(path, bio, ok);
-}
-
-mg_result mg_hs_write_key(const char *path, EVP_PKEY *key)
-{
-    BIO *bio;
-    MG_GUARD(open_pem(path, 0600, &bio));
-    bool ok = PEM_write_bio_PrivateKey(bio, key, NULL, NULL, 0, NULL, NULL) == 1;
     return close_pem(path, bio, ok);
 }
 

@@ -3,11 +3,18 @@
 #include <string.h>
 
 /* A field added to mg_side_config changes its size: then add it to same() and hash(). */
-_Static_assert(sizeof(mg_side_config) == 128, "mg_side_config changed: update side_config.c");
+_Static_assert(sizeof(mg_side_config) == 176, "mg_side_config changed: update side_config.c");
 
 static bool same_text(const char *a, const char *b)
 {
     return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Bytes in memory are the same when they read alike, wherever they lie. */
+static bool same_bytes(const mg_memory_file *a, const mg_memory_file *b)
+{
+    if (!a->data || !b->data) return a->data == b->data && same_text(a->name, b->name);
+    return a->len == b->len && memcmp(a->data, b->data, a->len) == 0 && same_text(a->name, b->name);
 }
 
 bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
@@ -17,6 +24,8 @@ bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
            same_text(a->credential.key_file, b->credential.key_file) &&
            same_text(a->credential.p12_file, b->credential.p12_file) &&
            same_text(a->credential.p12_password, b->credential.p12_password) &&
+           same_bytes(&a->credential_bytes.cert, &b->credential_bytes.cert) &&
+           same_bytes(&a->credential_bytes.key, &b->credential_bytes.key) &&
            same_text(a->trust_file, b->trust_file) && same_text(a->crl_file, b->crl_file) &&
            same_text(a->ocsp_file, b->ocsp_file) && a->require_ocsp == b->require_ocsp &&
            same_text(a->server_name, b->server_name) && a->peer_check == b->peer_check &&
@@ -36,6 +45,13 @@ static uint64_t mix_text(uint64_t h, const char *s)
     return mix(h, 0);
 }
 
+static uint64_t mix_bytes(uint64_t h, const mg_memory_file *b)
+{
+    if (!b->data) return mix_text(mix(h, 0xfe), b->name);
+    for (size_t i = 0; i < b->len; i++) h = mix(h, b->data[i]);
+    return mix_text(mix(h, (uint64_t)b->len), b->name);
+}
+
 uint64_t mg_side_config_hash(const mg_side_config *c)
 {
     uint64_t h = 14695981039346656037ull; /* FNV-1a over the fields same() compares */
@@ -46,6 +62,8 @@ uint64_t mg_side_config_hash(const mg_side_config *c)
     h = mix_text(h, c->credential.key_file);
     h = mix_text(h, c->credential.p12_file);
     h = mix_text(h, c->credential.p12_password);
+    h = mix_bytes(h, &c->credential_bytes.cert);
+    h = mix_bytes(h, &c->credential_bytes.key);
     h = mix_text(h, c->trust_file);
     h = mix_text(h, c->crl_file);
     h = mix_text(h, c->ocsp_file);

@@ -1,5 +1,7 @@
 #include "parsed_cache.h"
 
+#include <openssl/evp.h>
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -88,6 +90,27 @@ void mg_parsed_key_file(mg_parsed_key *key, const char *path)
     key_append(key, "@%llu:%llu:%lld:%lld.%09ld", (unsigned long long)st.st_dev,
                (unsigned long long)st.st_ino, (long long)st.st_size,
                (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+}
+
+void mg_parsed_key_bytes(mg_parsed_key *key, const void *data, size_t len)
+{
+    if (!data) {
+        mg_parsed_key_text(key, NULL);
+        return;
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    if (!EVP_Digest(data, len, digest, &digest_len, EVP_sha256(), NULL)) {
+        key->uncacheable = true;
+        return;
+    }
+    key_append(key, "|#%zu:", len);
+    for (unsigned i = 0; i < digest_len; i++) key_append(key, "%02x", digest[i]);
+}
+
+void mg_parsed_key_secret(mg_parsed_key *key, const char *secret)
+{
+    mg_parsed_key_bytes(key, secret, secret ? strlen(secret) : 0);
 }
 
 static uint64_t hash_of(const mg_parsed_key *key)

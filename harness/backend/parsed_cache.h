@@ -5,8 +5,8 @@
  *
  * A key names its owner, the settings that shaped the parse and every file read, each with
  * its identity (device, inode, size, modification time): a file rewritten in place is parsed
- * anew. Bounded, least recently used first out; a dropped entry is released, which only
- * drops the cache's own reference. */
+ * anew; bytes handed over in memory are named by their digest. Bounded, least recently used
+ * first out; a dropped entry is released, which only drops the cache's own reference. */
 #ifndef MG_PARSED_CACHE_H
 #define MG_PARSED_CACHE_H
 
@@ -30,6 +30,11 @@ void mg_parsed_key_init(mg_parsed_key *key, const char *owner);
 void mg_parsed_key_text(mg_parsed_key *key, const char *text); /* NULL is kept apart from "" */
 void mg_parsed_key_int(mg_parsed_key *key, long long value);
 void mg_parsed_key_file(mg_parsed_key *key, const char *path); /* path and identity; NULL ok */
+/* Bytes given instead of a file (a credential in memory): their length and SHA-256, so equal
+ * bytes share one parse and no key material is kept in the cache's key. NULL data ok. */
+void mg_parsed_key_bytes(mg_parsed_key *key, const void *data, size_t len);
+/* A secret that shaped the parse (a PKCS#12 password): by its digest too, never its text. */
+void mg_parsed_key_secret(mg_parsed_key *key, const char *secret);
 
 /* The value kept under `key`, or NULL. Borrowed: valid until the next mg_parsed_cache_keep
  * or free; take a reference of your own to hold it longer. */

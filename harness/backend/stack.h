@@ -57,6 +57,28 @@ typedef struct {
     const char *p12_password;
 } mg_credential;
 
+/* Bytes a credential is read from instead of a file: what the file would hold, byte for
+ * byte (PEM or DER), owned by the caller (who wipes a key's when done) and outliving every
+ * context made from them. */
+typedef struct {
+    const unsigned char *data; /* NULL: not given */
+    size_t len;
+    const char *name; /* where they came from, for messages ("cli.key", as the user gave it) */
+} mg_memory_file;
+
+/* A credential's certificates and key in memory, standing in for credential.cert_file and
+ * key_file, so that a user's private key (decrypted, or taken out of a combined file) reaches
+ * the stacks without a copy on disk. Every backend takes them from memory (OpenSSL from a
+ * memory BIO, GnuTLS from a datum, wolfSSL and NSS from their buffers); a stack that could
+ * not would have to say so here, and its caller write a private temporary file instead.
+ * Of a file and its bytes, the bytes are read; the file, if named, is not opened. (Beside
+ * mg_credential, not in it, so that the credential's positional initializers stay
+ * complete.) */
+typedef struct {
+    mg_memory_file cert;
+    mg_memory_file key;
+} mg_credential_bytes;
+
 /* Everything one side needs; the same struct configures client and server. Paths stay owned
  * by the caller and must outlive the context made from them. */
 typedef struct mg_side_config {
@@ -64,6 +86,7 @@ typedef struct mg_side_config {
     mg_tls_version tls;
     mg_policy policy;
     mg_credential credential;
+    mg_credential_bytes credential_bytes; /* in memory instead of credential.cert/key_file */
     const char *trust_file;  /* PEM: CAs trusted for the peer's chain (NULL: trust none) */
     const char *crl_file;    /* PEM: CRLs, checked for the whole chain under strict */
     const char *ocsp_file;   /* server: DER OCSP response to staple */
@@ -82,6 +105,33 @@ typedef struct mg_side_config {
     bool screen_own_credential;
     const char *keylog_file; /* append NSS key log lines here (NULL: none) */
 } mg_side_config;
+
+static inline bool mg_side_has_cert(const mg_side_config *c)
+{
+    return c->credential.cert_file || c->credential_bytes.cert.data;
+}
+
+static inline bool mg_side_has_key(const mg_side_config *c)
+{
+    return c->credential.key_file || c->credential_bytes.key.data;
+}
+
+/* For messages: the PKCS#12's or the file's path, or the name of the bytes. */
+static inline const char *mg_side_cert_name(const mg_side_config *c)
+{
+    if (c->credential.p12_file) return c->credential.p12_file;
+    if (!c->credential_bytes.cert.data) return c->credential.cert_file;
+    return c->credential_bytes.cert.name ? c->credential_bytes.cert.name
+                                         : "the certificates in memory";
+}
+
+static inline const char *mg_side_key_name(const mg_side_config *c)
+{
+    if (c->credential.p12_file) return c->credential.p12_file;
+    if (!c->credential_bytes.key.data) return c->credential.key_file;
+    return c->credential_bytes.key.name ? c->credential_bytes.key.name
+                                        : "the private key in memory";
+}
 
 typedef struct mg_context mg_context; /* credentials and settings, shared by sessions */
 typedef struct mg_session mg_session; /* one connection */

@@ -110,10 +110,12 @@ static void key_of(const mg_side_config *c, mg_parsed_key *key)
     mg_parsed_key_int(key, c->limit_depth ? c->max_depth : -1);
     mg_parsed_key_int(key, c->pin_time);
     mg_parsed_key_int(key, c->verify_time);
-    mg_parsed_key_file(key, c->credential.cert_file);
-    mg_parsed_key_file(key, c->credential.key_file);
+    mg_parsed_key_file(key, c->credential_bytes.cert.data ? NULL : c->credential.cert_file);
+    mg_parsed_key_bytes(key, c->credential_bytes.cert.data, c->credential_bytes.cert.len);
+    mg_parsed_key_file(key, c->credential_bytes.key.data ? NULL : c->credential.key_file);
+    mg_parsed_key_bytes(key, c->credential_bytes.key.data, c->credential_bytes.key.len);
     mg_parsed_key_file(key, c->credential.p12_file);
-    mg_parsed_key_text(key, c->credential.p12_password);
+    mg_parsed_key_secret(key, c->credential.p12_password);
     mg_parsed_key_file(key, c->trust_file);
     mg_parsed_key_file(key, strict ? c->crl_file : NULL);
     mg_parsed_key_file(key, c->role == MG_ROLE_SERVER ? c->ocsp_file : NULL);

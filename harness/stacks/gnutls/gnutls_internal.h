@@ -95,10 +95,11 @@ typedef struct {
     gnutls_x509_privkey_t key;
 } mg_gnutls_parsed;
 
-/* A reference to `path` parsed (from `cache` when an earlier context parsed it, which may be
- * NULL); a GnuTLS error code, *out NULL, when the file cannot be read as that kind. */
+/* A reference to `path` parsed, or to `bytes` when they are given (from `cache` when an earlier
+ * context parsed the same, which may be NULL); a GnuTLS error code, *out NULL, when the file
+ * cannot be read as that kind. */
 int mg_gnutls_parsed_get(mg_parsed_cache *cache, mg_gnutls_file_kind kind, const char *path,
-                         const char *password, mg_gnutls_parsed **out);
+                         const mg_memory_file *bytes, const char *password, mg_gnutls_parsed **out);
 void mg_gnutls_parsed_put(mg_gnutls_parsed *parsed);
 
 /* PEM when the data holds a PEM header, else DER. */

@@ -1,11 +1,15 @@
-/* A credential's files parsed into GnuTLS's certificate and private-key structures, once per
+/* A credential's files (or their bytes, handed over in memory: imported from a datum, never
+ * written out) parsed into GnuTLS's certificate and private-key structures, once per
  * process when a parsed cache is given. Credentials take ownership of what they are given and
  * GnuTLS counts no references, so each context's credentials get copies made from these
  * (gnutls_keypair.c): a copy of parsed values, not a second parse of the file. */
 #include "gnutls_internal.h"
 
+#include "secret.h"
+
 #include <gnutls/pkcs12.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,47 +26,37 @@ static void release_kept(void *kept) { mg_gnutls_parsed_put(kept); }
 
 static void free_secret(gnutls_datum_t *data)
 {
-    if (data->data) memset(data->data, 0, data->size);
+    mg_secret_wipe(data->data, data->size);
     gnutls_free(data->data);
 }
 
-static int read_chain(const char *path, const char *password, mg_gnutls_parsed *out)
+static int read_chain(const gnutls_datum_t *data, const char *password, mg_gnutls_parsed *out)
 {
     (void)password; /* certificates are never encrypted */
-    gnutls_datum_t data = {NULL, 0};
-    int rc = gnutls_load_file(path, &data);
-    if (rc >= 0)
-        rc = gnutls_x509_crt_list_import2(&out->crts, &out->count, &data,
-                                          mg_gnutls_format_of(&data), 0);
-    gnutls_free(data.data);
-    return rc;
+    return gnutls_x509_crt_list_import2(&out->crts, &out->count, data, mg_gnutls_format_of(data),
+                                        0);
 }
 
 /* A key with inconsistent parameters aborts inside nettle at GnuTLS's own key/certificate
  * match check (fuzz/regressions/credential_gnutls): it is refused here as a bad credential. */
-static int read_key(const char *path, const char *password, mg_gnutls_parsed *out)
+static int read_key(const gnutls_datum_t *data, const char *password, mg_gnutls_parsed *out)
 {
     (void)password; /* an encrypted key is refused: no password is given for it */
-    gnutls_datum_t data = {NULL, 0};
-    int rc = gnutls_load_file(path, &data);
-    if (rc >= 0) rc = gnutls_x509_privkey_init(&out->key);
+    int rc = gnutls_x509_privkey_init(&out->key);
     if (rc >= 0)
-        rc = gnutls_x509_privkey_import2(out->key, &data, mg_gnutls_format_of(&data), NULL, 0);
+        rc = gnutls_x509_privkey_import2(out->key, data, mg_gnutls_format_of(data), NULL, 0);
     if (rc >= 0) rc = gnutls_x509_privkey_verify_params(out->key);
-    free_secret(&data);
     return rc;
 }
 
 /* The leaf and the issuers found in the bundle, in chain order; other certificates dropped. */
-static int read_pkcs12(const char *path, const char *password, mg_gnutls_parsed *out)
+static int read_pkcs12(const gnutls_datum_t *data, const char *password, mg_gnutls_parsed *out)
 {
-    gnutls_datum_t data = {NULL, 0};
     gnutls_pkcs12_t p12 = NULL;
     gnutls_x509_crt_t *extra = NULL;
     unsigned extra_len = 0;
-    int rc = gnutls_load_file(path, &data);
-    if (rc >= 0) rc = gnutls_pkcs12_init(&p12);
-    if (rc >= 0) rc = gnutls_pkcs12_import(p12, &data, mg_gnutls_format_of(&data), 0);
+    int rc = gnutls_pkcs12_init(&p12);
+    if (rc >= 0) rc = gnutls_pkcs12_import(p12, data, mg_gnutls_format_of(data), 0);
     if (rc >= 0 && password) rc = gnutls_pkcs12_verify_mac(p12, password);
     if (rc >= 0)
         rc = gnutls_pkcs12_simple_parse(p12, password, &out->key, &out->crts, &out->count, &extra,
@@ -72,11 +66,11 @@ static int read_pkcs12(const char *path, const char *password, mg_gnutls_parsed 
     for (unsigned i = 0; i < extra_len; i++) gnutls_x509_crt_deinit(extra[i]);
     gnutls_free(extra);
     if (p12) gnutls_pkcs12_deinit(p12);
-    free_secret(&data);
     return rc;
 }
 
-typedef int (*file_reader)(const char *path, const char *password, mg_gnutls_parsed *out);
+typedef int (*file_reader)(const gnutls_datum_t *data, const char *password,
+                           mg_gnutls_parsed *out);
 
 static const struct {
     const char *name;
@@ -87,13 +81,31 @@ static const struct {
     [MG_GNUTLS_PKCS12_FILE] = {"gnutls-pkcs12", read_pkcs12},
 };
 
-int mg_gnutls_parsed_get(mg_parsed_cache *cache, mg_gnutls_file_kind kind, const char *path,
-                         const char *password, mg_gnutls_parsed **out)
+/* The caller's bytes are read in place; a file's are wiped once parsed (it may be a key). */
+static int read_source(mg_gnutls_file_kind kind, const char *path, const mg_memory_file *bytes,
+                       const char *password, mg_gnutls_parsed *out)
 {
+    if (bytes && bytes->data) {
+        if (bytes->len > UINT_MAX) return GNUTLS_E_FILE_ERROR;
+        gnutls_datum_t data = {(unsigned char *)bytes->data, (unsigned)bytes->len};
+        return kinds[kind].read(&data, password, out);
+    }
+    gnutls_datum_t data = {NULL, 0};
+    int rc = gnutls_load_file(path, &data);
+    if (rc >= 0) rc = kinds[kind].read(&data, password, out);
+    free_secret(&data);
+    return rc;
+}
+
+int mg_gnutls_parsed_get(mg_parsed_cache *cache, mg_gnutls_file_kind kind, const char *path,
+                         const mg_memory_file *bytes, const char *password, mg_gnutls_parsed **out)
+{
+    bool in_memory = bytes && bytes->data;
     mg_parsed_key key;
     mg_parsed_key_init(&key, kinds[kind].name);
-    mg_parsed_key_text(&key, password);
-    mg_parsed_key_file(&key, path);
+    mg_parsed_key_secret(&key, password);
+    mg_parsed_key_file(&key, in_memory ? NULL : path);
+    mg_parsed_key_bytes(&key, in_memory ? bytes->data : NULL, in_memory ? bytes->len : 0);
     mg_gnutls_parsed *parsed = mg_parsed_cache_find(cache, &key);
     if (parsed) {
         parsed->refs++;
@@ -104,7 +116,7 @@ int mg_gnutls_parsed_get(mg_parsed_cache *cache, mg_gnutls_file_kind kind, const
     parsed = calloc(1, sizeof *parsed);
     if (!parsed) return GNUTLS_E_MEMORY_ERROR;
     parsed->refs = 1;
-    int rc = kinds[kind].read(path, password, parsed);
+    int rc = read_source(kind, path, bytes, password, parsed);
     if (rc < 0) {
         mg_gnutls_parsed_put(parsed);
         return rc;

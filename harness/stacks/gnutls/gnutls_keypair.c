@@ -77,26 +77,31 @@ static bool refuse(mg_side_outcome *why, const char *what, const char *path, int
     return false;
 }
 
-/* The pair `cred` names, from its parsed files; false with `why` filled. */
-static bool pair_of(const mg_credential *cred, mg_parsed_cache *parsed, mg_gnutls_key_pair *p,
-                    mg_side_outcome *why)
+/* The pair `cred` names, from its parsed files or bytes; false with `why` filled. */
+static bool pair_of(const mg_side_config *config, mg_parsed_cache *parsed,
+                    mg_gnutls_key_pair *p, mg_side_outcome *why)
 {
+    const mg_credential *cred = &config->credential;
+    const mg_credential_bytes *bytes = &config->credential_bytes;
     mg_gnutls_parsed *chain = NULL, *key = NULL;
+    const char *cert_name = mg_side_cert_name(config);
     bool ok = true;
     int rc;
     if (cred->p12_file) {
-        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_PKCS12_FILE, cred->p12_file,
+        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_PKCS12_FILE, cred->p12_file, NULL,
                                   cred->p12_password, &chain);
         if (rc < 0) return refuse(why, "PKCS#12", cred->p12_file, rc, p);
         rc = pair_from(chain, chain, p);
         if (rc < 0) ok = refuse(why, "PKCS#12", cred->p12_file, rc, p);
     } else {
-        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_CHAIN_FILE, cred->cert_file, NULL, &chain);
-        if (rc < 0) return refuse(why, "certificate", cred->cert_file, rc, p);
-        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_KEY_FILE, cred->key_file, NULL, &key);
-        if (rc < 0) ok = refuse(why, "private key", cred->key_file, rc, p);
+        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_CHAIN_FILE, cred->cert_file,
+                                  &bytes->cert, NULL, &chain);
+        if (rc < 0) return refuse(why, "certificate", cert_name, rc, p);
+        rc = mg_gnutls_parsed_get(parsed, MG_GNUTLS_KEY_FILE, cred->key_file, &bytes->key,
+                                  NULL, &key);
+        if (rc < 0) ok = refuse(why, "private key", mg_side_key_name(config), rc, p);
         if (ok && (rc = pair_from(chain, key, p)) < 0)
-            ok = refuse(why, "certificate", cred->cert_file, rc, p);
+            ok = refuse(why, "certificate", cert_name, rc, p);
     }
     mg_gnutls_parsed_put(chain);
     mg_gnutls_parsed_put(key);
@@ -108,12 +113,14 @@ bool mg_gnutls_load_key_pair(mg_gnutls_credentials *into, const mg_side_config *
 {
     const mg_credential *cred = &config->credential;
     mg_gnutls_key_pair p = {NULL, 0, NULL};
-    const char *named = cred->p12_file ? cred->p12_file : cred->cert_file;
-    if (!cred->p12_file && !cred->cert_file && !cred->key_file) return true; /* no credential */
-    if (!cred->p12_file && (!cred->cert_file || !cred->key_file))
+    bool has_cert = mg_side_has_cert(config), has_key = mg_side_has_key(config);
+    const char *named = mg_side_cert_name(config);
+    if (!cred->p12_file && !has_cert && !has_key) return true; /* no credential */
+    if (!cred->p12_file && (!has_cert || !has_key))
         return refuse(why, "credential without its certificate or key",
-                      named ? named : cred->key_file, GNUTLS_E_INVALID_REQUEST, &p);
-    if (!pair_of(cred, parsed, &p, why)) return false;
+                      has_cert ? named : mg_side_key_name(config), GNUTLS_E_INVALID_REQUEST,
+                      &p);
+    if (!pair_of(config, parsed, &p, why)) return false;
     int rc = gnutls_certificate_set_key(into->creds, NULL, 0, p.pcerts, (int)p.count, p.key);
     if (rc < 0) return refuse(why, "certificate and key", named, rc, &p);
     /* The credentials now own the certificates' contents and the key; we keep the list for

@@ -48,8 +48,7 @@ static MG_RESULT check_key_matches(const mg_context *ctx, const char *key_name,
     if (!same)
         mg_nss_setup_failure(why, MG_REASON_KEY_MISMATCH, 0,
                              "the key in %s does not match the certificate in %s", key_name,
-                             ctx->config.credential.p12_file ? ctx->config.credential.p12_file
-                                                             : ctx->config.credential.cert_file);
+                             mg_side_cert_name(&ctx->config));
     return MG_OK;
 }
 
@@ -76,17 +75,20 @@ MG_RESULT mg_nss_read_credential(mg_context *ctx, mg_side_outcome *why)
 {
     const mg_credential *c = &ctx->config.credential;
     if (c->p12_file) return mg_nss_read_pkcs12(ctx, why);
-    if (!c->cert_file && !c->key_file) return MG_OK; /* no credential: sends none */
-    if (!c->cert_file || !c->key_file) {
+    const mg_credential_bytes *bytes = &ctx->config.credential_bytes;
+    bool has_cert = mg_side_has_cert(&ctx->config), has_key = mg_side_has_key(&ctx->config);
+    if (!has_cert && !has_key) return MG_OK; /* no credential: sends none */
+    const char *cert_name = mg_side_cert_name(&ctx->config);
+    const char *key_name = mg_side_key_name(&ctx->config);
+    if (!has_cert || !has_key) {
         mg_nss_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s given without its %s",
-                             c->cert_file ? c->cert_file : c->key_file,
-                             c->cert_file ? "key" : "certificate");
+                             has_cert ? cert_name : key_name, has_cert ? "key" : "certificate");
         return MG_OK;
     }
-    MG_NSS_STEP(mg_nss_read_certs(c->cert_file, &ctx->own_chain, why), why);
+    MG_NSS_STEP(mg_nss_read_own_certs(cert_name, &bytes->cert, &ctx->own_chain, why), why);
     SECItem pkcs8;
-    MG_NSS_STEP(mg_nss_read_key(c->key_file, &pkcs8, why), why);
-    mg_result r = mg_nss_import_key(ctx, &pkcs8, c->key_file, why);
+    MG_NSS_STEP(mg_nss_read_key(key_name, &bytes->key, &pkcs8, why), why);
+    mg_result r = mg_nss_import_key(ctx, &pkcs8, key_name, why);
     SECITEM_ZfreeItem(&pkcs8, PR_FALSE);
     return r;
 }

@@ -1,9 +1,11 @@
 /* Files read once per context: certificates and CRLs as PEM blocks (or one DER item), a
- * private key as unencrypted PKCS#8 (PEM or DER). NSS reads no PEM itself (its tools do it
+ * private key as unencrypted PKCS#8 (PEM or DER); a credential's certificates and key may be
+ * bytes handed over in memory instead, read the same way. NSS reads no PEM itself (its tools do it
  * by hand too), so the blocks are cut out here and decoded by NSS's base64 decoder. */
 #include "nss_internal.h"
 
 #include "read_file.h"
+#include "secret.h"
 
 #include <nssb64.h>
 
@@ -19,9 +21,25 @@ void mg_nss_ders_free(mg_nss_ders *ders)
     *ders = (mg_nss_ders){NULL, 0};
 }
 
-static MG_RESULT read_whole(const char *path, unsigned char **data, size_t *len,
-                            mg_side_outcome *why)
+/* A NUL-terminated copy (the PEM scan below uses strstr) of the file at `path`, or of
+ * `bytes` when they are given. Wipe it when done: it may be a private key. */
+static MG_RESULT read_whole(const char *path, const mg_memory_file *bytes, unsigned char **data,
+                            size_t *len, mg_side_outcome *why)
 {
+    if (bytes && bytes->data) {
+        *data = NULL;
+        if (bytes->len == 0 || bytes->len > MG_NSS_FILE_CAP) {
+            mg_nss_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s is %s", path,
+                                 bytes->len == 0 ? "empty" : "too large");
+            return MG_OK;
+        }
+        *data = malloc(bytes->len + 1);
+        MG_ENSURE(*data, MG_E_INTERNAL, "nss: out of memory copying %s", path);
+        memcpy(*data, bytes->data, bytes->len);
+        (*data)[bytes->len] = '\0';
+        *len = bytes->len;
+        return MG_OK;
+    }
     mg_result r = mg_read_file_capped(path, MG_NSS_FILE_CAP, data, len);
     if (!mg_ok(r)) {
         mg_nss_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s", mg_error_message());
@@ -64,15 +82,15 @@ static bool next_block(const char **at, const char *end, const char *label, SECI
     return *der != NULL;
 }
 
-/* Every block of `label` in the file, or the whole file as one DER item when it has no PEM
- * header at all. */
-static MG_RESULT read_items(const char *path, const char *label, const char *what,
-                            mg_nss_ders *out, mg_side_outcome *why)
+/* Every block of `label` in the file (or bytes: then `path` only names them), or the whole
+ * file as one DER item when it has no PEM header at all. */
+static MG_RESULT read_items(const char *path, const mg_memory_file *bytes, const char *label,
+                            const char *what, mg_nss_ders *out, mg_side_outcome *why)
 {
     *out = (mg_nss_ders){NULL, 0};
     unsigned char *data = NULL;
     size_t len = 0;
-    MG_GUARD(read_whole(path, &data, &len, why));
+    MG_GUARD(read_whole(path, bytes, &data, &len, why));
     if (!data) return MG_OK;
     mg_result r = MG_OK;
     bool broken = false;
@@ -87,8 +105,7 @@ static MG_RESULT read_items(const char *path, const char *label, const char *wha
             SECITEM_FreeItem(der, PR_TRUE);
         }
     }
-    memset(data, 0, len); /* may be a private key */
-    free(data);
+    mg_secret_free(data, len); /* may be a private key */
     if (mg_ok(r) && (broken || out->count == 0))
         mg_nss_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s holds no %s%s", path, what,
                              broken ? " that decodes" : "");
@@ -98,12 +115,18 @@ static MG_RESULT read_items(const char *path, const char *label, const char *wha
 
 MG_RESULT mg_nss_read_certs(const char *path, mg_nss_ders *out, mg_side_outcome *why)
 {
-    return read_items(path, "CERTIFICATE", "certificate", out, why);
+    return read_items(path, NULL, "CERTIFICATE", "certificate", out, why);
+}
+
+MG_RESULT mg_nss_read_own_certs(const char *path, const mg_memory_file *bytes, mg_nss_ders *out,
+                                mg_side_outcome *why)
+{
+    return read_items(path, bytes, "CERTIFICATE", "certificate", out, why);
 }
 
 MG_RESULT mg_nss_read_crls(const char *path, mg_nss_ders *out, mg_side_outcome *why)
 {
-    return read_items(path, "X509 CRL", "CRL", out, why);
+    return read_items(path, NULL, "X509 CRL", "CRL", out, why);
 }
 
 MG_RESULT mg_nss_read_der(const char *path, SECItem *out, mg_side_outcome *why)
@@ -111,21 +134,23 @@ MG_RESULT mg_nss_read_der(const char *path, SECItem *out, mg_side_outcome *why)
     *out = (SECItem){siBuffer, NULL, 0};
     unsigned char *data = NULL;
     size_t len = 0;
-    MG_GUARD(read_whole(path, &data, &len, why));
+    MG_GUARD(read_whole(path, NULL, &data, &len, why));
     if (!data) return MG_OK;
     SECItem whole = {siBuffer, data, (unsigned)len};
     SECStatus rv = SECITEM_CopyItem(NULL, out, &whole);
-    free(data);
+    mg_secret_free(data, len); /* may be a PKCS#12 bundle */
     MG_ENSURE(rv == SECSuccess, MG_E_INTERNAL, "nss: out of memory reading %s", path);
     return MG_OK;
 }
 
 /* An encrypted or a traditional (RSA/EC-specific) PEM key is refused: NSS imports PKCS#8. */
-MG_RESULT mg_nss_read_key(const char *path, SECItem *out, mg_side_outcome *why)
+MG_RESULT mg_nss_read_key(const char *path, const mg_memory_file *bytes, SECItem *out,
+                          mg_side_outcome *why)
 {
     *out = (SECItem){siBuffer, NULL, 0};
     mg_nss_ders keys;
-    MG_NSS_STEP(read_items(path, "PRIVATE KEY", "unencrypted PKCS#8 private key", &keys, why),
+    MG_NSS_STEP(read_items(path, bytes, "PRIVATE KEY", "unencrypted PKCS#8 private key", &keys,
+                           why),
                 why);
     *out = keys.items[0];
     for (size_t i = 1; i < keys.count; i++) SECITEM_ZfreeItem(&keys.items[i], PR_FALSE);

@@ -86,7 +86,11 @@ void mg_nss_error_text(PRErrorCode code, char *buf, size_t len);
 /* Files (nss_files.c): the certificates (PEM blocks or one DER), the CRLs, a private key. */
 MG_RESULT mg_nss_read_certs(const char *path, mg_nss_ders *out, mg_side_outcome *why);
 MG_RESULT mg_nss_read_crls(const char *path, mg_nss_ders *out, mg_side_outcome *why);
-MG_RESULT mg_nss_read_key(const char *path, SECItem *out, mg_side_outcome *why);
+/* A credential's own: from `bytes` when given (`path` then only names them), else the file. */
+MG_RESULT mg_nss_read_own_certs(const char *path, const mg_memory_file *bytes, mg_nss_ders *out,
+                                mg_side_outcome *why);
+MG_RESULT mg_nss_read_key(const char *path, const mg_memory_file *bytes, SECItem *out,
+                          mg_side_outcome *why);
 MG_RESULT mg_nss_read_der(const char *path, SECItem *out, mg_side_outcome *why);
 void mg_nss_ders_free(mg_nss_ders *ders);
 /* A copy of item at the end of out. */

@@ -1,5 +1,6 @@
 /* The side's own certificate, chain and key: PEM (leaf then chain in one file), DER, or
- * PKCS#12 with its password. The chain is sent exactly as given, in the order given: the
+ * PKCS#12 with its password; certificates and key from files or from bytes in memory (a
+ * memory BIO: no copy on disk). The chain is sent exactly as given, in the order given: the
  * context sets SSL_MODE_NO_AUTO_CHAIN so OpenSSL never completes it from the trust store.
  * Each file is parsed once per process when a parsed cache is given: OpenSSL's certificates
  * and keys are reference counted, so every context takes references to the same objects. */
@@ -9,6 +10,7 @@
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 
+#include <limits.h>
 #include <stdlib.h>
 
 typedef struct {
@@ -53,12 +55,10 @@ static bool pem_ran_out(void)
     return ERR_GET_LIB(err) == ERR_LIB_PEM && ERR_GET_REASON(err) == PEM_R_NO_START_LINE;
 }
 
-static bool read_certificates(const char *path, const char *password, credential_parts *p,
-                              mg_side_outcome *why)
+static bool read_certificates(BIO *bio, const char *name, const char *password,
+                              credential_parts *p, mg_side_outcome *why)
 {
     (void)password; /* PEM certificates are never encrypted */
-    BIO *bio = BIO_new_file(path, "rb");
-    if (!bio) return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", path);
     p->chain = sk_X509_new_null();
     bool ok = p->chain != NULL;
     X509 *x;
@@ -77,20 +77,17 @@ static bool read_certificates(const char *path, const char *password, credential
     } else {
         ok = false;
     }
-    BIO_free(bio);
     if (!ok)
         return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
-                                     "cannot read the PEM or DER certificates in %s", path);
+                                     "cannot read the PEM or DER certificates in %s", name);
     return true;
 }
 
 /* PEM or DER, PKCS#8 or the traditional forms: OpenSSL's decoders find out which. */
-static bool read_key(const char *path, const char *password, credential_parts *p,
+static bool read_key(BIO *bio, const char *name, const char *password, credential_parts *p,
                      mg_side_outcome *why)
 {
     (void)password; /* an encrypted key is refused, see no_password */
-    BIO *bio = BIO_new_file(path, "rb");
-    if (!bio) return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", path);
     OSSL_DECODER_CTX *dctx = OSSL_DECODER_CTX_new_for_pkey(&p->key, NULL, NULL, NULL,
                                                            EVP_PKEY_KEYPAIR, NULL, NULL);
     if (dctx) {
@@ -98,58 +95,83 @@ static bool read_key(const char *path, const char *password, credential_parts *p
         if (!OSSL_DECODER_from_bio(dctx, bio)) p->key = NULL;
     }
     OSSL_DECODER_CTX_free(dctx);
-    BIO_free(bio);
     if (!p->key)
         return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
                                      "%s holds no readable (unencrypted) PEM or DER private key",
-                                     path);
+                                     name);
     return true;
 }
 
-static bool read_pkcs12(const char *path, const char *password, credential_parts *p,
+static bool read_pkcs12(BIO *bio, const char *name, const char *password, credential_parts *p,
                         mg_side_outcome *why)
 {
-    BIO *bio = BIO_new_file(path, "rb");
-    if (!bio) return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", path);
     PKCS12 *p12 = d2i_PKCS12_bio(bio, NULL);
-    BIO_free(bio);
     if (!p12)
         return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "%s is not a PKCS#12 file",
-                                     path);
+                                     name);
     int ok = PKCS12_parse(p12, password ? password : "", &p->key, &p->leaf, &p->chain);
     PKCS12_free(p12);
     if (!ok)
         return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
-                                     "cannot open PKCS#12 file %s (wrong password?)", path);
+                                     "cannot open PKCS#12 file %s (wrong password?)", name);
     if (!p->key || !p->leaf)
         return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
-                                     "PKCS#12 file %s lacks a certificate or its key", path);
+                                     "PKCS#12 file %s lacks a certificate or its key", name);
     return true;
 }
 
-typedef bool (*parts_reader)(const char *path, const char *password, credential_parts *p,
-                             mg_side_outcome *why);
+typedef bool (*parts_reader)(BIO *bio, const char *name, const char *password,
+                             credential_parts *p, mg_side_outcome *why);
 
-/* Reads `path` with `read` into `p`, or takes references to what an earlier context read. */
-static bool read_shared(mg_parsed_cache *parsed, const char *kind, parts_reader read,
-                        const char *path, const char *password, credential_parts *p,
+/* One part of a credential: a file, or its bytes in memory (bytes.data NULL: the file). */
+typedef struct {
+    const char *kind; /* the cache's name for what is read */
+    parts_reader read;
+    const char *path;
+    mg_memory_file bytes;
+    const char *name; /* for messages */
+} part_source;
+
+/* A memory BIO reads the caller's bytes in place (read-only, not copied). */
+static BIO *source_open(const part_source *src)
+{
+    if (!src->bytes.data) return BIO_new_file(src->path, "rb");
+    if (src->bytes.len > INT_MAX) return NULL;
+    return BIO_new_mem_buf(src->bytes.data, (int)src->bytes.len);
+}
+
+static bool read_source(const part_source *src, const char *password, credential_parts *p,
                         mg_side_outcome *why)
 {
+    BIO *bio = source_open(src);
+    if (!bio)
+        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "cannot read %s", src->name);
+    bool ok = src->read(bio, src->name, password, p, why);
+    BIO_free(bio);
+    return ok;
+}
+
+/* Reads `src` into `p`, or takes references to what an earlier context read. */
+static bool read_shared(mg_parsed_cache *parsed, const part_source *src, const char *password,
+                        credential_parts *p, mg_side_outcome *why)
+{
     mg_parsed_key key;
-    mg_parsed_key_init(&key, kind);
-    mg_parsed_key_text(&key, password);
-    mg_parsed_key_file(&key, path);
+    mg_parsed_key_init(&key, src->kind);
+    mg_parsed_key_secret(&key, password);
+    mg_parsed_key_file(&key, src->bytes.data ? NULL : src->path);
+    mg_parsed_key_bytes(&key, src->bytes.data, src->bytes.len);
+    const char *name = src->name;
     const credential_parts *kept = mg_parsed_cache_find(parsed, &key);
     if (kept) {
         return parts_share(kept, p) ||
-               mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory sharing %s", path);
+               mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory sharing %s", name);
     }
     credential_parts *fresh = calloc(1, sizeof *fresh);
     if (!fresh)
-        return mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory reading %s", path);
-    bool ok = read(path, password, fresh, why);
+        return mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory reading %s", name);
+    bool ok = read_source(src, password, fresh, why);
     if (ok && !parts_share(fresh, p))
-        ok = mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory sharing %s", path);
+        ok = mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory sharing %s", name);
     if (ok)
         mg_parsed_cache_keep(parsed, &key, fresh, parts_release);
     else
@@ -172,9 +194,8 @@ static bool below_security_level(void)
  * the config asks for the system's policy, whose refusal is named as curl and nginx print it. */
 static bool install(mg_context *ctx, const credential_parts *p, mg_side_outcome *why)
 {
-    const mg_credential *c = &ctx->config.credential;
-    const char *cert_name = c->p12_file ? c->p12_file : c->cert_file;
-    const char *key_name = c->p12_file ? c->p12_file : c->key_file;
+    const char *cert_name = mg_side_cert_name(&ctx->config);
+    const char *key_name = mg_side_key_name(&ctx->config);
     if (!X509_check_private_key(p->leaf, p->key))
         return mg_ossl_setup_failure(why, MG_REASON_KEY_MISMATCH,
                                      "the key in %s does not match the certificate in %s",
@@ -192,19 +213,24 @@ static bool install(mg_context *ctx, const credential_parts *p, mg_side_outcome 
 bool mg_ossl_load_credential(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why)
 {
     const mg_credential *c = &ctx->config.credential;
+    const mg_side_config *cfg = &ctx->config;
+    bool has_cert = mg_side_has_cert(cfg), has_key = mg_side_has_key(cfg);
     credential_parts parts = {0};
     bool ok;
     if (c->p12_file) {
-        ok = read_shared(parsed, "openssl-pkcs12", read_pkcs12, c->p12_file, c->p12_password,
-                         &parts, why);
-    } else if (c->cert_file && c->key_file) {
-        ok = read_shared(parsed, "openssl-certificates", read_certificates, c->cert_file, NULL,
-                         &parts, why) &&
-             read_shared(parsed, "openssl-key", read_key, c->key_file, NULL, &parts, why);
-    } else if (c->cert_file || c->key_file) {
+        part_source p12 = {"openssl-pkcs12", read_pkcs12, c->p12_file, {0}, c->p12_file};
+        ok = read_shared(parsed, &p12, c->p12_password, &parts, why);
+    } else if (has_cert && has_key) {
+        part_source certs = {"openssl-certificates", read_certificates, c->cert_file,
+                             cfg->credential_bytes.cert, mg_side_cert_name(cfg)};
+        part_source key = {"openssl-key", read_key, c->key_file, cfg->credential_bytes.key,
+                           mg_side_key_name(cfg)};
+        ok = read_shared(parsed, &certs, NULL, &parts, why) &&
+             read_shared(parsed, &key, NULL, &parts, why);
+    } else if (has_cert || has_key) {
         ok = mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL, "%s given without its %s",
-                                   c->cert_file ? c->cert_file : c->key_file,
-                                   c->cert_file ? "key" : "certificate");
+                                   has_cert ? mg_side_cert_name(cfg) : mg_side_key_name(cfg),
+                                   has_cert ? "key" : "certificate");
     } else {
         return true; /* no credential: a client that sends none */
     }

@@ -79,9 +79,8 @@ static bool leaf_parses(const mg_wolf_blob *chain)
 /* wolfSSL_CTX_check_private_key unless the case loads a mismatched pair on purpose. */
 static MG_RESULT load_credential(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why)
 {
-    const mg_credential *c = &ctx->config.credential;
-    const char *cert_name = c->p12_file ? c->p12_file : c->cert_file;
-    const char *key_name = c->p12_file ? c->p12_file : c->key_file;
+    const char *cert_name = mg_side_cert_name(&ctx->config);
+    const char *key_name = mg_side_key_name(&ctx->config);
     if (!ctx->own_chain.data) return MG_OK; /* no credential */
     const mg_wolf_blob *chain = &ctx->own_chain, *key = &ctx->own_key;
     int rc = chain->format == WOLFSSL_FILETYPE_PEM

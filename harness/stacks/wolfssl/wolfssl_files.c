@@ -1,6 +1,9 @@
-/* Files read once per context. A credential or trust file is small; anything larger than the
- * cap is refused rather than read without bound. */
+/* Files read once per context, or a credential's bytes handed over in memory (copied, so the
+ * context owns and wipes what it holds). A credential or trust file is small; anything larger
+ * than the cap is refused rather than read without bound. */
 #include "wolfssl_internal.h"
+
+#include "secret.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -11,8 +14,7 @@
 
 void mg_wolf_blob_free(mg_wolf_blob *blob)
 {
-    if (blob->data) memset(blob->data, 0, blob->len); /* may be a private key */
-    free(blob->data);
+    mg_secret_free(blob->data, blob->len); /* may be a private key */
     *blob = (mg_wolf_blob){NULL, 0, WOLFSSL_FILETYPE_PEM};
 }
 
@@ -54,17 +56,49 @@ MG_RESULT mg_wolf_read_file(const char *path, mg_wolf_blob *out, mg_side_outcome
     return MG_OK;
 }
 
+/* The caller's bytes copied, as a file's are read: the context hands them to every WOLFSSL_CTX
+ * it builds, and owns and wipes what it holds. */
+static MG_RESULT copy_bytes(const mg_memory_file *bytes, const char *name, mg_wolf_blob *out,
+                            mg_side_outcome *why)
+{
+    *out = (mg_wolf_blob){NULL, 0, WOLFSSL_FILETYPE_PEM};
+    if (bytes->len == 0 || bytes->len > MG_WOLF_FILE_CAP) {
+        mg_wolf_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s is %s", name,
+                              bytes->len == 0 ? "empty" : "too large");
+        return MG_OK;
+    }
+    out->data = malloc(bytes->len);
+    MG_ENSURE(out->data, MG_E_INTERNAL, "wolfssl: out of memory copying %s", name);
+    memcpy(out->data, bytes->data, bytes->len);
+    out->len = bytes->len;
+    out->format = has_pem_header(out->data, out->len) ? WOLFSSL_FILETYPE_PEM
+                                                      : WOLFSSL_FILETYPE_ASN1;
+    return MG_OK;
+}
+
+static MG_RESULT read_part(const char *path, const mg_memory_file *bytes, const char *name,
+                           mg_wolf_blob *out, mg_side_outcome *why)
+{
+    if (bytes->data) return copy_bytes(bytes, name, out, why);
+    return mg_wolf_read_file(path, out, why);
+}
+
 MG_RESULT mg_wolf_read_credential(mg_context *ctx, mg_side_outcome *why)
 {
     const mg_credential *c = &ctx->config.credential;
     if (c->p12_file) return mg_wolf_read_pkcs12(ctx, why);
-    if (!c->cert_file && !c->key_file) return MG_OK; /* no credential: sends none */
-    if (!c->cert_file || !c->key_file) {
+    const mg_side_config *cfg = &ctx->config;
+    bool has_cert = mg_side_has_cert(cfg), has_key = mg_side_has_key(cfg);
+    if (!has_cert && !has_key) return MG_OK; /* no credential: sends none */
+    if (!has_cert || !has_key) {
         mg_wolf_setup_failure(why, MG_REASON_BAD_CREDENTIAL, 0, "%s given without its %s",
-                              c->cert_file ? c->cert_file : c->key_file,
-                              c->cert_file ? "key" : "certificate");
+                              has_cert ? mg_side_cert_name(cfg) : mg_side_key_name(cfg),
+                              has_cert ? "key" : "certificate");
         return MG_OK;
     }
-    MG_WOLF_STEP(mg_wolf_read_file(c->cert_file, &ctx->own_chain, why), why);
-    return mg_wolf_read_file(c->key_file, &ctx->own_key, why);
+    MG_WOLF_STEP(read_part(c->cert_file, &cfg->credential_bytes.cert, mg_side_cert_name(cfg),
+                           &ctx->own_chain, why),
+                 why);
+    return read_part(c->key_file, &cfg->credential_bytes.key, mg_side_key_name(cfg),
+                     &ctx->own_key, why);
 }

@@ -1,7 +1,8 @@
 /* The output-folder guard: an empty or new folder is ours from the start, a folder of the
  * user's is refused unless forced (and then nothing of the user's is deleted), a folder
- * others can write is refused unless sticky, and a second holder is refused naming the first
- * one's PID. */
+ * others can write is refused unless sticky, so is one under a parent of another user's or
+ * one others can write (unless sticky: /tmp is fine), and a second holder is refused naming
+ * the first one's PID. */
 #include "mg_test.h"
 #include "out_dir.h"
 #include "path_join.h"
@@ -106,12 +107,55 @@ static void check_unsafe_folders(void)
     }
 }
 
+static void expect_refused(const char *path, const char *words, const char *parent)
+{
+    mg_result r = mg_out_dir_check_safe(path, "--out");
+    const char *message = mg_ok(r) ? "(accepted)" : mg_error_message();
+    if (!strstr(message, words) || !strstr(message, parent))
+        fprintf(stderr, "%s: expected \"%s\" naming %s: %s\n", path, words, parent, message);
+    CHECK(!mg_ok(r) && strstr(message, words) && strstr(message, parent));
+}
+
+/* Whoever owns or can write a folder above --out can swap --out for a folder of theirs. */
+static void check_unsafe_parents(void)
+{
+    char open[4096], theirs[4096], link[4096]; /* in()'s own buffers are reused */
+    snprintf(open, sizeof open, "%s", in("open-parent", NULL));
+    CHECK(mkdir(open, 0755) == 0 && chmod(open, 0777) == 0);
+    CHECK(mkdir(in("open-parent", "mine"), 0700) == 0);
+    const char *words = "others can write into the folder";
+    expect_refused(in("open-parent", "out"), words, open);         /* missing: made in it */
+    expect_refused(in("open-parent", "a/b/out"), words, open);     /* missing, deeper */
+    expect_refused(in("open-parent", "mine"), words, open);        /* ours, in theirs */
+    char cwd[4096];
+    CHECK(getcwd(cwd, sizeof cwd) && chdir(open) == 0);            /* a relative --out */
+    expect_refused("out", words, open);
+    CHECK(chdir(cwd) == 0);
+    CHECK(chmod(open, 01777) == 0); /* sticky, as /tmp is */
+    CHECK(mg_ok(mg_out_dir_check_safe(in("open-parent", "out"), "--out")));
+    CHECK(mg_ok(mg_out_dir_check_safe(in("open-parent", "mine"), "--out")));
+    char under_tmp[64];
+    snprintf(under_tmp, sizeof under_tmp, "/tmp/mtlsgrid-out-dir-test-absent-%ld", (long)getpid());
+    CHECK(mg_ok(mg_out_dir_check_safe(under_tmp, "--out")));
+    if (geteuid() != 0) return;
+    snprintf(theirs, sizeof theirs, "%s", in("their-parent", NULL)); /* another user's */
+    CHECK(mkdir(theirs, 0755) == 0 && mkdir(in("their-parent", "mine"), 0700) == 0);
+    CHECK(chown(theirs, 65534, 65534) == 0);
+    expect_refused(in("their-parent", "out"), "belongs to another user (uid 65534)", theirs);
+    expect_refused(in("their-parent", "mine"), "belongs to another user (uid 65534)", theirs);
+    CHECK(mkdir(in("safe", NULL), 0700) == 0);
+    snprintf(link, sizeof link, "%s", in("their-link", NULL)); /* theirs, to a folder of ours */
+    CHECK(symlink(in("safe", NULL), link) == 0 && lchown(link, 65534, 65534) == 0);
+    expect_refused(in("their-link", "out"), "symbolic link owned by another user", link);
+}
+
 int main(void)
 {
     CHECK(mg_test_scratch("out-dir", scratch, sizeof scratch));
     check_new_folder_is_ours();
     check_user_folder();
     check_unsafe_folders();
+    check_unsafe_parents();
     mg_test_scratch_remove(scratch);
     TEST_END();
 }

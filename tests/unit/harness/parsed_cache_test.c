@@ -1,13 +1,16 @@
 /* The parsed cache: a value is found under the key it was kept with and no other (NULL and ""
  * differ, a path's identity is part of the key, so a file rewritten in place misses); a key
  * too long to build never matches; a full cache drops the least recently used entry and
- * releases it; freeing the cache releases what it still holds, once each. */
+ * releases it; freeing the cache releases what it still holds, once each. Bytes in memory
+ * and secrets are keys by their digest: equal bytes anywhere match, other bytes (or none) do
+ * not, and neither the bytes nor the secret is in the key's text. */
 #include "mg_test.h"
 
 #include "parsed_cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -100,6 +103,40 @@ static void test_eviction(void)
     for (int i = 0; i < 300; i++) CHECK(released[i] == 1);
 }
 
+static void key_of_bytes(mg_parsed_key *key, const char *bytes, const char *secret)
+{
+    mg_parsed_key_init(key, "test");
+    mg_parsed_key_secret(key, secret);
+    mg_parsed_key_file(key, NULL);
+    mg_parsed_key_bytes(key, bytes, bytes ? strlen(bytes) : 0);
+}
+
+static void test_bytes(void)
+{
+    static const char key_text[] = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgE\n";
+    char elsewhere[sizeof key_text];
+    memcpy(elsewhere, key_text, sizeof key_text);
+    mg_parsed_cache *cache = mg_parsed_cache_new();
+    mg_parsed_key kept, same, other, none, empty, other_secret;
+    key_of_bytes(&kept, key_text, "p12 secret");
+    key_of_bytes(&same, elsewhere, "p12 secret");
+    elsewhere[sizeof elsewhere - 3] ^= 1;
+    key_of_bytes(&other, elsewhere, "p12 secret");
+    key_of_bytes(&none, NULL, "p12 secret");
+    key_of_bytes(&empty, "", "p12 secret");
+    key_of_bytes(&other_secret, key_text, "another secret");
+    CHECK(!kept.uncacheable && strstr(kept.text, "PRIVATE KEY") == NULL);
+    CHECK(strstr(kept.text, "MIGHAgEA") == NULL && strstr(kept.text, "p12 secret") == NULL);
+    mg_parsed_cache_keep(cache, &kept, value_of(350), release);
+    CHECK(mg_parsed_cache_find(cache, &same) == value_of(350));
+    CHECK(mg_parsed_cache_find(cache, &other) == NULL);
+    CHECK(mg_parsed_cache_find(cache, &none) == NULL);
+    CHECK(mg_parsed_cache_find(cache, &empty) == NULL);
+    CHECK(mg_parsed_cache_find(cache, &other_secret) == NULL);
+    mg_parsed_cache_free(cache);
+    CHECK(released[350] == 1);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/mg-parsed-cache-XXXXXX";
@@ -110,6 +147,7 @@ int main(void)
     test_keys(path);
     test_overflow();
     test_eviction();
+    test_bytes();
     unlink(path);
     rmdir(dir);
     TEST_END();
