@@ -26,16 +26,6 @@ static mg_side_config client_side(const setup *s, mg_tls_version tls, const char
     };
 }
 
-static mg_context *make(const setup *s, const mg_side_config *c, mg_parsed_cache *cache)
-{
-    mg_context *ctx = NULL;
-    mg_side_outcome why = {.alert_sent = MG_NO_ALERT, .alert_received = MG_NO_ALERT};
-    mg_result r = s->stack->context_new(c, cache, &ctx, &why);
-    CHECK(mg_ok(r) && ctx != NULL);
-    if (!ctx) fprintf(stderr, "%s: %s %s\n", s->stack->name, mg_error_message(), why.native_text);
-    return ctx;
-}
-
 static unsigned long misses(const mg_parsed_cache *cache)
 {
     return mg_parsed_cache_get_stats(cache).misses;
@@ -65,17 +55,17 @@ static void check_stack(const setup *s)
         .pin_time = true, .verify_time = s->when,
     };
     bool shares = s->stack->shares_parsed;
-    mg_context *a = make(s, &tls13, cache);
+    mg_context *a = pair_context(s->stack, &tls13, cache);
     unsigned long first = misses(cache);
     CHECK(!shares || first >= 3); /* at least the chain, the key and the trust file */
     CHECK(shares || first == 0);  /* a stack that does not share never asks */
-    mg_context *b = make(s, &tls12, cache);
+    mg_context *b = pair_context(s->stack, &tls12, cache);
     CHECK(misses(cache) == first);
     /* One find misses: OpenSSL's for the trust file; GnuTLS's for new credentials, built
      * from the chain and key found parsed. */
-    mg_context *c = make(s, &other_trust, cache);
+    mg_context *c = pair_context(s->stack, &other_trust, cache);
     CHECK(misses(cache) == first + shares);
-    mg_context *d = make(s, &server, cache);
+    mg_context *d = pair_context(s->stack, &server, cache);
     mg_parsed_cache_free(cache); /* the contexts hold what they use */
     expect_ok(s, a, d);
     expect_ok(s, a, d);
@@ -103,11 +93,11 @@ static void check_rewrite(const setup *s, const char *dir)
     mg_parsed_cache *cache = mg_parsed_cache_new();
     mg_side_config c = client_side(s, MG_TLS13, s->server_root->cert_pem);
     c.credential = (mg_credential){chain, key, NULL, NULL};
-    mg_context *before = make(s, &c, cache);
+    mg_context *before = pair_context(s->stack, &c, cache);
     unsigned long first = misses(cache);
     copy_file(s->server->chain_pem, chain);
     copy_file(s->server->key_pem, key);
-    mg_context *after = make(s, &c, cache);
+    mg_context *after = pair_context(s->stack, &c, cache);
     CHECK(!s->stack->shares_parsed || misses(cache) > first);
     mg_parsed_cache_free(cache);
     if (before) s->stack->context_free(before);

@@ -140,34 +140,23 @@ static void memory_check_pairs(const memory_setup *s, mg_tls_version tls)
     CHECK(strstr(r.client.native_text, "memory-junk.key") != NULL);
 }
 
-static mg_context *memory_context(const memory_setup *s, const mg_side_config *c,
-                                  mg_parsed_cache *cache)
-{
-    mg_context *ctx = NULL;
-    mg_side_outcome why = {.alert_sent = MG_NO_ALERT, .alert_received = MG_NO_ALERT};
-    mg_result r = s->stack->context_new(c, cache, &ctx, &why);
-    CHECK(mg_ok(r) && ctx != NULL);
-    if (!ctx) fprintf(stderr, "%s: %s %s\n", s->stack->name, mg_error_message(), why.native_text);
-    return ctx;
-}
-
 /* Equal bytes elsewhere are the same credential to the cache; other bytes are not. */
 static void memory_check_cache(const memory_setup *s)
 {
     mg_parsed_cache *cache = mg_parsed_cache_new();
     mg_side_config first = memory_client(s, MG_TLS13);
-    mg_context *a = memory_context(s, &first, cache);
+    mg_context *a = pair_context(s->stack, &first, cache);
     unsigned long misses = mg_parsed_cache_get_stats(cache).misses;
     memory_blob chain = {NULL, 0}, key = {NULL, 0};
     CHECK(blob_read(s->client->chain_pem, &chain) && blob_read(s->client->key_pem, &key));
     mg_side_config copy = memory_client(s, MG_TLS12);
     copy.credential_bytes.cert = as_file(&chain, "memory-client.pem");
     copy.credential_bytes.key = as_file(&key, "memory-client.key");
-    mg_context *b = memory_context(s, &copy, cache);
+    mg_context *b = pair_context(s->stack, &copy, cache);
     CHECK(mg_parsed_cache_get_stats(cache).misses == misses);
     mg_side_config other = copy;
     other.credential_bytes.key = as_file(&s->client_key_der, "memory-client.der");
-    mg_context *c = memory_context(s, &other, cache);
+    mg_context *c = pair_context(s->stack, &other, cache);
     copy.tls = first.tls;
     CHECK(mg_side_config_same(&first, &copy));
     CHECK(mg_side_config_hash(&first) == mg_side_config_hash(&copy));

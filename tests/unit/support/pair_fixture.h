@@ -33,6 +33,19 @@ static void pair_fixture_close(pair_fixture *f)
     if (f->dir[0]) mg_test_scratch_remove(f->dir);
 }
 
+/* A context of `stack` for `config`, checked: NULL (a failed CHECK, the stack's words on
+ * stderr) when the stack refuses it. */
+static inline mg_context *pair_context(const mg_stack *stack, const mg_side_config *config,
+                                       mg_parsed_cache *cache)
+{
+    mg_context *ctx = NULL;
+    mg_side_outcome why = {.alert_sent = MG_NO_ALERT, .alert_received = MG_NO_ALERT};
+    mg_result r = stack->context_new(config, cache, &ctx, &why);
+    CHECK(mg_ok(r) && ctx != NULL);
+    if (!ctx) fprintf(stderr, "%s: %s %s\n", stack->name, mg_error_message(), why.native_text);
+    return ctx;
+}
+
 /* `client_name` (with its chain) against `server`, each side trusting the other's root;
  * checks the verdict text and returns the result for further checks. */
 static inline mg_pair_result pair_check(const pair_fixture *f, const mg_stack *client_stack,
