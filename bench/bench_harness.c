@@ -3,17 +3,12 @@
 #include "bench_measure.h"
 
 #include "outcome.h"
+#include "seconds.h"
 
 #include <stdlib.h>
 #include <sys/resource.h>
-#include <time.h>
 
-double mg_bench_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
+double mg_bench_now(void) { return mg_monotonic_seconds(); }
 
 static MG_RESULT check_all_ok(const mg_case *proto, const mg_case_outcome *outcomes, unsigned n)
 {

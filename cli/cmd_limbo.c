@@ -3,16 +3,17 @@
  * (OUT/mtlsgrid-STACK-SIDE.json) beside the usual reports. See limbo/limbo_plan.h for how a
  * testcase becomes cases and limbo/limbo_results.h for how handshakes become answers. */
 #include "registry.h"
+
 #include "command.h"
 #include "compose.h"
 #include "limbo_report.h"
 #include "limbo_server_cert.h"
 #include "out_folder.h"
 #include "path_join.h"
+#include "seconds.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 typedef struct {
     mg_limbo_options plan;
@@ -37,13 +38,6 @@ static const cli_option limbo_options[] = {
 };
 
 static void limbo_defaults(void *raw) { ((limbo_args *)raw)->out = "reports/out/limbo"; }
-
-static double now_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 typedef struct {
     mg_limbo_suite suite;
@@ -113,7 +107,7 @@ static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
 
 static MG_RESULT run_all(const limbo_args *a, const char *file, limbo_run *run, int *exit_code)
 {
-    double start = now_s();
+    double start = mg_monotonic_seconds();
     MG_GUARD(prepare(a, file, run));
     run->outcomes = calloc(run->plan.count, sizeof *run->outcomes);
     MG_ENSURE(run->outcomes, MG_E_INTERNAL, "out of memory");
@@ -123,7 +117,7 @@ static MG_RESULT run_all(const limbo_args *a, const char *file, limbo_run *run, 
     mg_result r = mg_run_cases(run->plan.cases, run->plan.count, &ro, run->outcomes);
     mg_progress_end(&progress.progress);
     MG_GUARD(r);
-    return report(a, run, now_s() - start, exit_code);
+    return report(a, run, mg_monotonic_seconds() - start, exit_code);
 }
 
 static int run_limbo(void *raw, const cli_rest *rest)

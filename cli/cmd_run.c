@@ -1,15 +1,16 @@
 /* mtlsgrid run: generate (or take) a matrix, run the cases, grade them, write the reports. */
 #include "registry.h"
+
 #include "case_options.h"
 #include "compose.h"
 #include "out_folder.h"
 #include "path_join.h"
 #include "report.h"
+#include "seconds.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 typedef struct {
     mg_plan_options plan;
@@ -44,13 +45,6 @@ static void run_defaults(void *raw)
     run_args *a = raw;
     mg_plan_options_defaults(&a->plan);
     a->out = "reports/out";
-}
-
-static double now_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 /* The run's metadata for run.json and the JUnit properties: every linked stack and its
@@ -98,7 +92,7 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, mg_out_dir *out, int *exit_
     /* On stderr: stdout's first line is the matrix's, which scripts wait for. */
     (void)mg_plan_divergences_off_version(&plan->scenarios, stderr);
     MG_GUARD(start_out_folder(a, out));
-    double start = now_s();
+    double start = mg_monotonic_seconds();
     mg_run_info run;
     MG_GUARD(start_run_info(&run));
     mg_plan_matrix_options mo = {a->matrix, a->seed, MG_TIME_PINNED};
@@ -128,7 +122,7 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, mg_out_dir *out, int *exit_
     if (mg_ok(r)) {
         mg_plan_grade(plan, outcomes, &report);
         r = mg_plan_find_unused_divergences(plan, &report);
-        report.wall_seconds = now_s() - start;
+        report.wall_seconds = mg_monotonic_seconds() - start;
         if (mg_ok(r)) r = mg_run_info_end(&run);
         if (mg_ok(r) && a->baseline) r = mg_report_compare_baseline(&report, a->baseline);
         if (mg_ok(r)) r = mg_report_write(&report, a->out, a->formats);

@@ -1,5 +1,7 @@
 #include "read_file.h"
 
+#include "seconds.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -7,15 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
-
-static double now_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 /* What a file that is not regular is, for the message; NULL for the ones we read. */
 static const char *unreadable_kind(mode_t mode)
@@ -72,7 +66,7 @@ static ssize_t read_some(int fd, bool is_pipe, double deadline, void *buf, size_
         if (n >= 0) return n;
         if (errno == EINTR) continue;
         if (!is_pipe || (errno != EAGAIN && errno != EWOULDBLOCK)) return -1;
-        double left = deadline - now_s();
+        double left = deadline - mg_monotonic_seconds();
         if (left <= 0) {
             errno = ETIMEDOUT;
             return -1;
@@ -87,7 +81,7 @@ static MG_RESULT read_all(int fd, bool is_pipe, const char *path, size_t max_byt
 {
     unsigned char *buf = NULL;
     size_t cap = 0, used = 0;
-    double deadline = now_s() + MG_READ_PIPE_SECONDS;
+    double deadline = mg_monotonic_seconds() + MG_READ_PIPE_SECONDS;
     for (;;) {
         if (!grow(&buf, &cap, used + 2, max_bytes)) {
             free(buf);

@@ -15,6 +15,9 @@
 /* text as seconds into *out; MG_E_USAGE naming `flag` ("serve: --timeout") otherwise. */
 MG_RESULT mg_parse_seconds(const char *flag, const char *text, double *out);
 
+/* Monotonic seconds: the one clock of deadlines and durations. */
+double mg_monotonic_seconds(void);
+
 /* "0.001 s", "2.5 s", "10 s": a duration for people, never rounded to "0 s". */
 void mg_format_seconds(double seconds, char *buf, size_t len);
 

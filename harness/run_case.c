@@ -1,18 +1,14 @@
 /* One case in this process: contexts from the cache, one in-memory connection, the verdict. */
 #include "context_cache.h"
+
 #include "drive.h"
 #include "fault.h"
+#include "seconds.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
+static double now_ms(void) { return mg_monotonic_seconds() * 1e3; }
 
 void mg_run_case(const mg_case *c, mg_context_cache *cache, mg_case_outcome *out)
 {

@@ -47,13 +47,6 @@ typedef struct {
     double deadline;  /* monotonic seconds, for the case batch.first */
 } worker;
 
-static double now_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* Workers end with _exit (no atexit handlers, no flushing of the parent's buffers), which
  * also skips LeakSanitizer's check. MTLSGRID_LEAK_CHECK_WORKERS=1 runs it before the exit
  * when the build has it, and a leak fails the run. Off by default: GnuTLS 3.7.9 itself leaks
@@ -230,7 +223,7 @@ static void dispatch(run_state *rs, worker *w)
         return;
     }
     w->batch = r;
-    w->deadline = now_s() + rs->timeout;
+    w->deadline = mg_monotonic_seconds() + rs->timeout;
 }
 
 static void lose_worker(run_state *rs, worker *w, mg_verdict_kind kind)
@@ -261,7 +254,7 @@ static void collect(run_state *rs, worker *w)
     wire_outcome msg;
     if (mg_read_full(w->from_worker, &msg, sizeof msg) && msg.index == w->batch.first) {
         w->batch.first++;
-        w->deadline = now_s() + rs->timeout;
+        w->deadline = mg_monotonic_seconds() + rs->timeout;
         finish(rs, msg.index, &msg.outcome);
     } else {
         lose_worker(rs, w, MG_VERDICT_CRASH);
@@ -274,7 +267,7 @@ static void wait_and_collect(run_state *rs, worker *workers, unsigned n)
 {
     struct pollfd fds[MAX_WORKERS];
     unsigned who[MAX_WORKERS], polled = 0;
-    double soonest = 1e300, t = now_s();
+    double soonest = 1e300, t = mg_monotonic_seconds();
     for (unsigned i = 0; i < n; i++) {
         if (!busy(&workers[i])) continue;
         fds[polled] = (struct pollfd){.fd = workers[i].from_worker, .events = POLLIN};
@@ -286,7 +279,7 @@ static void wait_and_collect(run_state *rs, worker *workers, unsigned n)
     int ready = poll(fds, polled, wait_ms);
     for (unsigned k = 0; ready > 0 && k < polled; k++)
         if (fds[k].revents) collect(rs, &workers[who[k]]);
-    t = now_s();
+    t = mg_monotonic_seconds();
     for (unsigned i = 0; i < n; i++)
         if (busy(&workers[i]) && workers[i].deadline <= t)
             lose_worker(rs, &workers[i], MG_VERDICT_TIMEOUT);

@@ -1,6 +1,10 @@
 #include "tcp.h"
 
+#include "seconds.h"
+#include "socket_deadline.h"
+
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -13,12 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-double mg_tcp_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
+double mg_tcp_now(void) { return mg_monotonic_seconds(); }
 
 /* Before each read or write: the socket's timeouts become what is left of the deadline, so a
  * peer that sends a byte now and then cannot stretch the connection past it. */
@@ -129,19 +128,16 @@ mg_result mg_tcp_listen(const char *host, unsigned port, bool allow_other, int *
 mg_result mg_tcp_connect(const char *host, unsigned port, double timeout_s, int *fd)
 {
     MG_ENSURE(port > 0 && port <= 65535, MG_E_USAGE, "--port %u: not a port", port);
-    struct addrinfo *ai;
-    MG_GUARD(resolve(host, port, false, &ai));
-    *fd = -1;
-    int err = 0;
-    for (struct addrinfo *a = ai; a && *fd < 0; a = a->ai_next) {
-        int s = socket(a->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        if (s < 0) continue;
-        mg_tcp_set_timeout(s, timeout_s);
-        if (connect(s, a->ai_addr, a->ai_addrlen) == 0) *fd = s;
-        else err = errno, close(s);
-    }
-    freeaddrinfo(ai);
-    MG_ENSURE(*fd >= 0, MG_E_IO, "cannot connect to %s port %u: %s", host, port, strerror(err));
+    mg_connect_failure why;
+    *fd = mg_connect_until(host, port, mg_monotonic_seconds() + timeout_s, &why);
+    MG_ENSURE(why.resolve_error == 0, MG_E_USAGE, "--host %s: %s", host,
+              gai_strerror(why.resolve_error));
+    MG_ENSURE(*fd >= 0, MG_E_IO, "cannot connect to %s port %u: %s", host, port,
+              strerror(why.connect_error));
+    /* The stream reads and writes blocking, each bounded by the socket's timeouts. */
+    int flags = fcntl(*fd, F_GETFL);
+    if (flags >= 0) (void)fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
+    mg_tcp_set_timeout(*fd, timeout_s);
     return MG_OK;
 }
 

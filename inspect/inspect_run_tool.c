@@ -5,6 +5,8 @@
  * no secret ever reaches a tool's command line. */
 #include "inspect_observe.h"
 
+#include "seconds.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -36,12 +38,7 @@ static char **c_locale_environment(void)
     return env;
 }
 
-static int64_t now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
+static int64_t now_ms(void) { return (int64_t)(mg_monotonic_seconds() * 1e3); }
 
 /* Reads until end of output or the deadline; true when the tool closed its output in time. */
 static bool read_output(int fd, int timeout_ms, char *buf, size_t cap, size_t *len)

@@ -5,6 +5,9 @@
  * acceptance shows as a session ticket, and a post-handshake CertificateRequest may come. */
 #include "live_internal.h"
 
+#include "seconds.h"
+#include "socket_deadline.h"
+
 #include "alert_names.h"
 #include "inspect_names.h"
 
@@ -95,7 +98,7 @@ static MG_RESULT handshake(const mg_live_request *req, SSL *ssl, int fd, double 
             failed(cap, err, false);
             return *done = false, MG_OK;
         }
-        if (!mg_live_wait(fd, err == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline))
+        if (!mg_wait_fd(fd, err == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline))
             return timed_out(req, cap->attempt);
     }
 }
@@ -106,7 +109,7 @@ static void listen_after(const mg_live_request *req, SSL *ssl, int fd, double de
                          mg_live_capture *cap)
 {
     mg_live_attempt *a = cap->attempt;
-    double start = mg_live_now(), end = start + req->listen;
+    double start = mg_monotonic_seconds(), end = start + req->listen;
     if (end > deadline) end = deadline;
     char sink[4096];
     for (;;) {
@@ -119,9 +122,9 @@ static void listen_after(const mg_live_request *req, SSL *ssl, int fd, double de
             break;
         }
         if (a->asked && !a->request.post_handshake && cap->ticket) break; /* its verdict */
-        if (!mg_live_wait(fd, err == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, end)) break;
+        if (!mg_wait_fd(fd, err == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, end)) break;
     }
-    a->listened = mg_live_now() - start;
+    a->listened = mg_monotonic_seconds() - start;
     a->ticket_after_empty_cert = cap->ticket;
 }
 

@@ -6,11 +6,6 @@
 
 #include <openssl/ssl.h>
 
-/* Monotonic seconds: the clock of deadlines. */
-double mg_live_now(void);
-/* Waits until fd is ready for events; false when `until` passes first. */
-bool mg_live_wait(int fd, short events, double until);
-
 MG_RESULT mg_live_tcp_connect(const mg_live_request *req, double deadline, int *fd);
 
 /* What libssl's callbacks record during one attempt (the SSL's app data). */

@@ -1,6 +1,8 @@
 /* Both attempts of inspect --connect, each on its own connection, within one deadline. */
 #include "live_internal.h"
 
+#include "seconds.h"
+
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -18,7 +20,7 @@ static MG_RESULT one_attempt(const mg_live_request *req, int version, double dea
 mg_result mg_live_observe(const mg_live_request *req, mg_live_result *out)
 {
     *out = (mg_live_result){{{.tls = "1.2"}, {.tls = "1.3"}}};
-    double deadline = mg_live_now() + req->timeout;
+    double deadline = mg_monotonic_seconds() + req->timeout;
     const int versions[2] = {TLS1_2_VERSION, TLS1_3_VERSION};
     /* A server that closes while libssl writes (its alert sent, the socket gone) would end the
      * program with SIGPIPE instead of an outcome: EPIPE is an outcome here. */

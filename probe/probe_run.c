@@ -7,6 +7,7 @@
 #include "probe_state.h"
 #include "registry.h"
 #include "report.h"
+#include "seconds.h"
 #include "tcp.h"
 #include "temp_dir.h"
 
@@ -15,17 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define MAX_JOBS 32
 #define DEFAULT_JOBS 4
 
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
+static double now_ms(void) { return mg_monotonic_seconds() * 1e3; }
 
 /* The certificates and keys issued for this run: 0700 under $TMPDIR, removed on a signal too. */
 static MG_RESULT make_private_dir(char *dir, size_t cap)

@@ -1,9 +1,10 @@
 /* The live progress line and terminal colour (see report.h). */
 #include "report.h"
 
+#include "seconds.h"
+
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 bool mg_terminal_colour(FILE *out)
@@ -24,13 +25,6 @@ const char *mg_grade_colour(mg_grade grade)
     case MG_GRADE_COUNT: break;
     }
     return "0";
-}
-
-static double seconds_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 /* 2672 -> "2,672": the line is read at a glance. */
@@ -72,7 +66,7 @@ void mg_progress_start(mg_progress *p, FILE *out, size_t total)
 {
     *p = (mg_progress){.out = out, .live = isatty(fileno(out)), .total = total};
     p->colour = p->live && mg_terminal_colour(out);
-    p->started = seconds_now();
+    p->started = mg_monotonic_seconds();
     if (p->live) draw(p, p->started);
 }
 
@@ -81,7 +75,7 @@ void mg_progress_case(mg_progress *p, mg_grade grade)
     p->done++;
     if (grade < MG_GRADE_COUNT) p->counts[grade]++;
     if (!p->live) return;
-    double now = seconds_now();
+    double now = mg_monotonic_seconds();
     if (now - p->drawn >= 0.1 || p->done == p->total) draw(p, now);
 }
 
