@@ -46,7 +46,12 @@ static const mg_divergence *find_divergence(const mg_scenario_set *set, const mg
 {
     for (size_t i = 0; i < set->divergence_count; i++) {
         const mg_divergence *d = &set->divergences[i];
-        if ((d->alert != NULL) != alert_records || !glob(d->scenario, f->scenario->id) ||
+        /* The stack test first: both role tests want the record's stack on one side, and it
+         * is a strcmp where the scenario list is a glob per alternative (every case is graded
+         * against every record). */
+        bool stack_here = strcmp(d->stack, f->client) == 0 || strcmp(d->stack, f->server) == 0;
+        if (!stack_here || (d->alert != NULL) != alert_records ||
+            !glob(d->scenario, f->scenario->id) ||
             !glob(d->tls, f->tls) || !glob(d->policy, f->policy))
             continue;
         if (alert_records ? stack_rejected(d, f) : stack_in_role(d, f)) return d;
