@@ -82,7 +82,7 @@ static void stack_tools(mg_inspect_tool tools[MG_STACK_MAX], size_t *count)
     for (const mg_stack *const *s = mg_stacks; *s; s++)
         if ((*s)->inspect_words)
             tools[(*count)++] = (mg_inspect_tool){(*s)->name, (*s)->display, (*s)->inspect_words,
-                                                  (*s)->verify_tool};
+                                                  (*s)->verify_tool, *s};
 }
 
 _Static_assert(MG_STACK_MAX <= MG_INSPECT_TOOL_MAX, "inspect takes fewer tools than stacks");

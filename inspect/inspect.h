@@ -5,6 +5,7 @@
 #ifndef MG_INSPECT_H
 #define MG_INSPECT_H
 
+#include "axes.h"
 #include "inspect_causes.h"
 #include "mg_result.h"
 
@@ -66,6 +67,32 @@ typedef struct {
     size_t finding_count;
 } mg_inspect_observation;
 
+/* How the verifying side of a handshake through a stack ended (inspect_handshake.c). */
+typedef enum {
+    MG_HANDSHAKE_NOT_RUN,   /* why_not says why */
+    MG_HANDSHAKE_REFUSED,   /* the verifier refused the chain: its words, reason and alert */
+    MG_HANDSHAKE_ACCEPTED,  /* the verifier accepted the chain */
+    MG_HANDSHAKE_NOT_SENT,  /* the presenting side would not use the credential */
+    MG_HANDSHAKE_UNCLEAR,   /* a stand-in key's bad signature, where the chain's may be bad too */
+    MG_HANDSHAKE_FAILED,    /* neither judged: a setup failure of the verifier, a protocol
+                             * failure, a timeout or a crash (reason_text says which) */
+} mg_handshake_judgement;
+
+/* A handshake through a stack, that stack on both sides: the verifying side trusts --ca (with
+ * --crl, at --at, checking --host), the other presents the FILE's chain with --key or, for a
+ * stack that can load a certificate with a key not its own, a stand-in key. */
+typedef struct {
+    const char *stack_display; /* NULL: no handshake for this tool */
+    mg_handshake_judgement judgement;
+    char *why_not;            /* NOT_RUN: why its words are the recorded ones */
+    bool stand_in_key;        /* no --key: the chain was sent with a stand-in key */
+    mg_tls_version tls;
+    mg_policy policy;
+    mg_verdict verdict;
+    mg_side_outcome verifier, presenter;
+    char reason_text[1024];   /* both sides, as the matrix words them */
+} mg_inspect_handshake;
+
 typedef struct {
     char *file;
     char *subject, *issuer; /* as openssl x509 -subject prints them */
@@ -87,6 +114,7 @@ typedef struct {
     mg_inspect_note *skipped; /* checks that could not run: what to give to run them */
     size_t skipped_count;
     mg_inspect_observation observed[MG_INSPECT_TOOL_MAX]; /* by tools[] */
+    mg_inspect_handshake handshakes[MG_INSPECT_TOOL_MAX]; /* by tools[] */
 } mg_inspect_report;
 
 /* Inspects the leaf of FILE (PEM or DER, leaf and chain in any order). A failure is bad

@@ -31,11 +31,14 @@ typedef struct {
 /* A tool whose words a report quotes for each cause: a TLS stack's. Inspect does not know the
  * stacks; its caller gives the list (the command line, from the registry), in the order the
  * report shows them. */
+struct mg_stack;
+
 typedef struct {
     const char *name;           /* key in JSON reports: the stack's name */
     const char *display;        /* label in text reports: its display name */
     const mg_tool_words *words; /* by cause id, ended by a NULL cause (tool_words.h) */
     const mg_verify_tool *verify; /* run where installed, its words observed (NULL: none) */
+    const struct mg_stack *stack; /* a handshake through it judges the FILE (NULL: none) */
 } mg_inspect_tool;
 
 /* At most this many tools in one request. */

@@ -2,6 +2,7 @@
  * then every check of the table run in order. */
 #include "inspect_internal.h"
 #include "inspect_leaf.h"
+#include "inspect_handshake.h"
 #include "inspect_observe.h"
 #include "inspect_read.h"
 #include "inspect_time.h"
@@ -74,6 +75,7 @@ mg_result mg_inspect_chain(const mg_inspect_session *session, const char *label,
         r = describe(leaf, out);
         if (mg_ok(r)) r = run_checks(&subject, out);
         if (mg_ok(r)) r = mg_inspect_observe(&subject, out);
+        if (mg_ok(r)) r = mg_inspect_handshakes(&subject, out);
     }
     sk_X509_free(others);
     return r;

@@ -58,10 +58,18 @@ bool mg_inspect_has_cause(const mg_inspect_report *r, const char *cause_id);
 
 /* A cause's messages for the report's role, HOST and FILE replaced by the report's own: each
  * of the report's tools (tools[i] for r->tools[i]), then browsers, curl and others. */
+typedef enum {
+    MG_WORDS_RECORDED,  /* the stack's table */
+    MG_WORDS_OBSERVED,  /* its verifying tool's words as it printed them here (first) */
+    MG_WORDS_HANDSHAKE, /* a handshake through the stack, its verifier's own words */
+} mg_words_source;
+
 typedef struct {
     char *tools[MG_INSPECT_TOOL_MAX];
     size_t tool_count;
-    bool observed[MG_INSPECT_TOOL_MAX]; /* tools[i] are the tool's words as it printed them */
+    bool observed[MG_INSPECT_TOOL_MAX]; /* tools[i] are observed, not the table's */
+    mg_words_source source[MG_INSPECT_TOOL_MAX]; /* where tools[i] begins */
+    char *handshake[MG_INSPECT_TOOL_MAX]; /* a handshake's words for the cause (NULL: none) */
     char *recorded[MG_INSPECT_TOOL_MAX]; /* the stack's table row, observed or not */
     char *browser, *curl, *other;
 } mg_inspect_filled_messages;

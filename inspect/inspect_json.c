@@ -5,10 +5,17 @@
  * in its order, then browser, curl, other}, sources {each tool: observed (its words as it
  * printed them here) or recorded (the stack's table)}, recorded {each tool: the table's words},
  * fix}], passed [{check, detail}], not_checked [{check, why}], tools [{stack, tool, ran,
- * command, exit, output, why_not}]: each stack's verifying tool as inspect ran it. */
+ * command, exit, output, why_not}]: each stack's verifying tool as inspect ran it.
+ * A problem's sources say where each stack's words begin: "observed" (its verifying tool's),
+ * "handshake" (a handshake through it, no tool having spoken of it) or "recorded"; its
+ * handshake {each stack whose handshake spoke of it: those words}. handshakes [{stack, ran,
+ * why_not, tls, policy, key ("given" or "stand-in"), verdict, judgement (refused, accepted,
+ * not-sent, unclear, failed), verifier and presenter {state, reason, native_code,
+ * native_text, alert_sent, alert_received}, reason_text}]: each handshake inspect ran. */
 #include "inspect_json.h"
 
-#include "inspect_internal.h"
+#include "alert_names.h"
+#include "inspect_handshake.h"
 #include "inspect_time.h"
 #include "json_text.h"
 
@@ -16,13 +23,19 @@ static json_t *problem_json(const mg_inspect_report *r, const mg_inspect_problem
 {
     mg_inspect_filled_messages m;
     if (!mg_ok(mg_inspect_fill_messages(r, p->cause, &m))) return NULL;
-    json_t *messages = json_object(), *sources = json_object(), *recorded = json_object();
-    bool built = messages && sources && recorded;
+    static const char *const source_names[] = {[MG_WORDS_RECORDED] = "recorded",
+                                               [MG_WORDS_OBSERVED] = "observed",
+                                               [MG_WORDS_HANDSHAKE] = "handshake"};
+    json_t *messages = json_object(), *sources = json_object(), *recorded = json_object(),
+           *handshake = json_object();
+    bool built = messages && sources && recorded && handshake;
     for (size_t t = 0; built && t < m.tool_count; t++)
         built = json_object_set_new(messages, r->tools[t].name, mg_json_text(m.tools[t])) == 0 &&
                 json_object_set_new(sources, r->tools[t].name,
-                                    json_string(m.observed[t] ? "observed" : "recorded")) == 0 &&
-                json_object_set_new(recorded, r->tools[t].name, mg_json_text(m.recorded[t])) == 0;
+                                    json_string(source_names[m.source[t]])) == 0 &&
+                json_object_set_new(recorded, r->tools[t].name, mg_json_text(m.recorded[t])) == 0 &&
+                (!m.handshake[t] || json_object_set_new(handshake, r->tools[t].name,
+                                                        mg_json_text(m.handshake[t])) == 0);
     built = built && json_object_set_new(messages, "browser", mg_json_text(m.browser)) == 0 &&
             json_object_set_new(messages, "curl", mg_json_text(m.curl)) == 0 &&
             json_object_set_new(messages, "other", mg_json_text(m.other)) == 0;
@@ -31,12 +44,13 @@ static json_t *problem_json(const mg_inspect_report *r, const mg_inspect_problem
         json_decref(messages);
         json_decref(sources);
         json_decref(recorded);
+        json_decref(handshake);
         return NULL;
     }
-    return json_pack("{s:s, s:s, s:s, s:o, s:o*, s:o, s:o, s:s}", "cause", p->cause->id,
+    return json_pack("{s:s, s:s, s:s, s:o, s:o*, s:o, s:o, s:o, s:s}", "cause", p->cause->id,
                      "reason", mg_reason_name(p->cause->reason), "title", p->cause->title,
                      "detail", mg_json_text(p->detail), "messages", messages, "sources", sources,
-                     "recorded", recorded, "fix", p->cause->fix);
+                     "handshake", handshake, "recorded", recorded, "fix", p->cause->fix);
 }
 
 /* Each stack's verifying tool: whether it ran here, its command, exit status and output. */
@@ -52,6 +66,48 @@ static json_t *tools_json(const mg_inspect_report *r)
                                 o->ran ? json_integer(o->exit_status) : json_null(), "output",
                                 o->output ? mg_json_text(o->output) : json_null(), "why_not",
                                 o->why_not ? mg_json_text(o->why_not) : json_null());
+        if (json_array_append_new(list, one) != 0) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static json_t *side_json(const mg_side_outcome *o)
+{
+    char alert[48];
+    const char *sent = mg_alert_short_name(o->alert_sent, alert, sizeof alert);
+    json_t *sent_json = sent ? json_string(sent) : json_null();
+    const char *received = mg_alert_short_name(o->alert_received, alert, sizeof alert);
+    return json_pack("{s:s, s:o, s:I, s:o, s:o, s:o}", "state", mg_side_state_name(o->state),
+                     "reason",
+                     o->reason == MG_REASON_NONE ? json_null() : json_string(mg_reason_name(o->reason)),
+                     "native_code", (json_int_t)o->native_code, "native_text",
+                     mg_json_text(o->native_text), "alert_sent", sent_json, "alert_received",
+                     received ? json_string(received) : json_null());
+}
+
+/* Each handshake through a stack: how it ran and what each side said. */
+static json_t *handshakes_json(const mg_inspect_report *r)
+{
+    json_t *list = json_array();
+    for (size_t t = 0; list && t < r->tool_count; t++) {
+        const mg_inspect_handshake *h = &r->handshakes[t];
+        if (!h->stack_display) continue;
+        bool ran = h->judgement != MG_HANDSHAKE_NOT_RUN;
+        char verdict[64];
+        mg_verdict_format(h->verdict, verdict, sizeof verdict);
+        json_t *one = json_pack(
+            "{s:s, s:b, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "stack", r->tools[t].name,
+            "ran", ran, "why_not", h->why_not ? mg_json_text(h->why_not) : json_null(), "tls",
+            mg_tls_name(h->tls), "policy", mg_policy_name(h->policy), "key",
+            h->stand_in_key ? "stand-in" : "given", "verdict",
+            ran ? json_string(verdict) : json_null(), "judgement",
+            ran ? json_string(mg_inspect_judgement_name(h->judgement)) : json_null(),
+            "verifier", ran ? side_json(&h->verifier) : json_null(), "presenter",
+            ran ? side_json(&h->presenter) : json_null(), "reason_text",
+            ran ? mg_json_text(h->reason_text) : json_null());
         if (json_array_append_new(list, one) != 0) {
             json_decref(list);
             return NULL;
@@ -107,7 +163,8 @@ mg_result mg_inspect_report_json(const mg_inspect_report *r, json_t **out)
                      mg_inspect_suitable(r), "problems", problems, "passed",
                      notes_json(r->passed, r->passed_count, "detail"), "not_checked",
                      notes_json(r->skipped, r->skipped_count, "why"));
-    if (*out && json_object_set_new(*out, "tools", tools_json(r)) != 0) {
+    if (*out && (json_object_set_new(*out, "tools", tools_json(r)) != 0 ||
+                 json_object_set_new(*out, "handshakes", handshakes_json(r)) != 0)) {
         json_decref(*out);
         *out = NULL;
     }

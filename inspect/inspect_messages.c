@@ -2,7 +2,7 @@
  * --host name) and FILE (the inspected file), so the strings match the operator's logs. A
  * stack's words are what its verifying tool printed here when it ran (observed), else its
  * table's (recorded). */
-#include "inspect_observe.h"
+#include "inspect_handshake.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,12 +56,14 @@ static char *last_line(const char *output)
 }
 
 /* What the tool said of this cause, as it printed it: the findings that fit it, or its "OK"
- * when it accepted the certificate; NULL when it did not run or named only other problems. */
+ * when it accepted the certificate; NULL when it did not run or named only other problems.
+ * in_handshake: what a handshake through the stack showed (NULL: the recorded words say it). */
 static char *observed_words(const mg_inspect_observation *o, const mg_inspect_cause *cause,
-                            const char *recorded)
+                            const char *recorded, const char *in_handshake)
 {
     if (!o->ran || tool_blind_to(cause) || !recorded) return NULL;
-    size_t cap = strlen(o->tool) + 400 + sizeof o->findings + strlen(recorded);
+    size_t cap = strlen(o->tool) + 400 + sizeof o->findings + strlen(recorded) +
+                 (in_handshake ? strlen(in_handshake) : 0);
     char *text = malloc(cap);
     if (!text) return NULL;
     int used = snprintf(text, cap, "%s said:", o->tool);
@@ -75,14 +77,49 @@ static char *observed_words(const mg_inspect_observation *o, const mg_inspect_ca
     if (fits) return text;
     char *said = o->exit_status == 0 ? last_line(o->output) : NULL;
     /* A verifying tool may accept what the stack refuses in a handshake (GnuTLS judges key
-     * usage there): the recorded words follow, marked as such. */
-    if (said)
+     * usage there): what a handshake showed follows, or else the recorded words, marked so. */
+    if (said && in_handshake)
+        snprintf(text + used, cap - (size_t)used, " \"%.200s\" (it accepts this); %s", said,
+                 in_handshake);
+    else if (said)
         snprintf(text + used, cap - (size_t)used,
                  " \"%.200s\" (it accepts this); in a handshake, recorded: %s", said, recorded);
     free(said);
     if (o->exit_status == 0) return text;
     free(text);
     return NULL;
+}
+
+static char *joined(const char *a, const char *sep, const char *b)
+{
+    size_t cap = strlen(a) + strlen(sep) + strlen(b) + 1;
+    char *text = malloc(cap);
+    if (text) snprintf(text, cap, "%s%s%s", a, sep, b);
+    return text;
+}
+
+/* The words a stack's line shows: the tool's, then the handshake's when the tool's did not
+ * already quote them; or the handshake's alone; or the table's, with a note when a handshake
+ * through the stack stopped at another problem. Takes seen. */
+static char *tool_text(const mg_inspect_report *r, size_t i, const mg_inspect_cause *cause,
+                       char *seen, const mg_inspect_filled_messages *m)
+{
+    const char *hs = m->handshake[i];
+    if (seen && hs && !strstr(seen, hs)) {
+        char *both = joined(seen, "; ", hs);
+        free(seen);
+        return both;
+    }
+    if (seen) return seen;
+    if (hs) return strdup(hs);
+    if (!m->recorded[i]) return NULL;
+    char *note = mg_inspect_handshake_other_note(r, i, cause);
+    char *text = note ? joined(m->recorded[i], " (", note) : strdup(m->recorded[i]);
+    char *closed = note && text ? joined(text, "", ")") : NULL;
+    free(note);
+    if (!closed) return text;
+    free(text);
+    return closed;
 }
 
 mg_result mg_inspect_fill_messages(const mg_inspect_report *r, const mg_inspect_cause *cause,
@@ -95,10 +132,12 @@ mg_result mg_inspect_fill_messages(const mg_inspect_report *r, const mg_inspect_
     for (size_t i = 0; i < r->tool_count && i < MG_INSPECT_TOOL_MAX; i++) {
         const char *words = mg_inspect_tool_words(&r->tools[i], cause->id);
         out->recorded[i] = fill(words ? words : no_words, r);
-        char *seen = observed_words(&r->observed[i], cause, out->recorded[i]);
-        out->observed[i] = seen != NULL;
-        out->tools[out->tool_count++] = seen ? seen : out->recorded[i] ? strdup(out->recorded[i])
-                                                                        : NULL;
+        out->handshake[i] = mg_inspect_handshake_words(r, i, cause);
+        char *seen = observed_words(&r->observed[i], cause, out->recorded[i], out->handshake[i]);
+        out->source[i] = seen ? MG_WORDS_OBSERVED
+                              : out->handshake[i] ? MG_WORDS_HANDSHAKE : MG_WORDS_RECORDED;
+        out->observed[i] = out->source[i] != MG_WORDS_RECORDED;
+        out->tools[out->tool_count++] = tool_text(r, i, cause, seen, out);
         filled = filled && out->tools[i] && out->recorded[i];
     }
     if (filled) return MG_OK;
@@ -111,6 +150,7 @@ void mg_inspect_filled_messages_free(mg_inspect_filled_messages *m)
     for (size_t i = 0; i < m->tool_count; i++) {
         free(m->tools[i]);
         free(m->recorded[i]);
+        free(m->handshake[i]);
     }
     free(m->browser);
     free(m->curl);

@@ -21,8 +21,8 @@ typedef struct {
     bool pem_as_given;     /* the leaf's copy has the file's own name: the file is PEM text */
 } copies;
 
-static MG_RESULT write_pem(const char *path, X509 *one, STACK_OF(X509) *certs,
-                           STACK_OF(X509_CRL) *crls)
+mg_result mg_inspect_write_pem(const char *path, X509 *one, STACK_OF(X509) *certs,
+                              STACK_OF(X509_CRL) *crls)
 {
     FILE *f = fopen(path, "wx");
     MG_ENSURE(f, MG_E_IO, "inspect: cannot write %s", path);
@@ -64,11 +64,11 @@ static MG_RESULT write_copies(const mg_inspect_subject *s, copies *c)
     c->leaf_name = c->leaf + strlen(c->dir) + 1;
     const char *base = strrchr(s->path, '/');
     c->pem_as_given = strcmp(c->leaf_name, base ? base + 1 : s->path) == 0;
-    MG_GUARD(write_pem(c->leaf, s->leaf, NULL, NULL));
-    if (sk_X509_num(s->others)) MG_GUARD(write_pem(c->untrusted, NULL, s->others, NULL));
-    MG_GUARD(write_pem(c->leaf_chain, s->leaf, s->others, NULL));
-    MG_GUARD(write_pem(c->trust, NULL, session->anchors, NULL));
-    if (session->crls) MG_GUARD(write_pem(c->crls, NULL, NULL, session->crls));
+    MG_GUARD(mg_inspect_write_pem(c->leaf, s->leaf, NULL, NULL));
+    if (sk_X509_num(s->others)) MG_GUARD(mg_inspect_write_pem(c->untrusted, NULL, s->others, NULL));
+    MG_GUARD(mg_inspect_write_pem(c->leaf_chain, s->leaf, s->others, NULL));
+    MG_GUARD(mg_inspect_write_pem(c->trust, NULL, session->anchors, NULL));
+    if (session->crls) MG_GUARD(mg_inspect_write_pem(c->crls, NULL, NULL, session->crls));
     return MG_OK;
 }
 

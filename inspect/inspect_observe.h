@@ -19,6 +19,11 @@ MG_RESULT mg_inspect_run_tool(const char *dir, const char *const argv[], int tim
                               mg_tool_run *out);
 void mg_tool_run_free(mg_tool_run *run);
 
+/* Writes one certificate (may be NULL), then certs, then crls as PEM to a new file (never over
+ * one that exists). */
+MG_RESULT mg_inspect_write_pem(const char *path, X509 *one, STACK_OF(X509) *certs,
+                               STACK_OF(X509_CRL) *crls);
+
 /* Fills report->observed for each of its tools (after the checks ran). */
 MG_RESULT mg_inspect_observe(const mg_inspect_subject *subject, mg_inspect_report *report);
 void mg_inspect_observations_free(mg_inspect_report *report);

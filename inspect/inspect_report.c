@@ -1,5 +1,5 @@
 /* Findings accumulate in the report; every text is formatted once, here. */
-#include "inspect_observe.h"
+#include "inspect_handshake.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -97,5 +97,6 @@ void mg_inspect_report_free(mg_inspect_report *r)
     free(r->key);
     free(r->signature);
     mg_inspect_observations_free(r);
+    mg_inspect_handshakes_free(r);
     *r = (mg_inspect_report){0};
 }

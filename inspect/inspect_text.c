@@ -1,7 +1,7 @@
 /* The report for people at 3 a.m.: the verdict on the first line, then each problem in plain
  * words, the strings each stack's tools print for it, and the fix; what passed and what was not
  * checked (and what to give to check it) last. */
-#include "inspect_internal.h"
+#include "inspect_handshake.h"
 #include "inspect_time.h"
 
 static void print_header(FILE *out, const mg_inspect_report *r)
@@ -31,6 +31,13 @@ static void print_header(FILE *out, const mg_inspect_report *r)
         else
             fprintf(out, "  recorded   %s's words (%s: %s)\n", r->tools[t].display, o->tool,
                     o->why_not ? o->why_not : "was not run");
+    }
+    for (size_t t = 0; t < r->tool_count; t++) {
+        const mg_inspect_handshake *h = &r->handshakes[t];
+        if (!h->stack_display) continue;
+        char summary[1024];
+        mg_inspect_handshake_summary(h, summary, sizeof summary);
+        fprintf(out, "  %-10s %s\n", "handshake", summary);
     }
     if (r->role_guessed)
         fprintf(out, "  role       %s, guessed from %s (choose with --role client|server)\n", role,

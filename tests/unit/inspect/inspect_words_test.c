@@ -11,7 +11,7 @@ static int filled(const char *s) { return s && *s; }
 
 static void check_table(const mg_stack *s)
 {
-    const mg_inspect_tool tool = {s->name, s->display, s->inspect_words, NULL};
+    const mg_inspect_tool tool = {s->name, s->display, s->inspect_words, NULL, NULL};
     size_t rows = 0;
     for (const mg_tool_words *w = s->inspect_words; w->cause; w++, rows++) {
         if (!mg_inspect_cause_find(w->cause))
@@ -35,12 +35,12 @@ static void check_known_words(void)
 {
     const mg_stack *openssl = mg_stack_find("openssl"), *gnutls = mg_stack_find("gnutls");
     if (openssl) {
-        mg_inspect_tool tool = {openssl->name, openssl->display, openssl->inspect_words, NULL};
+        mg_inspect_tool tool = {openssl->name, openssl->display, openssl->inspect_words, NULL, NULL};
         const char *eku = mg_inspect_tool_words(&tool, "eku-wrong-purpose");
         CHECK(eku && strstr(eku, "unsupported certificate purpose"));
     }
     if (gnutls) {
-        mg_inspect_tool tool = {gnutls->name, gnutls->display, gnutls->inspect_words, NULL};
+        mg_inspect_tool tool = {gnutls->name, gnutls->display, gnutls->inspect_words, NULL, NULL};
         const char *expired = mg_inspect_tool_words(&tool, "expired");
         CHECK(expired && strstr(expired, "The certificate chain uses expired certificate"));
     }
@@ -51,7 +51,7 @@ static void check_known_words(void)
 static void check_filled_messages(void)
 {
     static const mg_tool_words partial[] = {{"name-mismatch", "mismatch for HOST"}, {NULL, NULL}};
-    mg_inspect_tool tools[] = {{"first", "First", partial, NULL}, {"second", "Second", NULL, NULL}};
+    mg_inspect_tool tools[] = {{"first", "First", partial, NULL, NULL}, {"second", "Second", NULL, NULL, NULL}};
     mg_inspect_report r = {.file = "f.pem", .host = "server.test", .role = MG_INSPECT_SERVER,
                            .tools = tools, .tool_count = 2};
     mg_inspect_filled_messages m;

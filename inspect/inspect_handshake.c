@@ -1,0 +1,213 @@
+/* A handshake through each linked stack, that stack on both sides, under the strict policy
+ * (what inspect's own checks report: purpose, CRLs for the whole chain, SAN-only names): the
+ * verifying side trusts --ca, checks --crl and --host at --at; the other side presents the
+ * FILE's chain. Copies of what they need are written as PEM into a private folder, and the
+ * cases run in the matrix's worker pool, so a stack that hangs or crashes costs its deadline
+ * and is reported, never the inspection. */
+#include "inspect_handshake.h"
+
+#include "path_join.h"
+#include "runner.h"
+#include "stack.h"
+#include "temp_dir.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MG_HANDSHAKE_DEADLINE_S 10.0
+
+typedef struct {
+    char dir[1024];
+    char chain[512], key[512], trust[512], crls[512], peer_ca[512], peer_cert[512], peer_key[512];
+} hs_files;
+
+typedef struct {
+    mg_side_config client, server;
+    size_t tool; /* index in the report's tools */
+    mg_tls_version tls;
+} hs_plan;
+
+static MG_RESULT write_files(const mg_inspect_subject *s, EVP_PKEY *key, hs_files *f)
+{
+    const mg_inspect_session *session = s->session;
+    MG_GUARD(mg_temp_dir_make("inspect-handshake", f->dir, sizeof f->dir));
+    MG_GUARD(mg_path_join(f->chain, sizeof f->chain, f->dir, "chain.pem"));
+    MG_GUARD(mg_path_join(f->key, sizeof f->key, f->dir, "key.pem"));
+    MG_GUARD(mg_path_join(f->trust, sizeof f->trust, f->dir, "trust.pem"));
+    MG_GUARD(mg_path_join(f->crls, sizeof f->crls, f->dir, "crls.pem"));
+    MG_GUARD(mg_path_join(f->peer_ca, sizeof f->peer_ca, f->dir, "peer-ca.pem"));
+    MG_GUARD(mg_path_join(f->peer_cert, sizeof f->peer_cert, f->dir, "peer.pem"));
+    MG_GUARD(mg_path_join(f->peer_key, sizeof f->peer_key, f->dir, "peer.key"));
+    /* leaf first, as a TLS Certificate message has it and the stacks' loaders take it */
+    MG_GUARD(mg_inspect_write_pem(f->chain, s->leaf, s->others, NULL));
+    MG_GUARD(mg_inspect_write_key(f->key, key));
+    MG_GUARD(mg_inspect_write_pem(f->trust, NULL, session->anchors, NULL));
+    if (session->crls) MG_GUARD(mg_inspect_write_pem(f->crls, NULL, NULL, session->crls));
+    if (s->role == MG_INSPECT_CLIENT)
+        MG_GUARD(mg_inspect_standin_peer(session->at, f->peer_ca, f->peer_cert, f->peer_key));
+    return MG_OK;
+}
+
+/* With --key, TLS 1.3 where the stack has it, as most deployments run. With a stand-in key,
+ * TLS 1.2: there every stack judges the Certificate message before the signature that proves
+ * the key (RFC 5246's ClientKeyExchange/CertificateVerify, ServerKeyExchange come after it),
+ * while in TLS 1.3 GnuTLS 3.7 checks CertificateVerify first and the chain only then
+ * (lib/handshake-tls13.c, STATE110-112 and STATE104-106), so a stand-in key there would hide
+ * the chain's verdict behind its own bad signature. */
+static bool pick_version(const mg_stack *stack, bool stand_in, mg_tls_version *out)
+{
+    bool tls13 = !stand_in && (stack->caps & MG_CAP_TLS13);
+    *out = tls13 ? MG_TLS13 : MG_TLS12;
+    return tls13 || (stack->caps & MG_CAP_TLS12);
+}
+
+/* Why this stack's handshake cannot be run as asked (NULL: it can). */
+static const char *cannot_run(const mg_inspect_subject *s, const mg_stack *stack, bool stand_in,
+                              bool have_stand_in)
+{
+    const mg_inspect_session *session = s->session;
+    if (!session->anchors) return "not run: it verifies a chain, give --ca";
+    if (stand_in && !(stack->caps & MG_CAP_SKIP_KEY_CHECK))
+        return "not run: it will not load a certificate with a key that is not the "
+               "certificate's own, so without the private key it cannot present this chain: "
+               "give --key to observe it";
+    if (stand_in && !have_stand_in)
+        return "not run: no stand-in key of this certificate's key type: give --key";
+    mg_tls_version tls;
+    if (!pick_version(stack, stand_in, &tls))
+        return "not run: without --key it needs TLS 1.2 (where the chain is judged before the "
+               "key's signature), which it does not have: give --key";
+    if (session->at_given && !(stack->caps & MG_CAP_PINNED_TIME))
+        return "not run: it cannot verify at another instant than now (--at)";
+    if (session->crls && !(stack->caps & MG_CAP_CRL)) return "not run: it cannot check CRLs";
+    if (s->role == MG_INSPECT_SERVER && session->host && session->host_kind == MG_HOST_IP &&
+        !(stack->caps & MG_CAP_HOST_IP))
+        return "not run: it cannot check an IP address against the certificate";
+    return NULL;
+}
+
+static void plan_sides(const mg_inspect_subject *s, const hs_files *f, const mg_stack *stack,
+                       bool stand_in, hs_plan *p)
+{
+    const mg_inspect_session *session = s->session;
+    bool client = s->role == MG_INSPECT_CLIENT;
+    mg_side_config base = {
+        .tls = p->tls,
+        .policy = MG_POLICY_STRICT,
+        .pin_time = (stack->caps & MG_CAP_PINNED_TIME) != 0, /* else --at was refused above */
+        .verify_time = session->at,
+    };
+    mg_side_config presenter = base, verifier = base;
+    presenter.credential = (mg_credential){.cert_file = f->chain, .key_file = f->key};
+    presenter.skip_key_check = stand_in;
+    verifier.trust_file = f->trust;
+    verifier.crl_file = session->crls ? f->crls : NULL;
+    if (client) {
+        presenter.role = MG_ROLE_CLIENT;
+        presenter.trust_file = f->peer_ca;
+        presenter.server_name = MG_INSPECT_PEER_NAME;
+        verifier.role = MG_ROLE_SERVER;
+        verifier.credential = (mg_credential){.cert_file = f->peer_cert, .key_file = f->peer_key};
+        verifier.peer_check = MG_PEER_REQUIRED;
+        p->client = presenter, p->server = verifier;
+    } else {
+        presenter.role = MG_ROLE_SERVER;
+        presenter.peer_check = MG_PEER_NONE;
+        verifier.role = MG_ROLE_CLIENT;
+        verifier.server_name = session->host;
+        p->client = verifier, p->server = presenter;
+    }
+}
+
+static bool has_reason(const mg_inspect_report *r, mg_reason reason)
+{
+    for (size_t i = 0; i < r->problem_count; i++)
+        if (r->problems[i].cause->reason == reason) return true;
+    return false;
+}
+
+static void judge(const mg_inspect_report *r, bool client, const mg_case_outcome *o,
+                  mg_inspect_handshake *h)
+{
+    h->verdict = o->verdict;
+    h->verifier = client ? o->server : o->client;
+    h->presenter = client ? o->client : o->server;
+    snprintf(h->reason_text, sizeof h->reason_text, "%s", o->reason_text);
+    mg_verdict_kind refused = client ? MG_VERDICT_SERVER_REJECTS : MG_VERDICT_CLIENT_REJECTS;
+    mg_verdict_kind not_sent = client ? MG_VERDICT_CLIENT_ERROR : MG_VERDICT_SERVER_ERROR;
+    if (o->verdict.kind == MG_VERDICT_OK)
+        h->judgement = MG_HANDSHAKE_ACCEPTED;
+    else if (o->verdict.kind == refused && h->stand_in_key &&
+             o->verdict.reason == MG_REASON_BAD_SIGNATURE)
+        /* The verifier judges the chain on the Certificate message, before the signature a
+         * stand-in key must fail: unless the chain's own signatures are in doubt, this is the
+         * chain accepted. */
+        h->judgement = has_reason(r, MG_REASON_BAD_SIGNATURE) ? MG_HANDSHAKE_UNCLEAR
+                                                              : MG_HANDSHAKE_ACCEPTED;
+    else if (o->verdict.kind == refused)
+        h->judgement = MG_HANDSHAKE_REFUSED;
+    else if (o->verdict.kind == not_sent)
+        h->judgement = MG_HANDSHAKE_NOT_SENT;
+    else
+        h->judgement = MG_HANDSHAKE_FAILED;
+}
+
+static MG_RESULT run_planned(const mg_inspect_subject *s, mg_inspect_report *r,
+                             const hs_plan *plans, size_t count)
+{
+    mg_case cases[MG_INSPECT_TOOL_MAX];
+    mg_case_outcome outcomes[MG_INSPECT_TOOL_MAX];
+    for (size_t i = 0; i < count; i++) {
+        const mg_stack *stack = r->tools[plans[i].tool].stack;
+        cases[i] = (mg_case){.id = "inspect", .client_stack = stack, .server_stack = stack,
+                             .client = &plans[i].client, .server = &plans[i].server};
+    }
+    mg_runner_options options = {.jobs = count < 2 ? (unsigned)count : 2,
+                                 .timeout_seconds = MG_HANDSHAKE_DEADLINE_S};
+    MG_GUARD(mg_run_cases(cases, count, &options, outcomes));
+    for (size_t i = 0; i < count; i++)
+        judge(r, s->role == MG_INSPECT_CLIENT, &outcomes[i], &r->handshakes[plans[i].tool]);
+    return MG_OK;
+}
+
+mg_result mg_inspect_handshakes(const mg_inspect_subject *s, mg_inspect_report *r)
+{
+    bool stand_in = !s->session->key;
+    EVP_PKEY *stand_in_key = stand_in ? mg_inspect_standin_key(s->leaf) : NULL;
+    hs_plan plans[MG_INSPECT_TOOL_MAX];
+    size_t count = 0;
+    hs_files files = {0};
+    for (size_t i = 0; i < r->tool_count; i++) {
+        mg_inspect_handshake *h = &r->handshakes[i];
+        const mg_stack *stack = r->tools[i].stack;
+        if (!stack) continue;
+        *h = (mg_inspect_handshake){.stack_display = r->tools[i].display,
+                                    .stand_in_key = stand_in, .policy = MG_POLICY_STRICT};
+        (void)pick_version(stack, stand_in, &h->tls);
+        mg_side_outcome_init(&h->verifier);
+        mg_side_outcome_init(&h->presenter);
+        const char *why = cannot_run(s, stack, stand_in, stand_in_key != NULL);
+        if (why && !(h->why_not = strdup(why))) {
+            EVP_PKEY_free(stand_in_key);
+            return mg_fail(MG_E_INTERNAL, "out of memory");
+        }
+        if (!why) plans[count++] = (hs_plan){.tool = i, .tls = h->tls};
+    }
+    mg_result res = MG_OK;
+    if (count) res = write_files(s, stand_in ? stand_in_key : s->session->key, &files);
+    for (size_t i = 0; mg_ok(res) && i < count; i++)
+        plan_sides(s, &files, r->tools[plans[i].tool].stack, stand_in, &plans[i]);
+    if (mg_ok(res) && count) res = run_planned(s, r, plans, count);
+    if (files.dir[0]) mg_temp_dir_remove(files.dir);
+    EVP_PKEY_free(stand_in_key);
+    return res;
+}
+
+void mg_inspect_handshakes_free(mg_inspect_report *r)
+{
+    for (size_t i = 0; i < MG_INSPECT_TOOL_MAX; i++) {
+        free(r->handshakes[i].why_not);
+        r->handshakes[i] = (mg_inspect_handshake){0};
+    }
+}

@@ -1,0 +1,131 @@
+/* A handshake's words for a problem: the verifying side's own (its native error name, code and
+ * text, the shared reason, the alert it sent), quoted as observed when its reason is the
+ * problem's; an acceptance is observed too ("it accepts this"). */
+#include "inspect_handshake.h"
+
+#include "alert_names.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const judgement_names[] = {
+    [MG_HANDSHAKE_NOT_RUN] = "not-run",   [MG_HANDSHAKE_REFUSED] = "refused",
+    [MG_HANDSHAKE_ACCEPTED] = "accepted", [MG_HANDSHAKE_NOT_SENT] = "not-sent",
+    [MG_HANDSHAKE_UNCLEAR] = "unclear",   [MG_HANDSHAKE_FAILED] = "failed",
+};
+
+const char *mg_inspect_judgement_name(mg_handshake_judgement j) { return judgement_names[j]; }
+
+static bool fits(mg_reason reason, const mg_inspect_cause *cause)
+{
+    mg_verify_finding finding = {.reason = reason};
+    return mg_inspect_finding_fits(&finding, cause);
+}
+
+/* "the server refused it (bad-purpose): EXTKEYUSE_AUTH_E (-386) ...; alert sent
+ * bad_certificate(42)" */
+static void side_words(const char *who, const char *did, const mg_side_outcome *o, char *buf,
+                       size_t len)
+{
+    char alert[48];
+    int n = snprintf(buf, len, "the %s %s (%s)", who, did, mg_reason_name(o->reason));
+    if (o->native_text[0] && n >= 0 && (size_t)n < len)
+        n += snprintf(buf + n, len - (size_t)n, ": %s", o->native_text);
+    if (o->alert_sent != MG_NO_ALERT && n >= 0 && (size_t)n < len)
+        snprintf(buf + n, len - (size_t)n, "; alert sent %s",
+                 mg_alert_name(o->alert_sent, alert, sizeof alert));
+}
+
+static const char *verifier_name(const mg_inspect_report *r)
+{
+    return r->role == MG_INSPECT_CLIENT ? "server" : "client";
+}
+
+static const char *presenter_name(const mg_inspect_report *r)
+{
+    return r->role == MG_INSPECT_CLIENT ? "client" : "server";
+}
+
+static char *observed(const mg_inspect_handshake *h, const char *words)
+{
+    size_t cap = strlen(words) + 128;
+    char *text = malloc(cap);
+    if (text)
+        snprintf(text, cap, "observed (a handshake through %s): %s", h->stack_display, words);
+    return text;
+}
+
+char *mg_inspect_handshake_words(const mg_inspect_report *r, size_t tool,
+                                 const mg_inspect_cause *cause)
+{
+    const mg_inspect_handshake *h = &r->handshakes[tool];
+    char words[768];
+    switch (h->judgement) {
+    case MG_HANDSHAKE_REFUSED:
+        if (!fits(h->verifier.reason, cause)) return NULL;
+        side_words(verifier_name(r), "refused it", &h->verifier, words, sizeof words);
+        return observed(h, words);
+    case MG_HANDSHAKE_NOT_SENT:
+        if (!fits(h->presenter.reason, cause)) return NULL;
+        side_words(presenter_name(r), "would not use it", &h->presenter, words, sizeof words);
+        return observed(h, words);
+    case MG_HANDSHAKE_ACCEPTED:
+        /* a stand-in key says nothing of the real key's match */
+        if (h->stand_in_key && cause->reason == MG_REASON_KEY_MISMATCH) return NULL;
+        snprintf(words, sizeof words, "the %s accepted the chain (it accepts this)%s",
+                 verifier_name(r),
+                 h->verdict.kind == MG_VERDICT_OK
+                     ? ""
+                     : "; the stand-in key's signature then failed, as it must");
+        return observed(h, words);
+    default: return NULL;
+    }
+}
+
+char *mg_inspect_handshake_other_note(const mg_inspect_report *r, size_t tool,
+                                      const mg_inspect_cause *cause)
+{
+    const mg_inspect_handshake *h = &r->handshakes[tool];
+    char words[768], note[1024];
+    switch (h->judgement) {
+    case MG_HANDSHAKE_REFUSED:
+        if (fits(h->verifier.reason, cause)) return NULL;
+        side_words(verifier_name(r), "refused it", &h->verifier, words, sizeof words);
+        snprintf(note, sizeof note, "a handshake through %s stopped at another problem first: %s",
+                 h->stack_display, words);
+        break;
+    case MG_HANDSHAKE_NOT_SENT:
+        if (fits(h->presenter.reason, cause)) return NULL;
+        side_words(presenter_name(r), "would not use it", &h->presenter, words, sizeof words);
+        snprintf(note, sizeof note, "a handshake through %s stopped at another problem first: %s",
+                 h->stack_display, words);
+        break;
+    case MG_HANDSHAKE_UNCLEAR:
+        snprintf(note, sizeof note,
+                 "a handshake through %s ended in a bad signature, which the stand-in key gives "
+                 "too: give --key to tell them apart", h->stack_display);
+        break;
+    case MG_HANDSHAKE_FAILED:
+        snprintf(note, sizeof note, "a handshake through %s judged nothing: %s",
+                 h->stack_display, h->reason_text);
+        break;
+    default: return NULL;
+    }
+    return strdup(note);
+}
+
+void mg_inspect_handshake_summary(const mg_inspect_handshake *h, char *buf, size_t len)
+{
+    if (h->judgement == MG_HANDSHAKE_NOT_RUN) {
+        snprintf(buf, len, "%s: %s", h->stack_display, h->why_not ? h->why_not : "not run");
+        return;
+    }
+    char verdict[64];
+    mg_verdict_format(h->verdict, verdict, sizeof verdict);
+    snprintf(buf, len, "%s, TLS %s, %s, %s: %s (%s)", h->stack_display, mg_tls_name(h->tls),
+             mg_policy_name(h->policy),
+             h->stand_in_key ? "the chain sent with a stand-in key (no --key)"
+                             : "the chain sent with --key",
+             verdict, mg_inspect_judgement_name(h->judgement));
+}
