@@ -78,6 +78,9 @@ typedef enum {
                              * failure, a timeout or a crash (reason_text says which) */
 } mg_handshake_judgement;
 
+/* The TLS versions a handshake through a stack is run in: 1.2, and 1.3 with --key. */
+#define MG_INSPECT_TLS_COUNT 2
+
 /* A handshake through a stack, that stack on both sides: the verifying side trusts --ca (with
  * --crl, at --at, checking --host), the other presents the FILE's chain with --key or, for a
  * stack that can load a certificate with a key not its own, a stand-in key. */
@@ -114,7 +117,8 @@ typedef struct {
     mg_inspect_note *skipped; /* checks that could not run: what to give to run them */
     size_t skipped_count;
     mg_inspect_observation observed[MG_INSPECT_TOOL_MAX]; /* by tools[] */
-    mg_inspect_handshake handshakes[MG_INSPECT_TOOL_MAX]; /* by tools[] */
+    /* by tools[], then TLS 1.2 and 1.3 (stack_display NULL: not attempted) */
+    mg_inspect_handshake handshakes[MG_INSPECT_TOOL_MAX][MG_INSPECT_TLS_COUNT];
 } mg_inspect_report;
 
 /* Inspects the leaf of FILE (PEM or DER, leaf and chain in any order). A failure is bad

@@ -24,7 +24,7 @@ typedef struct {
 
 typedef struct {
     mg_side_config client, server;
-    size_t tool; /* index in the report's tools */
+    size_t tool, version; /* indexes in the report's handshakes */
     mg_tls_version tls;
 } hs_plan;
 
@@ -49,17 +49,19 @@ static MG_RESULT write_files(const mg_inspect_subject *s, EVP_PKEY *key, hs_file
     return MG_OK;
 }
 
-/* With --key, TLS 1.3 where the stack has it, as most deployments run. With a stand-in key,
- * TLS 1.2: there every stack judges the Certificate message before the signature that proves
- * the key (RFC 5246's ClientKeyExchange/CertificateVerify, ServerKeyExchange come after it),
- * while in TLS 1.3 GnuTLS 3.7 checks CertificateVerify first and the chain only then
- * (lib/handshake-tls13.c, STATE110-112 and STATE104-106), so a stand-in key there would hide
- * the chain's verdict behind its own bad signature. */
-static bool pick_version(const mg_stack *stack, bool stand_in, mg_tls_version *out)
+/* With --key, each TLS version the stack has (their checks differ: wolfSSL 5.5 checks a
+ * client certificate's keyUsage in TLS 1.2 only). With a stand-in key, TLS 1.2 alone: there
+ * every stack judges the Certificate message before the signature that proves the key (RFC
+ * 5246: ClientKeyExchange and CertificateVerify, or ServerKeyExchange, come after it), while in
+ * TLS 1.3 GnuTLS 3.7 checks CertificateVerify first and the chain only then
+ * (lib/handshake-tls13.c, STATE110-112 and STATE104-106): a stand-in key there would hide the
+ * chain's verdict behind its own bad signature. */
+static const mg_tls_version versions[MG_INSPECT_TLS_COUNT] = {MG_TLS12, MG_TLS13};
+
+static bool attempted(const mg_stack *stack, bool stand_in, size_t v)
 {
-    bool tls13 = !stand_in && (stack->caps & MG_CAP_TLS13);
-    *out = tls13 ? MG_TLS13 : MG_TLS12;
-    return tls13 || (stack->caps & MG_CAP_TLS12);
+    if (versions[v] == MG_TLS13) return !stand_in && (stack->caps & MG_CAP_TLS13);
+    return (stack->caps & MG_CAP_TLS12) != 0;
 }
 
 /* Why this stack's handshake cannot be run as asked (NULL: it can). */
@@ -74,8 +76,7 @@ static const char *cannot_run(const mg_inspect_subject *s, const mg_stack *stack
                "give --key to observe it";
     if (stand_in && !have_stand_in)
         return "not run: no stand-in key of this certificate's key type: give --key";
-    mg_tls_version tls;
-    if (!pick_version(stack, stand_in, &tls))
+    if (stand_in && !(stack->caps & MG_CAP_TLS12))
         return "not run: without --key it needs TLS 1.2 (where the chain is judged before the "
                "key's signature), which it does not have: give --key";
     if (session->at_given && !(stack->caps & MG_CAP_PINNED_TIME))
@@ -156,8 +157,8 @@ static void judge(const mg_inspect_report *r, bool client, const mg_case_outcome
 static MG_RESULT run_planned(const mg_inspect_subject *s, mg_inspect_report *r,
                              const hs_plan *plans, size_t count)
 {
-    mg_case cases[MG_INSPECT_TOOL_MAX];
-    mg_case_outcome outcomes[MG_INSPECT_TOOL_MAX];
+    mg_case cases[MG_INSPECT_TOOL_MAX * MG_INSPECT_TLS_COUNT];
+    mg_case_outcome outcomes[MG_INSPECT_TOOL_MAX * MG_INSPECT_TLS_COUNT];
     for (size_t i = 0; i < count; i++) {
         const mg_stack *stack = r->tools[plans[i].tool].stack;
         cases[i] = (mg_case){.id = "inspect", .client_stack = stack, .server_stack = stack,
@@ -167,7 +168,32 @@ static MG_RESULT run_planned(const mg_inspect_subject *s, mg_inspect_report *r,
                                  .timeout_seconds = MG_HANDSHAKE_DEADLINE_S};
     MG_GUARD(mg_run_cases(cases, count, &options, outcomes));
     for (size_t i = 0; i < count; i++)
-        judge(r, s->role == MG_INSPECT_CLIENT, &outcomes[i], &r->handshakes[plans[i].tool]);
+        judge(r, s->role == MG_INSPECT_CLIENT, &outcomes[i],
+              &r->handshakes[plans[i].tool][plans[i].version]);
+    return MG_OK;
+}
+
+/* Marks each stack's attempts, by version, and plans those that can run. */
+static MG_RESULT plan_all(const mg_inspect_subject *s, mg_inspect_report *r, bool stand_in,
+                          bool have_stand_in, hs_plan *plans, size_t *count)
+{
+    for (size_t i = 0; i < r->tool_count; i++) {
+        const mg_stack *stack = r->tools[i].stack;
+        if (!stack) continue;
+        const char *why = cannot_run(s, stack, stand_in, have_stand_in);
+        for (size_t v = 0; v < MG_INSPECT_TLS_COUNT; v++) {
+            /* a stack that cannot run says so once, on its first version */
+            if (why ? v > 0 : !attempted(stack, stand_in, v)) continue;
+            mg_inspect_handshake *h = &r->handshakes[i][v];
+            *h = (mg_inspect_handshake){.stack_display = r->tools[i].display,
+                                        .stand_in_key = stand_in, .tls = versions[v],
+                                        .policy = MG_POLICY_STRICT};
+            mg_side_outcome_init(&h->verifier);
+            mg_side_outcome_init(&h->presenter);
+            if (why && !(h->why_not = strdup(why))) return mg_fail(MG_E_INTERNAL, "out of memory");
+            if (!why) plans[(*count)++] = (hs_plan){.tool = i, .version = v, .tls = versions[v]};
+        }
+    }
     return MG_OK;
 }
 
@@ -175,27 +201,12 @@ mg_result mg_inspect_handshakes(const mg_inspect_subject *s, mg_inspect_report *
 {
     bool stand_in = !s->session->key;
     EVP_PKEY *stand_in_key = stand_in ? mg_inspect_standin_key(s->leaf) : NULL;
-    hs_plan plans[MG_INSPECT_TOOL_MAX];
+    hs_plan plans[MG_INSPECT_TOOL_MAX * MG_INSPECT_TLS_COUNT];
     size_t count = 0;
     hs_files files = {0};
-    for (size_t i = 0; i < r->tool_count; i++) {
-        mg_inspect_handshake *h = &r->handshakes[i];
-        const mg_stack *stack = r->tools[i].stack;
-        if (!stack) continue;
-        *h = (mg_inspect_handshake){.stack_display = r->tools[i].display,
-                                    .stand_in_key = stand_in, .policy = MG_POLICY_STRICT};
-        (void)pick_version(stack, stand_in, &h->tls);
-        mg_side_outcome_init(&h->verifier);
-        mg_side_outcome_init(&h->presenter);
-        const char *why = cannot_run(s, stack, stand_in, stand_in_key != NULL);
-        if (why && !(h->why_not = strdup(why))) {
-            EVP_PKEY_free(stand_in_key);
-            return mg_fail(MG_E_INTERNAL, "out of memory");
-        }
-        if (!why) plans[count++] = (hs_plan){.tool = i, .tls = h->tls};
-    }
-    mg_result res = MG_OK;
-    if (count) res = write_files(s, stand_in ? stand_in_key : s->session->key, &files);
+    mg_result res = plan_all(s, r, stand_in, stand_in_key != NULL, plans, &count);
+    if (mg_ok(res) && count)
+        res = write_files(s, stand_in ? stand_in_key : s->session->key, &files);
     for (size_t i = 0; mg_ok(res) && i < count; i++)
         plan_sides(s, &files, r->tools[plans[i].tool].stack, stand_in, &plans[i]);
     if (mg_ok(res) && count) res = run_planned(s, r, plans, count);
@@ -206,8 +217,9 @@ mg_result mg_inspect_handshakes(const mg_inspect_subject *s, mg_inspect_report *
 
 void mg_inspect_handshakes_free(mg_inspect_report *r)
 {
-    for (size_t i = 0; i < MG_INSPECT_TOOL_MAX; i++) {
-        free(r->handshakes[i].why_not);
-        r->handshakes[i] = (mg_inspect_handshake){0};
-    }
+    for (size_t i = 0; i < MG_INSPECT_TOOL_MAX; i++)
+        for (size_t v = 0; v < MG_INSPECT_TLS_COUNT; v++) {
+            free(r->handshakes[i][v].why_not);
+            r->handshakes[i][v] = (mg_inspect_handshake){0};
+        }
 }

@@ -92,8 +92,9 @@ static json_t *side_json(const mg_side_outcome *o)
 static json_t *handshakes_json(const mg_inspect_report *r)
 {
     json_t *list = json_array();
-    for (size_t t = 0; list && t < r->tool_count; t++) {
-        const mg_inspect_handshake *h = &r->handshakes[t];
+    for (size_t i = 0; list && i < r->tool_count * MG_INSPECT_TLS_COUNT; i++) {
+        size_t t = i / MG_INSPECT_TLS_COUNT;
+        const mg_inspect_handshake *h = &r->handshakes[t][i % MG_INSPECT_TLS_COUNT];
         if (!h->stack_display) continue;
         bool ran = h->judgement != MG_HANDSHAKE_NOT_RUN;
         char verdict[64];

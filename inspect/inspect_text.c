@@ -32,13 +32,14 @@ static void print_header(FILE *out, const mg_inspect_report *r)
             fprintf(out, "  recorded   %s's words (%s: %s)\n", r->tools[t].display, o->tool,
                     o->why_not ? o->why_not : "was not run");
     }
-    for (size_t t = 0; t < r->tool_count; t++) {
-        const mg_inspect_handshake *h = &r->handshakes[t];
-        if (!h->stack_display) continue;
-        char summary[1024];
-        mg_inspect_handshake_summary(h, summary, sizeof summary);
-        fprintf(out, "  %-10s %s\n", "handshake", summary);
-    }
+    for (size_t t = 0; t < r->tool_count; t++)
+        for (size_t v = 0; v < MG_INSPECT_TLS_COUNT; v++) {
+            const mg_inspect_handshake *h = &r->handshakes[t][v];
+            if (!h->stack_display) continue;
+            char summary[1024];
+            mg_inspect_handshake_summary(h, summary, sizeof summary);
+            fprintf(out, "  %-10s %s\n", "handshake", summary);
+        }
     if (r->role_guessed)
         fprintf(out, "  role       %s, guessed from %s (choose with --role client|server)\n", role,
                 r->host ? "--host" : "its extendedKeyUsage");
