@@ -128,13 +128,52 @@ static bool has_reason(const mg_inspect_report *r, mg_reason reason)
     return false;
 }
 
-static void judge(const mg_inspect_report *r, bool client, const mg_case_outcome *o,
-                  mg_inspect_handshake *h)
+/* Replaces every `from` in text (cap bytes) by `to`, cutting what no longer fits. */
+static void replace_in(char *text, size_t cap, const char *from, const char *to)
 {
+    size_t from_len = strlen(from), to_len = strlen(to);
+    for (char *hit = strstr(text, from); hit; hit = strstr(hit + to_len, from)) {
+        size_t tail = strlen(hit + from_len), at = (size_t)(hit - text);
+        if (at + to_len >= cap) {
+            *hit = '\0';
+            return;
+        }
+        if (at + to_len + tail >= cap) tail = cap - 1 - at - to_len;
+        memmove(hit + to_len, hit + from_len, tail);
+        memcpy(hit, to, to_len);
+        hit[to_len + tail] = '\0';
+    }
+}
+
+/* The stacks' words name the files they read: inspect's copies become the user's names. */
+static void user_names(const mg_inspect_subject *s, const hs_files *f, char *text, size_t cap)
+{
+    const mg_inspect_session *session = s->session;
+    const struct {
+        const char *copy, *name;
+    } names[] = {{f->chain, s->path},
+                 {f->key, session->key_file ? session->key_file : "(the stand-in key)"},
+                 {f->trust, session->ca_file ? session->ca_file : "(--ca)"},
+                 {f->crls, session->crl_file ? session->crl_file : "(--crl)"},
+                 {f->peer_ca, "(the stand-in server's CA)"},
+                 {f->peer_cert, "(the stand-in server's certificate)"},
+                 {f->peer_key, "(the stand-in server's key)"},
+                 {f->dir, "(inspect's copies)"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].copy[0]) replace_in(text, cap, names[i].copy, names[i].name);
+}
+
+static void judge(const mg_inspect_subject *s, const hs_files *f, const mg_inspect_report *r,
+                  const mg_case_outcome *o, mg_inspect_handshake *h)
+{
+    bool client = s->role == MG_INSPECT_CLIENT;
     h->verdict = o->verdict;
     h->verifier = client ? o->server : o->client;
     h->presenter = client ? o->client : o->server;
     snprintf(h->reason_text, sizeof h->reason_text, "%s", o->reason_text);
+    user_names(s, f, h->reason_text, sizeof h->reason_text);
+    user_names(s, f, h->verifier.native_text, sizeof h->verifier.native_text);
+    user_names(s, f, h->presenter.native_text, sizeof h->presenter.native_text);
     mg_verdict_kind refused = client ? MG_VERDICT_SERVER_REJECTS : MG_VERDICT_CLIENT_REJECTS;
     mg_verdict_kind not_sent = client ? MG_VERDICT_CLIENT_ERROR : MG_VERDICT_SERVER_ERROR;
     if (o->verdict.kind == MG_VERDICT_OK)
@@ -154,8 +193,8 @@ static void judge(const mg_inspect_report *r, bool client, const mg_case_outcome
         h->judgement = MG_HANDSHAKE_FAILED;
 }
 
-static MG_RESULT run_planned(const mg_inspect_subject *s, mg_inspect_report *r,
-                             const hs_plan *plans, size_t count)
+static MG_RESULT run_planned(const mg_inspect_subject *s, const hs_files *f,
+                             mg_inspect_report *r, const hs_plan *plans, size_t count)
 {
     mg_case cases[MG_INSPECT_TOOL_MAX * MG_INSPECT_TLS_COUNT];
     mg_case_outcome outcomes[MG_INSPECT_TOOL_MAX * MG_INSPECT_TLS_COUNT];
@@ -168,8 +207,7 @@ static MG_RESULT run_planned(const mg_inspect_subject *s, mg_inspect_report *r,
                                  .timeout_seconds = MG_HANDSHAKE_DEADLINE_S};
     MG_GUARD(mg_run_cases(cases, count, &options, outcomes));
     for (size_t i = 0; i < count; i++)
-        judge(r, s->role == MG_INSPECT_CLIENT, &outcomes[i],
-              &r->handshakes[plans[i].tool][plans[i].version]);
+        judge(s, f, r, &outcomes[i], &r->handshakes[plans[i].tool][plans[i].version]);
     return MG_OK;
 }
 
@@ -209,7 +247,7 @@ mg_result mg_inspect_handshakes(const mg_inspect_subject *s, mg_inspect_report *
         res = write_files(s, stand_in ? stand_in_key : s->session->key, &files);
     for (size_t i = 0; mg_ok(res) && i < count; i++)
         plan_sides(s, &files, r->tools[plans[i].tool].stack, stand_in, &plans[i]);
-    if (mg_ok(res) && count) res = run_planned(s, r, plans, count);
+    if (mg_ok(res) && count) res = run_planned(s, &files, r, plans, count);
     if (files.dir[0]) mg_temp_dir_remove(files.dir);
     EVP_PKEY_free(stand_in_key);
     return res;

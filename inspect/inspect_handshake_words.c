@@ -23,6 +23,14 @@ static bool fits(mg_reason reason, const mg_inspect_cause *cause)
     return mg_inspect_finding_fits(&finding, cause);
 }
 
+/* A --key that is not the certificate's, which the presenting stack loaded anyway (wolfSSL
+ * compares an EC key's point only): what the verifier sees of it is the signature failing. */
+static bool proof_failed(const mg_inspect_handshake *h, const mg_inspect_cause *cause)
+{
+    return !h->stand_in_key && cause->reason == MG_REASON_KEY_MISMATCH &&
+           h->verifier.reason == MG_REASON_BAD_SIGNATURE;
+}
+
 /* "the server refused it (bad-purpose): EXTKEYUSE_AUTH_E (-386) ...; alert sent
  * bad_certificate(42)" */
 static void side_words(const char *who, const char *did, const mg_side_outcome *o, char *buf,
@@ -53,7 +61,7 @@ static bool version_words(const mg_inspect_report *r, const mg_inspect_handshake
 {
     switch (h->judgement) {
     case MG_HANDSHAKE_REFUSED:
-        if (!fits(h->verifier.reason, cause)) return false;
+        if (!fits(h->verifier.reason, cause) && !proof_failed(h, cause)) return false;
         side_words(verifier_name(r), "refused it", &h->verifier, buf, len);
         return true;
     case MG_HANDSHAKE_NOT_SENT:
@@ -112,7 +120,7 @@ static bool version_note(const mg_inspect_report *r, const mg_inspect_handshake 
     char words[768];
     switch (h->judgement) {
     case MG_HANDSHAKE_REFUSED:
-        if (fits(h->verifier.reason, cause)) return false;
+        if (fits(h->verifier.reason, cause) || proof_failed(h, cause)) return false;
         side_words(verifier_name(r), "refused it", &h->verifier, words, sizeof words);
         break;
     case MG_HANDSHAKE_NOT_SENT:
