@@ -80,9 +80,10 @@ static json_t *side_json(const mg_side_outcome *o)
     const char *sent = mg_alert_short_name(o->alert_sent, alert, sizeof alert);
     json_t *sent_json = sent ? json_string(sent) : json_null();
     const char *received = mg_alert_short_name(o->alert_received, alert, sizeof alert);
+    json_t *reason =
+        o->reason == MG_REASON_NONE ? json_null() : json_string(mg_reason_name(o->reason));
     return json_pack("{s:s, s:o, s:I, s:o, s:o, s:o}", "state", mg_side_state_name(o->state),
-                     "reason",
-                     o->reason == MG_REASON_NONE ? json_null() : json_string(mg_reason_name(o->reason)),
+                     "reason", reason,
                      "native_code", (json_int_t)o->native_code, "native_text",
                      mg_json_text(o->native_text), "alert_sent", sent_json, "alert_received",
                      received ? json_string(received) : json_null());

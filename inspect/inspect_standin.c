@@ -19,8 +19,9 @@
 
 static EVP_PKEY *ec_key(void) { return EVP_EC_gen("P-256"); }
 
-/* The leaf's key type: EC on its curve, RSA (2048 bits whatever the leaf's size: the CertificateVerify
- * fails either way and a larger key only costs time), Ed25519, Ed448. NULL for another type. */
+/* The leaf's key type: EC on its curve, RSA (2048 bits whatever the leaf's size: the
+ * CertificateVerify fails either way and a larger key only costs time), Ed25519, Ed448. NULL
+ * for another type. */
 EVP_PKEY *mg_inspect_standin_key(X509 *leaf)
 {
     EVP_PKEY *pub = X509_get0_pubkey(leaf);

@@ -35,7 +35,8 @@ static void check_known_words(void)
 {
     const mg_stack *openssl = mg_stack_find("openssl"), *gnutls = mg_stack_find("gnutls");
     if (openssl) {
-        mg_inspect_tool tool = {openssl->name, openssl->display, openssl->inspect_words, NULL, NULL};
+        mg_inspect_tool tool = {openssl->name, openssl->display, openssl->inspect_words, NULL,
+                                NULL};
         const char *eku = mg_inspect_tool_words(&tool, "eku-wrong-purpose");
         CHECK(eku && strstr(eku, "unsupported certificate purpose"));
     }
@@ -51,7 +52,8 @@ static void check_known_words(void)
 static void check_filled_messages(void)
 {
     static const mg_tool_words partial[] = {{"name-mismatch", "mismatch for HOST"}, {NULL, NULL}};
-    mg_inspect_tool tools[] = {{"first", "First", partial, NULL, NULL}, {"second", "Second", NULL, NULL, NULL}};
+    mg_inspect_tool tools[] = {{"first", "First", partial, NULL, NULL},
+                               {"second", "Second", NULL, NULL, NULL}};
     mg_inspect_report r = {.file = "f.pem", .host = "server.test", .role = MG_INSPECT_SERVER,
                            .tools = tools, .tool_count = 2};
     mg_inspect_filled_messages m;
