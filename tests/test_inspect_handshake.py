@@ -197,3 +197,25 @@ def test_text_header_lists_the_handshakes(pki):
     assert all(", strict, the chain sent with --key: server-rejects:bad-purpose" in s
                for s in lines), lines
     assert "observed (a handshake through " in text
+
+
+def test_crl_goes_to_the_verifier_under_strict(pki, tmp_path):
+    """--crl is the verifying side's, for the whole chain: a revoked client certificate is
+    refused as revoked by each stack that ran, in its own words."""
+    d = tmp_path
+    (d / "index.txt").write_text("")
+    (d / "crlnumber").write_text("01\n")
+    (d / "ca.cnf").write_text("[ca]\ndefault_ca=c\n[c]\ndatabase=index.txt\ncrlnumber=crlnumber\n"
+                              "default_md=sha256\ndefault_crl_days=7\n")
+    sh("openssl", "ca", "-config", "ca.cnf", "-revoke", pki / "cli.pem", "-keyfile",
+       pki / "root.key", "-cert", pki / "root.pem", cwd=d)
+    sh("openssl", "ca", "-config", "ca.cnf", "-gencrl", "-keyfile", pki / "root.key", "-cert",
+       pki / "root.pem", "-out", "root.crl", cwd=d)
+    proc, report = inspect(pki, "cli", "--crl", d / "root.crl")
+    assert proc.returncode == 1
+    [problem] = [p for p in report["problems"] if p["cause"] == "revoked"]
+    ran = [h for h in report["handshakes"] if h["ran"]]
+    assert {h["stack"] for h in ran} == set(SKIPPERS)
+    for h in ran:
+        assert h["verdict"] == "server-rejects:revoked", h
+        assert h["verifier"]["native_text"] in problem["handshake"][h["stack"]]
