@@ -1,9 +1,9 @@
 /* A handshake through each linked stack, that stack on both sides, under the strict policy
  * (what inspect's own checks report: purpose, CRLs for the whole chain, SAN-only names): the
  * verifying side trusts --ca, checks --crl and --host at --at; the other side presents the
- * FILE's chain. Copies of what they need are written as PEM into a private folder, and the
- * cases run in the matrix's worker pool, so a stack that hangs or crashes costs its deadline
- * and is reported, never the inspection. */
+ * FILE's chain. Copies of the certificates are written as PEM into a private folder (the key
+ * stays in memory), and the cases run in the matrix's worker pool, so a stack that hangs or
+ * crashes costs its deadline and is reported, never the inspection. */
 #include "inspect_handshake.h"
 
 #include "path_join.h"
@@ -19,7 +19,11 @@
 
 typedef struct {
     char dir[1024];
-    char chain[512], key[512], trust[512], crls[512], peer_ca[512], peer_cert[512], peer_key[512];
+    char chain[512], trust[512], crls[512], peer_ca[512], peer_cert[512];
+    /* The keys as PEM in memory (the presenter's: the user's --key, decrypted, or the
+     * stand-in; the stand-in server's): never written to disk, as `handshake` keeps the
+     * user's keys (mg_credential_bytes). */
+    mg_inspect_key_pem key, peer_key;
 } hs_files;
 
 typedef struct {
@@ -33,19 +37,17 @@ static MG_RESULT write_files(const mg_inspect_subject *s, EVP_PKEY *key, hs_file
     const mg_inspect_session *session = s->session;
     MG_GUARD(mg_temp_dir_make("inspect-handshake", f->dir, sizeof f->dir));
     MG_GUARD(mg_path_join(f->chain, sizeof f->chain, f->dir, "chain.pem"));
-    MG_GUARD(mg_path_join(f->key, sizeof f->key, f->dir, "key.pem"));
     MG_GUARD(mg_path_join(f->trust, sizeof f->trust, f->dir, "trust.pem"));
     MG_GUARD(mg_path_join(f->crls, sizeof f->crls, f->dir, "crls.pem"));
     MG_GUARD(mg_path_join(f->peer_ca, sizeof f->peer_ca, f->dir, "peer-ca.pem"));
     MG_GUARD(mg_path_join(f->peer_cert, sizeof f->peer_cert, f->dir, "peer.pem"));
-    MG_GUARD(mg_path_join(f->peer_key, sizeof f->peer_key, f->dir, "peer.key"));
     /* leaf first, as a TLS Certificate message has it and the stacks' loaders take it */
     MG_GUARD(mg_inspect_write_pem(f->chain, s->leaf, s->others, NULL));
-    MG_GUARD(mg_inspect_write_key(f->key, key));
+    MG_GUARD(mg_inspect_key_pem_make(key, &f->key));
     MG_GUARD(mg_inspect_write_pem(f->trust, NULL, session->anchors, NULL));
     if (session->crls) MG_GUARD(mg_inspect_write_pem(f->crls, NULL, NULL, session->crls));
     if (s->role == MG_INSPECT_CLIENT)
-        MG_GUARD(mg_inspect_standin_peer(session->at, f->peer_ca, f->peer_cert, f->peer_key));
+        MG_GUARD(mg_inspect_standin_peer(session->at, f->peer_ca, f->peer_cert, &f->peer_key));
     return MG_OK;
 }
 
@@ -100,7 +102,9 @@ static void plan_sides(const mg_inspect_subject *s, const hs_files *f, const mg_
         .verify_time = session->at,
     };
     mg_side_config presenter = base, verifier = base;
-    presenter.credential = (mg_credential){.cert_file = f->chain, .key_file = f->key};
+    presenter.credential = (mg_credential){.cert_file = f->chain};
+    presenter.credential_bytes.key = (mg_memory_file){
+        f->key.pem, f->key.len, session->key_file ? session->key_file : "(the stand-in key)"};
     presenter.skip_key_check = stand_in;
     verifier.trust_file = f->trust;
     verifier.crl_file = session->crls ? f->crls : NULL;
@@ -109,7 +113,9 @@ static void plan_sides(const mg_inspect_subject *s, const hs_files *f, const mg_
         presenter.trust_file = f->peer_ca;
         presenter.server_name = MG_INSPECT_PEER_NAME;
         verifier.role = MG_ROLE_SERVER;
-        verifier.credential = (mg_credential){.cert_file = f->peer_cert, .key_file = f->peer_key};
+        verifier.credential = (mg_credential){.cert_file = f->peer_cert};
+        verifier.credential_bytes.key =
+            (mg_memory_file){f->peer_key.pem, f->peer_key.len, "(the stand-in server's key)"};
         verifier.peer_check = MG_PEER_REQUIRED;
         p->client = presenter, p->server = verifier;
     } else {
@@ -152,12 +158,10 @@ static void user_names(const mg_inspect_subject *s, const hs_files *f, char *tex
     const struct {
         const char *copy, *name;
     } names[] = {{f->chain, s->path},
-                 {f->key, session->key_file ? session->key_file : "(the stand-in key)"},
                  {f->trust, session->ca_file ? session->ca_file : "(--ca)"},
                  {f->crls, session->crl_file ? session->crl_file : "(--crl)"},
                  {f->peer_ca, "(the stand-in server's CA)"},
                  {f->peer_cert, "(the stand-in server's certificate)"},
-                 {f->peer_key, "(the stand-in server's key)"},
                  {f->dir, "(inspect's copies)"}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (names[i].copy[0]) replace_in(text, cap, names[i].copy, names[i].name);
@@ -249,6 +253,8 @@ mg_result mg_inspect_handshakes(const mg_inspect_subject *s, mg_inspect_report *
         plan_sides(s, &files, r->tools[plans[i].tool].stack, stand_in, &plans[i]);
     if (mg_ok(res) && count) res = run_planned(s, &files, r, plans, count);
     if (files.dir[0]) mg_temp_dir_remove(files.dir);
+    mg_inspect_key_pem_free(&files.key);
+    mg_inspect_key_pem_free(&files.peer_key);
     EVP_PKEY_free(stand_in_key);
     return res;
 }

@@ -29,12 +29,18 @@ char *mg_inspect_handshake_other_note(const mg_inspect_report *r, size_t tool,
 void mg_inspect_handshake_summary(const mg_inspect_handshake *h, char *buf, size_t len);
 const char *mg_inspect_judgement_name(mg_handshake_judgement j); /* "refused", ... */
 
+/* A private key as PEM in memory, for mg_credential_bytes: keys never reach the disk. */
+typedef struct {
+    unsigned char *pem; /* NULL: none */
+    size_t len;
+} mg_inspect_key_pem;
+MG_RESULT mg_inspect_key_pem_make(EVP_PKEY *key, mg_inspect_key_pem *out);
+void mg_inspect_key_pem_free(mg_inspect_key_pem *k); /* wipes the bytes */
+
 /* The stand-ins (inspect_standin.c): a key of the leaf's type (NULL for a type it cannot
  * make), and a CA with a server certificate for MG_INSPECT_PEER_NAME valid around at. */
 EVP_PKEY *mg_inspect_standin_key(X509 *leaf);
 MG_RESULT mg_inspect_standin_peer(int64_t at, const char *ca_path, const char *cert_path,
-                                  const char *key_path);
-/* A private key as PEM, 0600, into a new file. */
-MG_RESULT mg_inspect_write_key(const char *path, EVP_PKEY *key);
+                                  mg_inspect_key_pem *key);
 
 #endif

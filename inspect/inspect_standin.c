@@ -10,10 +10,9 @@
 #include <openssl/rand.h>
 #include <openssl/x509v3.h>
 
-#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define DAY 86400
 
@@ -95,22 +94,32 @@ static X509 *make_cert(const char *cn, EVP_PKEY *key, X509 *issuer, EVP_PKEY *is
     return NULL;
 }
 
-mg_result mg_inspect_write_key(const char *path, EVP_PKEY *key)
+mg_result mg_inspect_key_pem_make(EVP_PKEY *key, mg_inspect_key_pem *out)
 {
-    /* A private key, even a stand-in's or a decrypted copy of --key: 0600, never through a link
-     * (the folder is inspect's own, 0700). */
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    MG_ENSURE(fd >= 0, MG_E_IO, "inspect: cannot write %s", path);
-    FILE *f = fdopen(fd, "w");
-    if (!f) close(fd);
-    bool ok = f && PEM_write_PrivateKey(f, key, NULL, NULL, 0, NULL, NULL) == 1;
-    ok = (f && fclose(f) == 0) && ok;
-    MG_ENSURE(ok, MG_E_IO, "inspect: cannot write %s", path);
+    *out = (mg_inspect_key_pem){0};
+    BIO *bio = BIO_new(BIO_s_secmem());
+    bool ok = bio && PEM_write_bio_PrivateKey(bio, key, NULL, NULL, 0, NULL, NULL) == 1;
+    char *data = NULL;
+    long len = ok ? BIO_get_mem_data(bio, &data) : 0;
+    ok = ok && len > 0 && (out->pem = malloc((size_t)len)) != NULL;
+    if (ok) {
+        memcpy(out->pem, data, (size_t)len);
+        out->len = (size_t)len;
+    }
+    BIO_free(bio); /* a secure-memory BIO wipes its buffer when freed */
+    MG_ENSURE(ok, MG_E_INTERNAL, "inspect: cannot hold a private key in memory");
     return MG_OK;
 }
 
+void mg_inspect_key_pem_free(mg_inspect_key_pem *k)
+{
+    if (k->pem) OPENSSL_cleanse(k->pem, k->len);
+    free(k->pem);
+    *k = (mg_inspect_key_pem){0};
+}
+
 mg_result mg_inspect_standin_peer(int64_t at, const char *ca_path, const char *cert_path,
-                                  const char *key_path)
+                                  mg_inspect_key_pem *key_pem)
 {
     EVP_PKEY *ca_key = ec_key(), *key = ec_key();
     X509 *ca = ca_key ? make_cert("mtlsgrid inspect stand-in CA", ca_key, NULL, ca_key, at, true)
@@ -119,7 +128,7 @@ mg_result mg_inspect_standin_peer(int64_t at, const char *ca_path, const char *c
     mg_result r = cert ? MG_OK : mg_fail(MG_E_INTERNAL, "inspect: cannot make a stand-in peer");
     if (mg_ok(r)) r = mg_inspect_write_pem(ca_path, ca, NULL, NULL);
     if (mg_ok(r)) r = mg_inspect_write_pem(cert_path, cert, NULL, NULL);
-    if (mg_ok(r)) r = mg_inspect_write_key(key_path, key);
+    if (mg_ok(r)) r = mg_inspect_key_pem_make(key, key_pem);
     X509_free(cert);
     X509_free(ca);
     EVP_PKEY_free(key);

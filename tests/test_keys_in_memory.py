@@ -7,6 +7,7 @@ temporary folder.
 Seen through strace, following every process: each file the run creates and each byte it
 writes to a file. A control proves the trace sees the temporary folder: the certificates
 (copied there as PEM) are seen written under TMPDIR."""
+import json
 import os
 import re
 import shutil
@@ -90,5 +91,28 @@ def test_handshake_writes_no_key_to_any_file(tmp_path, bundle, variant):
     created = [m.group(1) for m in map(CREATED.match, lines) if m and "O_CREAT" in m.group(2)]
     assert any(p.endswith("server.pem") for p in created), "the trace sees no file created"
     assert [p for p in created if p.endswith(".key") or ".key." in p] == [], created
+    assert list(tmpdir.iterdir()) == [], "the temporary folder was left behind"
+
+
+
+@pytest.mark.parametrize("variant", ["encrypted-key", "stand-in"])
+def test_inspect_handshakes_write_no_key_to_any_file(tmp_path, bundle, variant):
+    """inspect's handshakes through each stack: the user's --key (here decrypted from an
+    encrypted file), the stand-in key made without --key and the stand-in server's key all
+    reach the stacks as bytes; only certificates are copied."""
+    key = {"encrypted-key": ["--key", bundle / "client-encrypted.key", "--key-password-file",
+                             bundle / "key-password.txt"]}.get(variant, [])
+    proc, lines, tmpdir = traced(tmp_path, ["inspect", bundle / "client.pem", "--role", "client",
+                                            "--ca", bundle / "server-trust.pem", *key, "--json"])
+    assert proc.returncode in (0, 1), proc.stderr
+    handshakes = json.loads(proc.stdout)[0]["handshakes"]
+    assert any(h["ran"] and h["judgement"] == "accepted" for h in handshakes), handshakes
+    writes = [(m.group(1), m.group(2)) for m in map(FILE_WRITE.match, lines) if m]
+    files = [(path, data) for path, data in writes
+             if not re.match(r"(pipe|socket|anon_inode|/dev/)", path)]
+    assert any(path.startswith(str(tmpdir)) and "BEGIN CERTIFICATE" in data
+               for path, data in files), "the trace does not see the temporary folder"
+    with_key = sorted({path for path, data in files if "PRIVATE KEY" in data})
+    assert with_key == [], f"key material written to {with_key}"
     assert list(tmpdir.iterdir()) == [], "the temporary folder was left behind"
 
