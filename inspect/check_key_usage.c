@@ -42,9 +42,10 @@ mg_result mg_check_key_usage(const mg_inspect_subject *s, mg_inspect_report *r)
         return mg_inspect_add_problem(
             r, "ku-refused-client-purpose",
             "Its keyUsage is %s: neither digitalSignature nor keyAgreement. A client signs "
-            "CertificateVerify with its key, so every stack refuses it in this role: OpenSSL "
-            "servers (nginx, curl's peers) by their sslclient purpose check (verify error 26), "
-            "GnuTLS by its key-usage check (a GnuTLS client will not even send it).",
+            "CertificateVerify with its key, so RFC 5280 4.2.1.3 rules it out in this role: "
+            "OpenSSL servers (nginx, curl's peers) refuse it by their sslclient purpose check "
+            "(verify error 26), GnuTLS by its key-usage check (a GnuTLS client will not even "
+            "send it), wolfSSL 5.5 in TLS 1.2 only.",
             list);
     EVP_PKEY *key = X509_get0_pubkey(s->leaf);
     bool rsa_encipher =
