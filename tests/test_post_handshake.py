@@ -1,4 +1,4 @@
-"""TLS 1.3 post-handshake authentication (RFC 8446 4.6.2): the pha-* scenarios on every pairing
+"""TLS 1.3 post-handshake authentication (RFC 8446 4.6.2): the client-pha-* scenarios on every pairing
 of the stacks that have the capability, for the exact verdict; no TLS 1.2 case is listed (the
 scenarios say `tls = 1.3`); the server asks only a client that offered post_handshake_auth; and
 a stack without the capability is a skip that names it."""
@@ -12,25 +12,25 @@ CAPABLE = [s for s in STACKS if stack_has(s, "post-handshake-auth")]
 
 # scenario -> (verdict, whether the server's post-handshake CertificateRequest goes out)
 EXPECTED = {
-    "pha-ok": ("ok", True),
-    "pha-not-offered": ("ok", False),
-    "pha-client-no-cert": ("server-rejects:no-certificate", True),
-    "pha-client-eku-serverauth": ("server-rejects:bad-purpose", True),
-    "pha-client-untrusted-root": ("server-rejects:unknown-ca", True),
+    "client-pha-ok": ("ok", True),
+    "client-pha-not-offered": ("ok", False),
+    "client-pha-no-cert": ("server-rejects:no-certificate", True),
+    "client-pha-eku-serverauth": ("server-rejects:bad-purpose", True),
+    "client-pha-untrusted-root": ("server-rejects:unknown-ca", True),
 }
 
 
 @pytest.fixture(scope="module")
 def pha_results(tmp_path_factory):
     out = tmp_path_factory.mktemp("pha")
-    proc = run_mtlsgrid("run", "--filter", "pha-*", "--policy", "strict", "--out", out)
+    proc = run_mtlsgrid("run", "--filter", "client-pha-*", "--policy", "strict", "--out", out)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     records = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
     return {r["case"]: r for r in records}
 
 
 def test_no_tls12_case_is_listed():
-    cases = list_cases("--filter", "pha-*")
+    cases = list_cases("--filter", "client-pha-*")
     assert cases and all("/tls1.3/" in c for c in cases), cases
 
 
