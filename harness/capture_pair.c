@@ -36,7 +36,9 @@ mg_result mg_capture_pair(const mg_stack *client_stack, const mg_side_config *cl
     mg_context *client_ctx = make_context(client_stack, client_config, &out->client);
     if (server_ctx && client_ctx) {
         mg_pipe_tap tap = mg_pcap_tap(&writer);
-        mg_drive_in_memory(client_stack, client_ctx, server_stack, server_ctx, &tap, out);
+        mg_drive_options options = mg_drive_options_for(server_config);
+        mg_drive_in_memory_with(client_stack, client_ctx, server_stack, server_ctx, &options,
+                                &tap, out);
     } else {
         out->verdict = mg_verdict_from_sides(&out->client, &out->server, false);
         mg_describe_sides(&out->client, &out->server, out->reason_text, sizeof out->reason_text);

@@ -5,61 +5,109 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Each side runs a short program: handshake, then the client sends and the server answers.
- * Steps run in turn, one per side per turn, until both finish, or a turn moves nothing. */
-typedef enum { STEP_HANDSHAKE, STEP_FIRST_IO, STEP_SECOND_IO, STEP_FINISHED, STEP_FAILED } step;
+/* Each side runs a short program of steps: handshake, then the client sends and the server
+ * answers. With post-handshake authentication the server asks for the client's certificate
+ * once the first message has come (RFC 8446 4.6.2: only after the handshake), answers, and
+ * a second exchange follows: the client answers the request while it reads, and the server
+ * judges that answer while it reads the second message, so "ok" again needs a round trip
+ * after the judgement. Steps run in turn, one per side per turn, until both finish, or a
+ * turn moves nothing. */
+typedef enum { OP_HANDSHAKE, OP_SEND, OP_RECV, OP_REQUEST_CERT } op;
+
+typedef struct {
+    const op *ops;
+    size_t count;
+} program;
+
+#define PROGRAM(...) {(const op[]){__VA_ARGS__}, sizeof (op[]){__VA_ARGS__} / sizeof(op)}
+
+static const program plain_client = PROGRAM(OP_HANDSHAKE, OP_SEND, OP_RECV);
+static const program plain_server = PROGRAM(OP_HANDSHAKE, OP_RECV, OP_SEND);
+static const program pha_client = PROGRAM(OP_HANDSHAKE, OP_SEND, OP_RECV, OP_SEND, OP_RECV);
+static const program pha_server =
+    PROGRAM(OP_HANDSHAKE, OP_RECV, OP_REQUEST_CERT, OP_SEND, OP_RECV, OP_SEND);
 
 typedef struct {
     const mg_stack *stack;
     mg_session *session;
     bool is_client;
-    step at;
+    program program;
+    size_t at; /* the next step; program.count once finished */
+    bool failed;
+    bool request_sent; /* server: a post-handshake CertificateRequest went out */
 } side_program;
 
 static const char ping[] = "ping\n";
 static const char pong[] = "pong\n";
 
-/* The client sends first, then reads; the server reads, then sends. */
-static mg_io_status run_io(side_program *p, bool sending)
+static mg_io_status run_recv(side_program *p)
 {
-    const char *message = p->is_client ? ping : pong;
-    if (sending) return p->stack->send(p->session, message, strlen(message));
     char buf[64];
     size_t got = 0;
     mg_io_status st = p->stack->recv(p->session, buf, sizeof buf, &got);
     return (st == MG_IO_DONE && got == 0) ? MG_IO_FAILED : st;
 }
 
+static mg_io_status run_step(side_program *p)
+{
+    const char *message = p->is_client ? ping : pong;
+    switch (p->program.ops[p->at]) {
+    case OP_HANDSHAKE: return p->stack->handshake(p->session);
+    case OP_SEND: return p->stack->send(p->session, message, strlen(message));
+    case OP_RECV: return run_recv(p);
+    case OP_REQUEST_CERT:
+        /* planned only for stacks with the capability, which fill the entry */
+        if (!p->stack->request_client_cert) return MG_IO_FAILED;
+        return p->stack->request_client_cert(p->session, &p->request_sent);
+    }
+    return MG_IO_FAILED;
+}
+
+static bool done(const side_program *p) { return p->failed || p->at == p->program.count; }
+
 static bool advance(side_program *p)
 {
-    mg_io_status st;
-    switch (p->at) {
-    case STEP_HANDSHAKE: st = p->stack->handshake(p->session); break;
-    case STEP_FIRST_IO: st = run_io(p, p->is_client); break;
-    case STEP_SECOND_IO: st = run_io(p, !p->is_client); break;
-    default: return false;
-    }
+    if (done(p)) return false;
+    mg_io_status st = run_step(p);
     if (st == MG_IO_WANT) return false;
-    p->at = st == MG_IO_FAILED ? STEP_FAILED : p->at + 1;
+    if (st == MG_IO_FAILED) p->failed = true;
+    else p->at++;
     return true;
 }
 
-static bool done(const side_program *p) { return p->at == STEP_FINISHED || p->at == STEP_FAILED; }
+static bool finished(const side_program *p) { return !p->failed && p->at == p->program.count; }
 
 /* Bounded: a handshake needs a handful of turns; a stall ends the loop earlier. */
 #define MG_DRIVE_MAX_TURNS 256
 
+mg_drive_options mg_drive_options_for(const mg_side_config *server)
+{
+    return (mg_drive_options){.post_handshake_auth = server->ask_after_handshake};
+}
+
 void mg_drive_in_memory(const mg_stack *client_stack, mg_context *client_ctx,
                         const mg_stack *server_stack, mg_context *server_ctx,
                         const mg_pipe_tap *tap, mg_pair_result *out)
+{
+    mg_drive_options plain = {0};
+    mg_drive_in_memory_with(client_stack, client_ctx, server_stack, server_ctx, &plain, tap, out);
+}
+
+void mg_drive_in_memory_with(const mg_stack *client_stack, mg_context *client_ctx,
+                             const mg_stack *server_stack, mg_context *server_ctx,
+                             const mg_drive_options *options, const mg_pipe_tap *tap,
+                             mg_pair_result *out)
 {
     mg_pair_result_init(out);
     mg_memory_pipe pipe;
     mg_memory_pipe_init(&pipe, tap);
     mg_transport client_io = mg_memory_pipe_client(&pipe);
     mg_transport server_io = mg_memory_pipe_server(&pipe);
-    side_program client = {client_stack, NULL, true, STEP_HANDSHAKE};
-    side_program server = {server_stack, NULL, false, STEP_HANDSHAKE};
+    bool pha = options->post_handshake_auth;
+    side_program client = {client_stack, NULL, true, pha ? pha_client : plain_client, 0, false,
+                           false};
+    side_program server = {server_stack, NULL, false, pha ? pha_server : plain_server, 0, false,
+                           false};
 
     if (!mg_ok(server_stack->session_new(server_ctx, &server_io, &server.session, &out->server)) ||
         !server.session) {
@@ -79,18 +127,30 @@ void mg_drive_in_memory(const mg_stack *client_stack, mg_context *client_ctx,
     }
     client_stack->outcome(client.session, &out->client);
     server_stack->outcome(server.session, &out->server);
-    if (client.at != STEP_FINISHED && out->client.state == MG_SIDE_OK)
+    if (!finished(&client) && out->client.state == MG_SIDE_OK)
         out->client.state = MG_SIDE_INCOMPLETE;
-    if (server.at != STEP_FINISHED && out->server.state == MG_SIDE_OK)
+    if (!finished(&server) && out->server.state == MG_SIDE_OK)
         out->server.state = MG_SIDE_INCOMPLETE;
+    out->post_handshake_request_sent = server.request_sent;
 
 finish:
     out->verdict = mg_verdict_from_sides(&out->client, &out->server,
-                                         client.at == STEP_FINISHED && server.at == STEP_FINISHED);
+                                         finished(&client) && finished(&server));
     mg_describe_sides(&out->client, &out->server, out->reason_text, sizeof out->reason_text);
+    if (pha) mg_describe_post_handshake(out);
     if (client.session) client_stack->session_free(client.session);
     if (server.session) server_stack->session_free(server.session);
     mg_memory_pipe_free(&pipe);
+}
+
+/* For people: whether the server's post-handshake request went out (a client that did not
+ * offer the extension gets none), after the sides' account. */
+void mg_describe_post_handshake(mg_pair_result *out)
+{
+    size_t used = strlen(out->reason_text);
+    snprintf(out->reason_text + used, sizeof out->reason_text - used,
+             "; post-handshake CertificateRequest %s",
+             out->post_handshake_request_sent ? "sent" : "not sent");
 }
 
 mg_verdict mg_verdict_from_sides(const mg_side_outcome *client, const mg_side_outcome *server,
@@ -176,7 +236,9 @@ void mg_run_pair(const mg_stack *client_stack, const mg_side_config *client_conf
         setup_failed(&out->client);
     }
     if (server_ctx && client_ctx) {
-        mg_drive_in_memory(client_stack, client_ctx, server_stack, server_ctx, NULL, out);
+        mg_drive_options options = mg_drive_options_for(server_config);
+        mg_drive_in_memory_with(client_stack, client_ctx, server_stack, server_ctx, &options,
+                                NULL, out);
     } else {
         out->verdict = mg_verdict_from_sides(&out->client, &out->server, false);
         mg_describe_sides(&out->client, &out->server, out->reason_text, sizeof out->reason_text);

@@ -12,7 +12,19 @@ typedef struct {
     mg_side_outcome client;
     mg_side_outcome server;
     char reason_text[1024]; /* for people: which side saw what, native codes, alerts */
+    bool post_handshake_request_sent; /* the server's post-handshake CertificateRequest */
 } mg_pair_result;
+
+/* What the connection does beyond one handshake and one round trip. */
+typedef struct {
+    /* TLS 1.3 post-handshake authentication: after the first message the server asks for
+     * the client's certificate (request_client_cert), and a second round trip follows the
+     * client's answer. */
+    bool post_handshake_auth;
+} mg_drive_options;
+
+/* The options a server's config calls for (ask_after_handshake). */
+mg_drive_options mg_drive_options_for(const mg_side_config *server);
 
 /* Empty result: no verdict yet, no alerts (alert 0 is close_notify, so "none" is explicit). */
 void mg_pair_result_init(mg_pair_result *out);
@@ -22,6 +34,14 @@ void mg_pair_result_init(mg_pair_result *out);
 void mg_drive_in_memory(const mg_stack *client_stack, mg_context *client_ctx,
                         const mg_stack *server_stack, mg_context *server_ctx,
                         const mg_pipe_tap *tap, mg_pair_result *out);
+/* The same with options (NULL-free: pass {0} for the plain connection). */
+void mg_drive_in_memory_with(const mg_stack *client_stack, mg_context *client_ctx,
+                             const mg_stack *server_stack, mg_context *server_ctx,
+                             const mg_drive_options *options, const mg_pipe_tap *tap,
+                             mg_pair_result *out);
+
+/* Appends whether the post-handshake CertificateRequest went out to out->reason_text. */
+void mg_describe_post_handshake(mg_pair_result *out);
 
 /* Makes both contexts from their configs, drives the connection, frees the contexts. A side
  * whose context cannot be made gives {client,server}-error with its reason. */

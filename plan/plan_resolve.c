@@ -92,6 +92,29 @@ static MG_RESULT resolve_credential(resolver *rv, const char *role, const mg_sce
     return compose(rv, role, "credential", parts, n + 1, &cred->cert_file);
 }
 
+/* server.client-cert: whether the server asks, when (in the handshake or after it), and
+ * whether a client without a certificate is refused. */
+static void resolve_client_cert(const char *choice, mg_side_config *c)
+{
+    static const struct {
+        const char *name;
+        mg_peer_check check;
+        bool after_handshake;
+    } choices[] = {
+        {"required", MG_PEER_REQUIRED, false},
+        {"optional", MG_PEER_OPTIONAL, false},
+        {"none", MG_PEER_NONE, false},
+        {"post-handshake", MG_PEER_REQUIRED, true},
+        {"post-handshake-optional", MG_PEER_OPTIONAL, true},
+    };
+    c->peer_check = MG_PEER_REQUIRED; /* the default, and the loader admits only the above */
+    for (size_t i = 0; choice && i < sizeof choices / sizeof choices[0]; i++)
+        if (!strcmp(choice, choices[i].name)) {
+            c->peer_check = choices[i].check;
+            c->ask_after_handshake = choices[i].after_handshake;
+        }
+}
+
 static MG_RESULT resolve_side(resolver *rv, int role_index, const mg_scenario_side *side,
                               mg_side_config *base)
 {
@@ -120,10 +143,8 @@ static MG_RESULT resolve_side(resolver *rv, int role_index, const mg_scenario_si
     }
     base->require_ocsp = side->require_ocsp;
     base->server_name = side->host ? side->host : default_host;
-    base->peer_check = !side->client_cert || !strcmp(side->client_cert, "required")
-                           ? MG_PEER_REQUIRED
-                       : !strcmp(side->client_cert, "optional") ? MG_PEER_OPTIONAL
-                                                                : MG_PEER_NONE;
+    resolve_client_cert(side->client_cert, base);
+    base->offer_post_handshake_auth = side->post_handshake_auth;
     base->skip_key_check = side->skip_key_check;
     if (strcmp(rv->plan->manifest.time_mode, "pinned") == 0) {
         base->pin_time = true;

@@ -81,6 +81,12 @@ static MG_RESULT from_scenario(const mg_side_source *src, mg_side_config *c, mg_
     MG_GUARD(mg_plan_prepare(&st->plan, st->temp_matrix, &mo, &m));
     const mg_case *k = &st->plan.cases[0];
     *c = *(c->role == MG_ROLE_CLIENT ? k->client : k->server);
+    /* The TCP session drives no post-handshake request: such a server would let every
+     * client in unauthenticated, and say ok. */
+    MG_ENSURE(!c->ask_after_handshake, MG_E_USAGE,
+              "--scenario %s: the server asks for the client certificate after the handshake, "
+              "which serve does not drive yet (run it in the matrix: mtlsgrid run --filter)",
+              src->scenario);
     return MG_OK;
 }
 

@@ -30,7 +30,10 @@ typedef struct {
     char *ocsp;            /* server: OCSP response artifact to staple */
     bool require_ocsp;     /* client: a good stapled OCSP response is required */
     char *host;            /* client: the name connected to and verified */
-    char *client_cert;     /* server: "required" (default), "optional" or "none" */
+    char *client_cert;     /* server: "required" (default), "optional", "none",
+                            * "post-handshake" or "post-handshake-optional" (TLS 1.3: asked
+                            * after the handshake, RFC 8446 4.6.2) */
+    bool post_handshake_auth; /* client: offers the post_handshake_auth extension */
     bool skip_key_check;   /* load the credential even though key and certificate disagree */
     mg_strings needs;      /* capabilities the judging stack must have under strict */
 } mg_scenario_side;
@@ -42,6 +45,8 @@ typedef struct {
     char *standard;        /* the standard and section the expectation follows */
     char *expect_note;     /* why several outcomes are allowed, when they are */
     char *ref;             /* the advisory or public issue it comes from; NULL: none */
+    char *tls;             /* "1.2" or "1.3": the only version the scenario exists in; NULL:
+                            * both (a TLS 1.3 feature has no TLS 1.2 case to grade) */
     mg_verdict *expected;  /* every allowed verdict */
     size_t expected_count;
     mg_scenario_side client, server;

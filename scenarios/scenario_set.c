@@ -100,7 +100,7 @@ void mg_scenario_set_free(mg_scenario_set *set)
     for (size_t i = 0; i < set->count; i++) {
         mg_scenario *s = &set->scenarios[i];
         free(s->id), free(s->family), free(s->summary), free(s->standard), free(s->expect_note);
-        free(s->ref);
+        free(s->ref), free(s->tls);
         free(s->expected), free(s->file), free(s->refs);
         free_side(&s->client);
         free_side(&s->server);

@@ -38,7 +38,11 @@ enum {
     MG_CAP_KEYLOG = 1u << 9,         /* NSS key log lines */
     MG_CAP_MAX_DEPTH = 1u << 10,
     MG_CAP_OCSP = 1u << 11,          /* client requires a stapled response and judges it */
-    MG_CAP_COUNT = 12, /* how many bits above */
+    /* TLS 1.3 post-handshake authentication (RFC 8446 4.6.2): a client that offers the
+     * post_handshake_auth extension and answers a later CertificateRequest, a server that
+     * sends one (request_client_cert) and judges what comes back as in the handshake. */
+    MG_CAP_POST_HANDSHAKE_AUTH = 1u << 12,
+    MG_CAP_COUNT = 13, /* how many bits above */
 };
 
 /* The capabilities by index (0 .. MG_CAP_COUNT-1; 0 past the end), by name ("crl", as
@@ -104,6 +108,12 @@ typedef struct mg_side_config {
      * our own is sent, for the peer to judge. */
     bool screen_own_credential;
     const char *keylog_file; /* append NSS key log lines here (NULL: none) */
+    /* TLS 1.3 post-handshake authentication (MG_CAP_POST_HANDSHAKE_AUTH). Client: offer the
+     * post_handshake_auth extension and answer a CertificateRequest after the handshake.
+     * Server: ask for no certificate in the handshake but after it (request_client_cert),
+     * judging the answer by peer_check. */
+    bool offer_post_handshake_auth; /* client only */
+    bool ask_after_handshake;       /* server only */
 } mg_side_config;
 
 static inline bool mg_side_has_cert(const mg_side_config *c)
@@ -177,6 +187,14 @@ typedef struct mg_stack {
     mg_io_status (*handshake)(mg_session *session);
     mg_io_status (*send)(mg_session *session, const void *data, size_t len);
     mg_io_status (*recv)(mg_session *session, void *buf, size_t cap, size_t *got);
+
+    /* Server, after the handshake, for ask_after_handshake (NULL without
+     * MG_CAP_POST_HANDSHAKE_AUTH): sends a post-handshake CertificateRequest. The client's
+     * answer is judged while recv reads on. A client that did not offer post_handshake_auth
+     * must not be sent one (RFC 8446 4.6.2): then *sent is false, and the call is DONE when
+     * peer_check accepts a client without a certificate, else FAILED with the refusal
+     * recorded for outcome() (rejected the peer: no-certificate). */
+    mg_io_status (*request_client_cert)(mg_session *session, bool *sent);
 
     /* Fills what this side did and why (state, reason, native code and text, alerts). */
     void (*outcome)(mg_session *session, mg_side_outcome *out);

@@ -59,6 +59,7 @@ typedef struct {
     unsigned verify_status; /* gnutls_certificate_status_t bits */
     int alert_sent, alert_received;
     size_t sent; /* bytes of the current message already sent (after a WANT) */
+    bool pha_requested; /* server: the post-handshake request is under way (gnutls_reauth) */
 } mg_gnutls_session;
 
 static inline mg_gnutls_context *mg_gnutls_ctx(mg_context *ctx) { return (mg_gnutls_context *)ctx; }
@@ -131,6 +132,11 @@ bool mg_gnutls_own_leaf_cannot_sign(const mg_gnutls_session *s);
 
 /* Records why this side stopped and, where GnuTLS has not, tells the peer by an alert. */
 void mg_gnutls_note_failure(mg_gnutls_session *s, int error);
+
+/* Post-handshake authentication (gnutls_pha.c): the gnutls_init flags a side needs, and the
+ * server's request. */
+unsigned mg_gnutls_post_handshake_flags(const mg_side_config *config);
+mg_io_status mg_gnutls_request_client_cert(mg_session *session, bool *sent);
 
 /* The stack interface's session functions (gnutls_session.c) and outcome. */
 MG_RESULT mg_gnutls_session_new(mg_context *ctx, const mg_transport *io, mg_session **out,

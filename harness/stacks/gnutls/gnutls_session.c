@@ -103,7 +103,8 @@ MG_RESULT mg_gnutls_session_new(mg_context *context, const mg_transport *io, mg_
     s->io = *io;
     s->alert_sent = s->alert_received = MG_NO_ALERT;
     unsigned flags = GNUTLS_NONBLOCK | GNUTLS_NO_TICKETS |
-                     (s->ctx->config.role == MG_ROLE_CLIENT ? GNUTLS_CLIENT : GNUTLS_SERVER);
+                     (s->ctx->config.role == MG_ROLE_CLIENT ? GNUTLS_CLIENT : GNUTLS_SERVER) |
+                     mg_gnutls_post_handshake_flags(&s->ctx->config);
     int rc = gnutls_init(&s->tls, flags);
     if (rc < 0) {
         free(s);

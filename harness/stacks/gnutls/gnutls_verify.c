@@ -84,7 +84,9 @@ MG_RESULT mg_gnutls_setup_verification(mg_gnutls_session *s)
     if (c->role == MG_ROLE_SERVER) {
         MG_ENSURE((unsigned)c->peer_check < sizeof requests / sizeof requests[0], MG_E_INTERNAL,
                   "gnutls: unknown peer check %d", (int)c->peer_check);
-        gnutls_certificate_server_set_request(s->tls, requests[c->peer_check]);
+        /* asked after the handshake instead (gnutls_pha.c) */
+        gnutls_certificate_server_set_request(
+            s->tls, c->ask_after_handshake ? GNUTLS_CERT_IGNORE : requests[c->peer_check]);
     }
     if (!judges_peer(s)) return MG_OK;
     if (c->policy == MG_POLICY_MINIMAL) {

@@ -59,7 +59,15 @@ struct mg_session {
     mg_nss_verify_error verify;
     int alert_sent;     /* the first alert this side sent, MG_NO_ALERT if none */
     int alert_received; /* the first alert this side received, MG_NO_ALERT if none */
+    bool pha_requested; /* server: the post-handshake CertificateRequest went out */
+    bool pha_refused;   /* server: the client did not offer it, and a certificate was required */
 };
+
+/* Post-handshake authentication (nss_pha.c): the client's offer, the server's request, and
+ * the refusal to ask a client that did not offer it as an outcome. */
+SECStatus mg_nss_setup_post_handshake(PRFileDesc *fd, const mg_side_config *cfg);
+mg_io_status mg_nss_request_client_cert(mg_session *s, bool *sent);
+bool mg_nss_post_handshake_refusal(const mg_session *s, mg_side_outcome *out);
 
 /* NSS started once per process with no database (nss_init.c). */
 MG_RESULT mg_nss_init(void);

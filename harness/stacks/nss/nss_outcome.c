@@ -43,7 +43,8 @@ void mg_nss_outcome(mg_session *s, mg_side_outcome *out)
         out->state = s->handshake_done ? MG_SIDE_OK : MG_SIDE_INCOMPLETE;
         return;
     }
-    if (rejected_by_hook(s, out) || rejected_by_handshake(s, out)) {
+    if (mg_nss_post_handshake_refusal(s, out) || rejected_by_hook(s, out) ||
+        rejected_by_handshake(s, out)) {
         out->state = MG_SIDE_REJECTED_PEER;
         return;
     }

@@ -23,7 +23,8 @@ static SECStatus set_options(PRFileDesc *fd, const mg_side_config *cfg)
     bool server = cfg->role == MG_ROLE_SERVER;
     PRUint16 v = cfg->tls == MG_TLS12 ? SSL_LIBRARY_VERSION_TLS_1_2 : SSL_LIBRARY_VERSION_TLS_1_3;
     SSLVersionRange range = {v, v};
-    bool ask = server && cfg->peer_check != MG_PEER_NONE;
+    /* a server that asks after the handshake asks in none (nss_pha.c) */
+    bool ask = server && cfg->peer_check != MG_PEER_NONE && !cfg->ask_after_handshake;
     PRIntn require = server && cfg->peer_check == MG_PEER_REQUIRED ? SSL_REQUIRE_ALWAYS
                                                                    : SSL_REQUIRE_NEVER;
     bool staple = !server && cfg->require_ocsp && cfg->policy == MG_POLICY_STRICT;
@@ -34,7 +35,8 @@ static SECStatus set_options(PRFileDesc *fd, const mg_side_config *cfg)
         SSL_OptionSet(fd, SSL_ENABLE_SESSION_TICKETS, PR_FALSE) != SECSuccess ||
         SSL_OptionSet(fd, SSL_REQUEST_CERTIFICATE, ask) != SECSuccess ||
         SSL_OptionSet(fd, SSL_REQUIRE_CERTIFICATE, require) != SECSuccess ||
-        SSL_OptionSet(fd, SSL_ENABLE_OCSP_STAPLING, staple) != SECSuccess)
+        SSL_OptionSet(fd, SSL_ENABLE_OCSP_STAPLING, staple) != SECSuccess ||
+        mg_nss_setup_post_handshake(fd, cfg) != SECSuccess)
         return SECFailure;
     return SSL_VersionRangeSet(fd, &range);
 }

@@ -47,6 +47,8 @@ struct mg_session {
     int alert_received;
     bool alert_sent_fatal;
     bool alert_received_fatal;
+    bool pha_requested; /* server: the post-handshake CertificateRequest was accepted to send */
+    bool pha_refused;   /* server: it could not be, and a certificate was required */
 };
 
 /* Fills `why` as a setup failure (the case's verdict, not an error of the tool) with the
@@ -62,6 +64,16 @@ bool mg_ossl_setup_ocsp(mg_context *ctx, mg_side_outcome *why);
 MG_RESULT mg_ossl_setup_keylog(mg_context *ctx);
 void mg_ossl_setup_alert_tracking(SSL_CTX *ssl_ctx);
 void mg_ossl_setup_security(mg_context *ctx);
+
+/* Post-handshake authentication (ossl_pha.c): the client's offer, the server's verify-mode
+ * bit, the request, and the refusal to ask a client that did not offer it as an outcome. */
+void mg_ossl_setup_post_handshake(mg_context *ctx);
+int mg_ossl_post_handshake_verify_flag(const mg_side_config *cfg);
+mg_io_status mg_ossl_request_client_cert(mg_session *session, bool *sent);
+bool mg_ossl_post_handshake_refusal(const mg_session *s, mg_side_outcome *out);
+
+/* WANT for a retry, else FAILED with the failure recorded once (ossl_session.c). */
+mg_io_status mg_ossl_status_of(mg_session *s, int ret);
 
 /* The session an SSL belongs to (set by session_new), and the context of an SSL_CTX. */
 mg_session *mg_ossl_session_of(const SSL *ssl);

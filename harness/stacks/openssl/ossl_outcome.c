@@ -76,7 +76,8 @@ void mg_ossl_outcome(mg_session *s, mg_side_outcome *out)
         out->state = SSL_is_init_finished(s->ssl) ? MG_SIDE_OK : MG_SIDE_INCOMPLETE;
         return;
     }
-    if (rejected_own_check(s, out) || rejected_by_verification(s, out) ||
+    if (mg_ossl_post_handshake_refusal(s, out) || rejected_own_check(s, out) ||
+        rejected_by_verification(s, out) ||
         rejected_by_protocol(s, out)) {
         out->state = MG_SIDE_REJECTED_PEER;
         return;

@@ -75,7 +75,7 @@ static void record_failure(mg_session *s, int ssl_error)
     ERR_clear_error();
 }
 
-static mg_io_status status_of(mg_session *s, int ret)
+mg_io_status mg_ossl_status_of(mg_session *s, int ret)
 {
     int err = SSL_get_error(s->ssl, ret);
     if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE) return MG_IO_WANT;
@@ -89,7 +89,7 @@ mg_io_status mg_ossl_handshake(mg_session *s)
     if (s->handshake_done) return MG_IO_DONE;
     ERR_clear_error();
     int ret = SSL_do_handshake(s->ssl);
-    if (ret != 1) return status_of(s, ret);
+    if (ret != 1) return mg_ossl_status_of(s, ret);
     s->handshake_done = true;
     return MG_IO_DONE;
 }
@@ -100,7 +100,7 @@ mg_io_status mg_ossl_send(mg_session *s, const void *data, size_t len)
     ERR_clear_error();
     size_t written = 0;
     int ret = SSL_write_ex(s->ssl, data, len, &written);
-    return ret == 1 ? MG_IO_DONE : status_of(s, ret);
+    return ret == 1 ? MG_IO_DONE : mg_ossl_status_of(s, ret);
 }
 
 mg_io_status mg_ossl_recv(mg_session *s, void *buf, size_t cap, size_t *got)
@@ -112,5 +112,5 @@ mg_io_status mg_ossl_recv(mg_session *s, void *buf, size_t cap, size_t *got)
     if (ret == 1) return MG_IO_DONE;
     /* A close_notify ends the stream cleanly: DONE with nothing read, not a failure. */
     if (SSL_get_error(s->ssl, ret) == SSL_ERROR_ZERO_RETURN) return MG_IO_DONE;
-    return status_of(s, ret);
+    return mg_ossl_status_of(s, ret);
 }

@@ -97,7 +97,9 @@ bool mg_ossl_setup_verify(mg_context *ctx, mg_side_outcome *why)
     const mg_side_config *cfg = &ctx->config;
     SSL_CTX *ssl_ctx = ctx->ssl_ctx;
     X509_VERIFY_PARAM *param = SSL_CTX_get0_param(ssl_ctx);
-    SSL_CTX_set_verify(ssl_ctx, verify_mode(cfg), record_verify_error);
+    SSL_CTX_set_verify(ssl_ctx, verify_mode(cfg) | mg_ossl_post_handshake_verify_flag(cfg),
+                       record_verify_error);
+    mg_ossl_setup_post_handshake(ctx);
     if (!setup_host(ctx, param, why)) return false;
     if (cfg->policy == MG_POLICY_STRICT) {
         bool judging_client = cfg->role == MG_ROLE_SERVER;

@@ -61,6 +61,8 @@ struct mg_session {
     bool transport_closed;  /* the peer's stream ended or broke */
     mg_wolf_verify_error verify;
     int alert_sent; /* the first alert this side sent, MG_NO_ALERT if none */
+    bool pha_requested; /* server: the post-handshake CertificateRequest went out */
+    bool pha_refused;   /* server: the client did not offer it, and a certificate was required */
 };
 
 /* Fills `why` as a setup failure (the case's verdict): state SETUP_FAILED, the reason, the
@@ -117,6 +119,13 @@ void mg_wolf_alerts(const mg_session *s, mg_side_outcome *out);
 
 /* The session a WOLFSSL belongs to. */
 mg_session *mg_wolf_session_of(WOLFSSL *ssl);
+
+/* Post-handshake authentication (wolfssl_pha.c): the client's offer, the server's verify-mode
+ * bit, the request, and the refusal to ask a client that did not offer it as an outcome. */
+void mg_wolf_setup_post_handshake(const mg_context *ctx, WOLFSSL_CTX *wctx);
+int mg_wolf_post_handshake_verify_flag(const mg_side_config *cfg);
+mg_io_status mg_wolf_request_client_cert(mg_session *s, bool *sent);
+bool mg_wolf_post_handshake_refusal(const mg_session *s, mg_side_outcome *out);
 
 /* I/O callbacks over mg_transport (wolfssl_io.c). */
 void mg_wolf_attach_transport(mg_session *s);

@@ -37,7 +37,8 @@ void mg_wolf_outcome(mg_session *s, mg_side_outcome *out)
         out->state = s->handshake_done ? MG_SIDE_OK : MG_SIDE_INCOMPLETE;
         return;
     }
-    if (rejected_by_verification(s, out) || rejected_by_handshake(s, out)) {
+    if (mg_wolf_post_handshake_refusal(s, out) || rejected_by_verification(s, out) ||
+        rejected_by_handshake(s, out)) {
         out->state = MG_SIDE_REJECTED_PEER;
         return;
     }

@@ -22,7 +22,8 @@ const mg_stack mg_stack_wolfssl = {
     .name = "wolfssl",
     .display = "wolfSSL",
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP |
-            MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH,
+            MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH |
+            MG_CAP_POST_HANDSHAKE_AUTH,
     .tools = NULL,
     .inspect_words = mg_wolfssl_inspect_words,
     .version = wolf_version,
@@ -34,4 +35,5 @@ const mg_stack mg_stack_wolfssl = {
     .send = mg_wolf_send,
     .recv = mg_wolf_recv,
     .outcome = mg_wolf_outcome,
+    .request_client_cert = mg_wolf_request_client_cert,
 };

@@ -73,7 +73,9 @@ MG_RESULT mg_wolf_setup_verify(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side
 {
     (void)why;
     const mg_side_config *cfg = &ctx->config;
-    wolfSSL_CTX_set_verify(wctx, verify_mode(cfg), record_verify_error);
+    wolfSSL_CTX_set_verify(wctx, verify_mode(cfg) | mg_wolf_post_handshake_verify_flag(cfg),
+                           record_verify_error);
+    mg_wolf_setup_post_handshake(ctx, wctx);
     /* wolfSSL counts as OpenSSL does (src/internal.c: untrustedDepth > verifyDepth + 1). */
     if (cfg->limit_depth) wolfSSL_CTX_set_verify_depth(wctx, cfg->max_depth);
     return MG_OK;
