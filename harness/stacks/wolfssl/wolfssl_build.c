@@ -22,14 +22,6 @@ static int no_password(char *buf, int size, int rwflag, void *userdata)
     return 0;
 }
 
-/* By default a wolfSSL TLS 1.2 server offers in CertificateRequest only the signature
- * algorithms of its own key type (src/internal.c InitSuitesHashSigAlgo), so a client with an
- * RSA certificate finds none it can use facing an ECDSA server; a server that accepts clients
- * of any key type lists them all, as the other stacks do by default. */
-static const char mg_wolf_sigalgs[] = "ECDSA+SHA256:ECDSA+SHA384:ECDSA+SHA512:RSA-PSS+SHA256:"
-                                      "RSA-PSS+SHA384:RSA-PSS+SHA512:RSA+SHA256:RSA+SHA384:"
-                                      "RSA+SHA512:ED25519";
-
 /* A wolfSSL client lists P-521 first among its groups by default (src/tls.c
  * TLSX_PopulateSupportedGroups: the largest curves first), and servers that follow the
  * client's order (OpenSSL in TLS 1.2, GnuTLS) take it: one case then costs several times a
@@ -57,7 +49,6 @@ static MG_RESULT setup_groups(const mg_side_config *cfg, WOLFSSL_CTX *wctx)
 
 static void setup_protocol(WOLFSSL_CTX *wctx)
 {
-    (void)wolfSSL_CTX_set1_sigalgs_list(wctx, mg_wolf_sigalgs);
     wolfSSL_CTX_set_session_cache_mode(wctx, WOLFSSL_SESS_CACHE_OFF);
     (void)wolfSSL_CTX_NoTicketTLSv12(wctx);
     (void)wolfSSL_CTX_no_ticket_TLSv13(wctx);
@@ -161,6 +152,29 @@ MG_RESULT mg_wolf_forget_learned(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_si
         MG_WOLF_STEP(mg_wolf_install_crls(ctx, wctx, why), why);
     }
     return mg_wolf_setup_verify(ctx, wctx, why);
+}
+
+/* By default a wolfSSL TLS 1.2 server offers in CertificateRequest only the signature
+ * algorithms of its own key type (src/internal.c InitSuitesHashSigAlgo), so a client with an
+ * RSA certificate finds none it can use facing an ECDSA server; a server that accepts clients
+ * of any key type lists them all, as the other stacks do by default.
+ * Set on each WOLFSSL, not on the WOLFSSL_CTX: from wolfSSL 5.6.0 on a WOLFSSL_CTX gets its
+ * cipher suites only when its first WOLFSSL is made or a server certificate is loaded
+ * (wolfSSL/wolfssl#5932), and wolfSSL_CTX_set1_sigalgs_list on a new one allocates them empty
+ * (src/ssl.c: AllocateCtxSuites then SetSuitesHashSigAlgo), which wolfSSL_new then keeps: the
+ * client's ClientHello offers no cipher suite, and loading a server's certificate recomputes
+ * the list (src/ssl_load.c InitSuites) over the one set. wolfSSL_set1_sigalgs_list copies the
+ * WOLFSSL_CTX's suites, ready by then, into the WOLFSSL's own and sets the list there, on
+ * 5.5.4 as on 5.7. */
+static const char mg_wolf_sigalgs[] = "ECDSA+SHA256:ECDSA+SHA384:ECDSA+SHA512:RSA-PSS+SHA256:"
+                                      "RSA-PSS+SHA384:RSA-PSS+SHA512:RSA+SHA256:RSA+SHA384:"
+                                      "RSA+SHA512:ED25519";
+
+MG_RESULT mg_wolf_setup_sigalgs(WOLFSSL *ssl)
+{
+    MG_ENSURE(wolfSSL_set1_sigalgs_list(ssl, mg_wolf_sigalgs) == WOLFSSL_SUCCESS, MG_E_INTERNAL,
+              "wolfssl: cannot set the signature algorithms");
+    return MG_OK;
 }
 
 MG_RESULT mg_wolf_build(const mg_context *ctx, WOLFSSL_CTX **out, mg_side_outcome *why)

@@ -100,6 +100,8 @@ MG_RESULT mg_wolf_install_crls(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side
 /* A WOLFSSL_CTX with everything the context says (wolfssl_build.c), and the same WOLFSSL_CTX
  * brought back to that: the CAs and CRL state earlier sessions left in it dropped. */
 MG_RESULT mg_wolf_build(const mg_context *ctx, WOLFSSL_CTX **out, mg_side_outcome *why);
+/* The signature algorithms a WOLFSSL offers (wolfssl_build.c says why per WOLFSSL). */
+MG_RESULT mg_wolf_setup_sigalgs(WOLFSSL *ssl);
 MG_RESULT mg_wolf_forget_learned(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);
 
 /* Verification settings of a WOLFSSL_CTX and of one WOLFSSL (wolfssl_verify.c). */

@@ -56,6 +56,7 @@ static MG_RESULT configure(mg_session *s, mg_side_outcome *why)
     s->ssl = wolfSSL_new(wctx);
     MG_ENSURE(s->ssl, MG_E_INTERNAL, "wolfssl: wolfSSL_new failed");
     if (!s->own_wctx) s->ctx->live_sessions++;
+    MG_GUARD(mg_wolf_setup_sigalgs(s->ssl));
     MG_ENSURE(wolfSSL_set_ex_data(s->ssl, MG_WOLF_EX_SESSION, s) == WOLFSSL_SUCCESS,
               MG_E_INTERNAL, "wolfssl: wolfSSL_set_ex_data failed");
     mg_wolf_attach_transport(s);

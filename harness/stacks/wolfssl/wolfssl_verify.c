@@ -17,13 +17,22 @@
 
 /* With OPENSSL_COMPATIBLE_DEFAULTS (Debian's build) the verify callback is given an
  * X509_V_ERR_* code for these wolfSSL codes (src/x509_str.c GetX509Error) and the wolfSSL code
- * itself for every other; this undoes that, so the reason table reads wolfSSL's codes only. */
+ * itself for every other; this undoes that, so the reason table reads wolfSSL's codes only.
+ * The X509_V_ERR_* codes are positive and wolfSSL's negative, so one table serves every
+ * version: 5.5.4 gives ERROR_IN_CERT_NOT_BEFORE/AFTER_FIELD for the dates; 5.7.2 gives
+ * CERT_NOT_YET_VALID and CERT_HAS_EXPIRED instead, and translates CRL_CERT_REVOKED and
+ * CRL_MISSING too (its ASN_SIG_OID_E, ASN_SIG_HASH_E and ASN_SIG_KEY_E also arrive as
+ * CERT_SIGNATURE_FAILURE, which reads as the signature failure it mostly is). */
 static const struct {
     int x509;
     int native;
 } compat_codes[] = {
-    {X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD, ASN_BEFORE_DATE_E},
-    {X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD, ASN_AFTER_DATE_E},
+    {X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD, ASN_BEFORE_DATE_E}, /* 5.5 */
+    {X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD, ASN_AFTER_DATE_E},   /* 5.5 */
+    {X509_V_ERR_CERT_NOT_YET_VALID, ASN_BEFORE_DATE_E},             /* 5.7 */
+    {X509_V_ERR_CERT_HAS_EXPIRED, ASN_AFTER_DATE_E},                /* 5.7 */
+    {X509_V_ERR_CERT_REVOKED, CRL_CERT_REVOKED},                    /* 5.7 */
+    {X509_V_ERR_UNABLE_TO_GET_CRL, CRL_MISSING},                    /* 5.7 */
     {X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY, ASN_NO_SIGNER_E},
     {X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, ASN_SELF_SIGNED_E},
     {X509_V_ERR_PATH_LENGTH_EXCEEDED, ASN_PATHLEN_INV_E},

@@ -111,6 +111,18 @@ static bool critical_extension(const mg_x509_disagreement *d)
     return refused_against_accepted(d, ASN_CRIT_EXT_E);
 }
 
+/* keyCertSign asserted without cA (RFC 5280 4.2.1.9: "If the cA boolean is not asserted,
+ * then the keyCertSign bit in the key usage extension MUST NOT be asserted"): wolfCrypt 5.7
+ * refuses it when it parses (ParseCertRelative, KEYUSAGE_E unless ALLOW_INVALID_CERTSIGN);
+ * 5.5.4 parses it. The other stack's view says what the input holds. */
+#define MG_KU_KEY_CERT_SIGN (1u << 5)
+static bool keycertsign_without_ca(const mg_x509_disagreement *d)
+{
+    const mg_x509_view *other = d->other.view;
+    return refused_against_accepted(d, KEYUSAGE_E) && other->ku_state == MG_EXT_READ &&
+           (other->ku_bits & MG_KU_KEY_CERT_SIGN) != 0 && !other->ca;
+}
+
 /* Two extensions with the same extnID. */
 static bool duplicate_extension(const mg_x509_disagreement *d)
 {
@@ -623,5 +635,11 @@ const mg_x509_known_divergence mg_x509_known_wolfssl[] = {
      "FINDING: a subjectAltName entry whose tag is no GeneralName ([10]; the CHOICE has "
      "[0]..[8]): OpenSSL refuses the extension; wolfCrypt skips the entry and keeps the "
      "names beside it, which its host check then matches."},
+    {"wolfssl-refuses-keycertsign-without-ca", MG_DIVERGENCE_BENIGN, "accepted", NULL,
+     keycertsign_without_ca,
+     "keyUsage asserts keyCertSign where basicConstraints does not assert cA, which RFC 5280 "
+     "4.2.1.9 forbids: wolfCrypt 5.7 refuses the certificate when it parses it (KEYUSAGE_E, "
+     "ParseCertRelative); 5.5.4 and the others parse it (OpenSSL's verifier refuses such a "
+     "leaf only under X509_V_FLAG_X509_STRICT)."},
     {NULL, MG_DIVERGENCE_BENIGN, NULL, NULL, NULL, NULL},
 };
