@@ -2,7 +2,6 @@
  * defect the spec asks for; then hands it to artifact_cert.c to be written and recorded. */
 #include "gen_internal.h"
 
-#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 #include <stdio.h>
@@ -45,25 +44,6 @@ static const char *digest_for(const mg_cert_spec *spec, EVP_PKEY *signer)
     return EVP_PKEY_get_bits(signer) == 384 && EVP_PKEY_is_a(signer, "EC") ? "SHA384" : "SHA256";
 }
 
-/* The certificate's SubjectPublicKeyInfo: the key itself, or with MG_F_EC_EXPLICIT a copy that
- * spells out the curve (specifiedCurve, which RFC 5480 2.1.1 forbids) instead of naming it. The
- * key file keeps the named curve: the point is the same, so the pair still matches. */
-static MG_RESULT set_public_key(X509 *cert, const mg_cert_spec *spec, EVP_PKEY *key)
-{
-    if (!(spec->flags & MG_F_EC_EXPLICIT))
-        return X509_set_pubkey(cert, key) ? MG_OK
-                                          : mg_fail(MG_E_INTERNAL, "cannot set the key of %s",
-                                                    spec->name);
-    EVP_PKEY *explicit_key = EVP_PKEY_dup(key);
-    int ok = explicit_key &&
-             EVP_PKEY_set_utf8_string_param(explicit_key, OSSL_PKEY_PARAM_EC_ENCODING,
-                                            OSSL_PKEY_EC_ENCODING_EXPLICIT) &&
-             X509_set_pubkey(cert, explicit_key);
-    EVP_PKEY_free(explicit_key);
-    MG_ENSURE(ok, MG_E_INTERNAL, "cannot set explicit EC parameters in %s", spec->name);
-    return MG_OK;
-}
-
 static MG_RESULT build(mg_gen *g, const mg_cert_spec *spec, EVP_PKEY *key, int issuer, X509 *cert)
 {
     X509 *issuer_cert = issuer >= 0 ? g->issued[issuer].cert : NULL;
@@ -77,7 +57,7 @@ static MG_RESULT build(mg_gen *g, const mg_cert_spec *spec, EVP_PKEY *key, int i
     int ok = X509_set_version(cert, version) && X509_set_serialNumber(cert, serial);
     ASN1_INTEGER_free(serial);
     MG_ENSURE(ok, MG_E_INTERNAL, "cannot start the certificate %s", spec->name);
-    MG_GUARD(set_public_key(cert, spec, key));
+    MG_GUARD(mg_cert_set_spki(cert, spec, key));
     MG_GUARD(set_names(cert, spec, issuer_cert));
     MG_GUARD(set_validity(cert, g, spec));
     if (!v1) MG_GUARD(mg_cert_add_extensions(g, cert, issuer_cert ? issuer_cert : cert, spec));

@@ -60,6 +60,8 @@ MG_RESULT mg_cert_issue(mg_gen *g, const mg_cert_spec *spec);
 /* Writes cert.pem, cert.der, key.pem (holding key_file_key) and chain.pem of issued[index]
  * and adds its manifest entry. */
 MG_RESULT mg_cert_write(mg_gen *g, const mg_cert_spec *spec, int index, EVP_PKEY *key_file_key);
+/* The SubjectPublicKeyInfo of `key` as the spec encodes it (spki.c). */
+MG_RESULT mg_cert_set_spki(X509 *cert, const mg_cert_spec *spec, EVP_PKEY *key);
 MG_RESULT mg_cert_add_extensions(mg_gen *g, X509 *cert, X509 *issuer, const mg_cert_spec *spec);
 
 /* Files inside the temporary folder: "<dir>/<name>/<file>" (name NULL: "<dir>/<file>"). */

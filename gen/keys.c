@@ -1,6 +1,7 @@
 /* Key derivation and the per-run key cache. EC and Ed25519 keys come from libcrypto's own
  * key generation drawing on the detrand stream; RSA keys from rsa_derive.c (libcrypto's
- * RSA key generation runs 64 Miller-Rabin rounds per prime: too slow for a 1 s matrix). */
+ * RSA key generation runs 64 Miller-Rabin rounds per prime: too slow for a 1 s matrix), except
+ * the RSA-16384 key, a fixture (fixture_key.c). */
 #include "keys.h"
 
 #include "detrand.h"
@@ -26,6 +27,8 @@ const char *mg_key_type_name(mg_key_type type)
     case MG_KEY_RSA2048: return "rsa2048";
     case MG_KEY_RSA3072: return "rsa3072";
     case MG_KEY_RSA_PSS2048: return "rsapss2048";
+    case MG_KEY_SECT233R1: return "sect233r1";
+    case MG_KEY_RSA16384: return "rsa16384";
     }
     return "unknown";
 }
@@ -45,6 +48,8 @@ static MG_RESULT derive(OSSL_LIB_CTX *libctx, const char *seed, mg_key_type type
     case MG_KEY_RSA2048: return mg_rsa_derive(libctx, 2048, 0, out);
     case MG_KEY_RSA3072: return mg_rsa_derive(libctx, 3072, 0, out);
     case MG_KEY_RSA_PSS2048: return mg_rsa_derive(libctx, 2048, 1, out);
+    case MG_KEY_SECT233R1: *out = EVP_PKEY_Q_keygen(libctx, NULL, "EC", "sect233r1"); break;
+    case MG_KEY_RSA16384: return mg_fixture_rsa16384(libctx, out);
     }
     MG_ENSURE(*out != NULL, MG_E_INTERNAL, "%s key generation failed for %s",
               mg_key_type_name(type), label);

@@ -16,6 +16,8 @@ typedef enum {
     MG_KEY_RSA2048,
     MG_KEY_RSA3072,
     MG_KEY_RSA_PSS2048, /* an RSASSA-PSS key (id-RSASSA-PSS), no parameter restrictions */
+    MG_KEY_SECT233R1,   /* NIST B-233, a curve over a binary field */
+    MG_KEY_RSA16384,    /* one fixed key, whatever the seed (fixture_key.c says why) */
 } mg_key_type;
 
 /* "p256", "p384", "ed25519", "rsa1024", ... as written in the manifest. */
@@ -31,6 +33,9 @@ typedef struct {
 MG_RESULT mg_key_get(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed,
                      mg_key_type type, const char *label, EVP_PKEY **out);
 void mg_key_cache_free(mg_key_cache *cache);
+
+/* The RSA-16384 key of gen/fixtures/rsa16384.pem, built into the program. */
+MG_RESULT mg_fixture_rsa16384(OSSL_LIB_CTX *libctx, EVP_PKEY **out);
 
 /* An RSA (or RSA-PSS when pss) key of `bits` from the current detrand stream. */
 MG_RESULT mg_rsa_derive(OSSL_LIB_CTX *libctx, int bits, int pss, EVP_PKEY **out);

@@ -69,6 +69,8 @@ enum {
     MG_F_POLICY_TREE = 1u << 22,        /* CA: several policies, each mapped to the others */
     MG_F_SAN_URI_NUL = 1u << 23,        /* SAN: the side's DNS name and a URI with a NUL */
     MG_F_EC_EXPLICIT = 1u << 24,        /* EC key encoded with explicit curve parameters */
+    MG_F_EC_COMPRESSED = 1u << 25,      /* EC points in the SPKI compressed */
+    MG_F_UNKNOWN_KEY_ALG = 1u << 26,    /* SPKI algorithm an OID no stack knows */
 };
 
 typedef struct {

@@ -1,6 +1,7 @@
 /* Shapes from the field's advisories and public bugs (scenarios/catalogue/advisories.ini
  * names the CVE or issue of each): odd name forms under name constraints, CRL distribution
- * points in name forms CRL checks compare, policy trees, cycles, long chains, decoys. */
+ * points in name forms CRL checks compare, policy trees, cycles, long chains, decoys, keys
+ * encoded in ways no stack should take. */
 #include "profile.h"
 
 /* The long label is punycode for 50 accented letters (OpenSSL CVE-2022-3602/3786 overflowed
@@ -75,6 +76,19 @@ static const mg_profile_row rows[] = {
     /* A P-256 key with the curve spelled out (CVE-2022-0778 was reached through such keys). */
     {.name = "%s-ec-explicit", .issuer = "%s-ca", .defect = "ec-explicit-parameters",
      .flags = MG_F_EC_EXPLICIT},
+    /* A compressed point on a binary curve, its parameters spelled out (CVE-2022-0778: the
+     * square root that decompresses a point, reached from a certificate); one key per type. */
+    {.name = "%s-ec-binary-compressed", .issuer = "%s-ca", .key = MG_KEY_SECT233R1,
+     .key_label = "sect233r1-leaf", .defect = "ec-binary-compressed-point",
+     .flags = MG_F_EC_EXPLICIT | MG_F_EC_COMPRESSED},
+    /* A leaf whose key is under an algorithm OID no stack knows (Go CVE-2024-24783). */
+    {.name = "%s-unknown-key-alg", .issuer = "%s-ca", .defect = "unknown-key-algorithm",
+     .flags = MG_F_UNKNOWN_KEY_ALG},
+    /* An intermediate with an RSA-16384 key and a leaf it signed (Go CVE-2023-29409: verifying
+     * signatures by huge keys; no standard caps the size). The key is the fixture. */
+    {.name = "%s-ca-rsa16384", .issuer = "%s-root", .kind = MG_KIND_CA, .feature = "rsa16384",
+     .key = MG_KEY_RSA16384, .key_label = "rsa16384-fixture"},
+    {.name = "%s-via-ca-rsa16384", .issuer = "%s-ca-rsa16384", .feature = "under-rsa16384-ca"},
     /* X.509 v2 (no extensions) leaf and CA; a CA without keyUsage (wolfSSL issue 3040). */
     {.name = "%s-x509-v2", .issuer = "%s-ca", .defect = "x509-v2", .flags = MG_F_V2},
     {.name = "%s-ca-v2", .issuer = "%s-root", .kind = MG_KIND_CA, .defect = "ca-x509-v2",
