@@ -196,6 +196,13 @@ static bool install(mg_context *ctx, const credential_parts *p, mg_side_outcome 
 {
     const char *cert_name = mg_side_cert_name(&ctx->config);
     const char *key_name = mg_side_key_name(&ctx->config);
+    /* A key OpenSSL cannot decode (an unknown algorithm) is an unusable certificate, as
+     * SSL_CTX_use_certificate would find; X509_check_private_key alone would call it a key
+     * that does not match (it returns 0 when the certificate's key cannot be read). */
+    if (!X509_get0_pubkey(p->leaf))
+        return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
+                                     "OpenSSL cannot read the public key of the certificate in %s",
+                                     cert_name);
     if (!X509_check_private_key(p->leaf, p->key))
         return mg_ossl_setup_failure(why, MG_REASON_KEY_MISMATCH,
                                      "the key in %s does not match the certificate in %s",
