@@ -7,7 +7,8 @@
  *
  * Fast and deterministic: the fillers share one P-256 key (the key is not the point) and one
  * certificate template, their nonces come from one stream in filler order, and the bundle is
- * one PEM file, not 600 artifacts. The fillers are valid self-signed CAs, so every stack loads the bundle. */
+ * one PEM file, not 600 artifacts. The fillers are valid self-signed CAs, so every stack loads
+ * the bundle. */
 #include "gen_internal.h"
 
 #include <openssl/pem.h>
