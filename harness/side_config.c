@@ -3,7 +3,7 @@
 #include <string.h>
 
 /* A field added to mg_side_config changes its size: then add it to same() and hash(). */
-_Static_assert(sizeof(mg_side_config) == 176, "mg_side_config changed: update side_config.c");
+_Static_assert(sizeof(mg_side_config) == 216, "mg_side_config changed: update side_config.c");
 
 static bool same_text(const char *a, const char *b)
 {
@@ -33,7 +33,11 @@ bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
            a->pin_time == b->pin_time && a->verify_time == b->verify_time &&
            a->skip_key_check == b->skip_key_check &&
            a->screen_own_credential == b->screen_own_credential &&
-           same_text(a->keylog_file, b->keylog_file);
+           same_text(a->keylog_file, b->keylog_file) && a->ca_names == b->ca_names &&
+           same_text(a->alt_credential.cert_file, b->alt_credential.cert_file) &&
+           same_text(a->alt_credential.key_file, b->alt_credential.key_file) &&
+           same_text(a->alt_credential.p12_file, b->alt_credential.p12_file) &&
+           same_text(a->alt_credential.p12_password, b->alt_credential.p12_password);
 }
 
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 1099511628211ull; }
@@ -76,5 +80,10 @@ uint64_t mg_side_config_hash(const mg_side_config *c)
     h = mix(h, (uint64_t)c->verify_time);
     h = mix(h, (uint64_t)c->skip_key_check);
     h = mix(h, (uint64_t)c->screen_own_credential);
-    return mix_text(h, c->keylog_file);
+    h = mix_text(h, c->keylog_file);
+    h = mix(h, (uint64_t)c->ca_names);
+    h = mix_text(h, c->alt_credential.cert_file);
+    h = mix_text(h, c->alt_credential.key_file);
+    h = mix_text(h, c->alt_credential.p12_file);
+    return mix_text(h, c->alt_credential.p12_password);
 }
