@@ -78,6 +78,7 @@ static MG_RESULT generate(mg_gen *g, const mg_gen_options *options)
     MG_GUARD(mg_issue_crls(g));
     MG_GUARD(mg_issue_ocsp(g));
     MG_GUARD(mg_issue_p12(g));
+    MG_GUARD(mg_issue_trust_bundles(g));
     return write_manifest(g, options);
 }
 

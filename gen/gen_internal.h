@@ -87,5 +87,7 @@ extern const mg_profile_table mg_profiles_probe, mg_profiles_probe_intermediate;
 MG_RESULT mg_issue_crls(mg_gen *g);
 MG_RESULT mg_issue_ocsp(mg_gen *g);
 MG_RESULT mg_issue_p12(mg_gen *g);
+/* Trust bundles of many CAs in one file (ca_names_bundle.c). */
+MG_RESULT mg_issue_trust_bundles(mg_gen *g);
 
 #endif

@@ -3,7 +3,7 @@
 #include <string.h>
 
 /* A field added to mg_side_config changes its size: then add it to same() and hash(). */
-_Static_assert(sizeof(mg_side_config) == 184, "mg_side_config changed: update side_config.c");
+_Static_assert(sizeof(mg_side_config) == 216, "mg_side_config changed: update side_config.c");
 
 static bool same_text(const char *a, const char *b)
 {
@@ -35,7 +35,12 @@ bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
            a->screen_own_credential == b->screen_own_credential &&
            same_text(a->keylog_file, b->keylog_file) &&
            a->offer_post_handshake_auth == b->offer_post_handshake_auth &&
-           a->ask_after_handshake == b->ask_after_handshake;
+           a->ask_after_handshake == b->ask_after_handshake &&
+           a->ca_names == b->ca_names &&
+           same_text(a->alt_credential.cert_file, b->alt_credential.cert_file) &&
+           same_text(a->alt_credential.key_file, b->alt_credential.key_file) &&
+           same_text(a->alt_credential.p12_file, b->alt_credential.p12_file) &&
+           same_text(a->alt_credential.p12_password, b->alt_credential.p12_password);
 }
 
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 1099511628211ull; }
@@ -80,5 +85,10 @@ uint64_t mg_side_config_hash(const mg_side_config *c)
     h = mix(h, (uint64_t)c->screen_own_credential);
     h = mix(h, (uint64_t)c->offer_post_handshake_auth);
     h = mix(h, (uint64_t)c->ask_after_handshake);
-    return mix_text(h, c->keylog_file);
+    h = mix_text(h, c->keylog_file);
+    h = mix(h, (uint64_t)c->ca_names);
+    h = mix_text(h, c->alt_credential.cert_file);
+    h = mix_text(h, c->alt_credential.key_file);
+    h = mix_text(h, c->alt_credential.p12_file);
+    return mix_text(h, c->alt_credential.p12_password);
 }

@@ -27,6 +27,8 @@ unsigned mg_config_needs(const mg_side_config *c)
     if (c->limit_depth) needs |= MG_CAP_MAX_DEPTH;
     if (c->keylog_file) needs |= MG_CAP_KEYLOG;
     if (c->offer_post_handshake_auth || c->ask_after_handshake) needs |= MG_CAP_POST_HANDSHAKE_AUTH;
+    if (c->role == MG_ROLE_CLIENT && c->alt_credential.cert_file)
+        needs |= MG_CAP_CLIENT_CERT_SELECT;
     return needs;
 }
 
@@ -34,8 +36,10 @@ unsigned mg_config_needs(const mg_side_config *c)
  * scenario loader accepts only names mg_cap_from_name knows. */
 static unsigned scenario_needs(const mg_scenario_side *side, mg_policy p)
 {
-    unsigned needs = 0, cap;
-    if (p != MG_POLICY_STRICT) return 0;
+    /* CA names a scenario sets hold under every policy, and so does their need (the strict
+     * default, the trusted names, is a request a stack without the capability ignores). */
+    unsigned needs = side->ca_names ? MG_CAP_CA_NAMES : 0, cap;
+    if (p != MG_POLICY_STRICT) return needs;
     for (size_t i = 0; i < side->needs.count; i++)
         if (mg_cap_from_name(side->needs.items[i], &cap)) needs |= cap;
     return needs;

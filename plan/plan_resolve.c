@@ -115,6 +115,30 @@ static void resolve_client_cert(const char *choice, mg_side_config *c)
         }
 }
 
+/* A second credential the client holds: the leaf with the chain the generator gave it, and
+ * its own key (the choice between the two is the stack's, by the server's CA names). */
+static MG_RESULT resolve_alt_credential(resolver *rv, const mg_scenario_side *side,
+                                        mg_credential *cred)
+{
+    if (!side->alt_cert) return MG_OK;
+    const mg_artifact *a = artifact(rv->plan, side->alt_cert);
+    MG_ENSURE(a && a->cert_pem && a->key_pem, MG_E_INPUT,
+              "artifact \"%s\" lacks a certificate or key file", side->alt_cert);
+    cred->cert_file = a->chain_pem ? a->chain_pem : a->cert_pem;
+    cred->key_file = a->key_pem;
+    return MG_OK;
+}
+
+/* Under strict a server names the CAs it trusts, as nginx's ssl_client_certificate makes it
+ * (a stack that cannot sends its default); under minimal, the stack's default. A scenario's
+ * `ca-names` holds under both. */
+static mg_ca_names ca_names_for(const mg_scenario_side *side, mg_policy policy)
+{
+    if (side->ca_names) return strcmp(side->ca_names, "none") == 0 ? MG_CA_NAMES_NONE
+                                                                   : MG_CA_NAMES_TRUSTED;
+    return policy == MG_POLICY_STRICT ? MG_CA_NAMES_TRUSTED : MG_CA_NAMES_DEFAULT;
+}
+
 static MG_RESULT resolve_side(resolver *rv, int role_index, const mg_scenario_side *side,
                               mg_side_config *base)
 {
@@ -122,6 +146,7 @@ static MG_RESULT resolve_side(resolver *rv, int role_index, const mg_scenario_si
     memset(base, 0, sizeof *base);
     base->role = role_index == 0 ? MG_ROLE_CLIENT : MG_ROLE_SERVER;
     MG_GUARD(resolve_credential(rv, role, side, &base->credential));
+    MG_GUARD(resolve_alt_credential(rv, side, &base->alt_credential));
     const char *files[MAX_PARTS];
     size_t n = 0;
     mg_strings defaults = {0};
@@ -190,6 +215,8 @@ mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
                     *c = sides[role];
                     c->tls = tls;
                     c->policy = (mg_policy)p;
+                    if (role == 1)
+                        c->ca_names = ca_names_for(&sc->server, (mg_policy)p);
                 }
     }
     for (size_t i = 0; i < plan->count; i++) {

@@ -36,6 +36,9 @@ typedef struct {
     bool post_handshake_auth; /* client: offers the post_handshake_auth extension */
     bool skip_key_check;   /* load the credential even though key and certificate disagree */
     mg_strings needs;      /* capabilities the judging stack must have under strict */
+    char *alt_cert;        /* client: another leaf it holds (its chain and key too), to pick
+                            * by the server's CA names; NULL: one credential only */
+    char *ca_names;        /* server: "trusted" or "none", under every policy; NULL: by policy */
 } mg_scenario_side;
 
 typedef struct {

@@ -38,6 +38,10 @@ const scenario_field mg_scenario_fields[] = {
      "the client offers TLS 1.3 post-handshake authentication"},
     {"skip-key-check", FIELD_FLAG, SIDE(skip_key_check), NULL, BOTH, false,
      "load the credential although its key does not match"},
+    {"alt-cert", FIELD_ARTIFACT, SIDE(alt_cert), NULL, SIDE_CLIENT, false,
+     "another leaf the client holds (with its chain and key), chosen by the server's CA names"},
+    {"ca-names", FIELD_CHOICE, SIDE(ca_names), "trusted|none", SIDE_SERVER, false,
+     "CA names in CertificateRequest under every policy (default: by policy)"},
     {"needs", FIELD_WORDS, SIDE(needs), "san-only|host-ip|ocsp|crl|pkcs12|skip-key-check", BOTH,
      false, "capabilities the stack must have for this scenario under strict"},
 };

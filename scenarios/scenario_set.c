@@ -93,6 +93,8 @@ static void free_side(mg_scenario_side *side)
     free(side->host);
     free(side->client_cert);
     mg_strings_free(&side->needs);
+    free(side->alt_cert);
+    free(side->ca_names);
 }
 
 void mg_scenario_set_free(mg_scenario_set *set)

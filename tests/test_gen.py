@@ -950,6 +950,38 @@ FEATURE_CHECKS.update({
 })
 
 
+def check_ca_names_over_64k(m, art):
+    """600 self-signed CAs, the side's root first, with distinct subjects; their names, as a
+    CertificateRequest lists them (DistinguishedName<1..2^16-1>: two length bytes each), take
+    more than the 65,535 bytes certificate_authorities may hold (RFC 5246 7.4.4, RFC 8446 4.2.4)."""
+    bundle = m.file(art["name"])
+    rc, out = run("openssl", "storeutl", "-noout", "-certs", bundle)
+    assert rc == 0 and "Total found: 600" in out, out
+    rc, p7 = run("openssl", "crl2pkcs7", "-nocrl", "-certfile", bundle)
+    assert rc == 0, p7
+    rc, out = run("openssl", "pkcs7", "-print_certs", "-noout", stdin=p7)
+    subjects = re.findall(r"^subject=(.*)$", out, re.M)
+    issuers = re.findall(r"^issuer=(.*)$", out, re.M)
+    assert len(set(subjects)) == 600 and subjects == issuers, out[:2000]
+    rc, root = run("openssl", "x509", "-noout", "-subject", "-in", m.file(art["root"]))
+    assert root.strip() == "subject=" + subjects[0]
+    filler = pathlib.Path(bundle).read_text().split("-----END CERTIFICATE-----\n")[1]
+    filler += "-----END CERTIFICATE-----\n"
+    rc, out = run("openssl", "x509", "-noout", "-ext", "basicConstraints,keyUsage", stdin=filler)
+    assert rc == 0 and "CA:TRUE" in out and "Certificate Sign" in out, out
+    rc, tree = run("openssl", "asn1parse", stdin=filler)
+    assert rc == 0, tree
+    # TBSCertificate's SEQUENCEs at depth 2: signature, issuer, validity, subject
+    name = [l for l in tree.splitlines() if "d=2" in l and "cons: SEQUENCE" in l][3]
+    hl, length = re.search(r"hl=\s*(\d+) l=\s*(\d+)", name).groups()
+    assert 599 * (int(hl) + int(length) + 2) > 65535, name
+    lengths = {len(s) for s in subjects[1:]}
+    assert len(lengths) == 1, lengths  # the fillers' names are all as long as the one measured
+
+
+FEATURE_CHECKS["ca-names-over-64k"] = check_ca_names_over_64k
+
+
 @pytest.mark.parametrize("defect", sorted(DEFECT_CHECKS))
 def test_defect_is_seen_by_stock_tools(matrix, now_matrix, defect):
     m = now_matrix if defect in NOW_ONLY else matrix

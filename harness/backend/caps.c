@@ -22,6 +22,9 @@ static const struct {
     {MG_CAP_KEYLOG, "keylog", "keylog"},
     {MG_CAP_MAX_DEPTH, "max-depth", "max-depth"},
     {MG_CAP_POST_HANDSHAKE_AUTH, "post-handshake-auth", "TLS 1.3 post-handshake authentication"},
+    {MG_CAP_CA_NAMES, "ca-names", "the CA names it sends in CertificateRequest"},
+    {MG_CAP_CLIENT_CERT_SELECT, "client-cert-select",
+     "choosing its certificate by the server's CA names"},
 };
 
 #define CAP_COUNT (sizeof caps / sizeof caps[0])

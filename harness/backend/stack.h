@@ -42,7 +42,14 @@ enum {
      * post_handshake_auth extension and answers a later CertificateRequest, a server that
      * sends one (request_client_cert) and judges what comes back as in the handshake. */
     MG_CAP_POST_HANDSHAKE_AUTH = 1u << 12,
-    MG_CAP_COUNT = 13, /* how many bits above */
+    /* server: its CertificateRequest names the CAs it trusts, or none, as it is told
+     * (mg_side_config.ca_names), in TLS 1.2 and 1.3; a backend without it does what its
+     * stack can of that (maybe nothing), so only scenarios that set `ca-names` need it */
+    MG_CAP_CA_NAMES = 1u << 13,
+    /* client: of several credentials, sends the one whose chain the server's CA names name,
+     * and an empty Certificate when none does (mg_side_config.alt_credential) */
+    MG_CAP_CLIENT_CERT_SELECT = 1u << 14,
+    MG_CAP_COUNT = 15, /* how many bits above */
 };
 
 /* The capabilities by index (0 .. MG_CAP_COUNT-1; 0 past the end), by name ("crl", as
@@ -51,6 +58,15 @@ unsigned mg_cap_at(size_t index);
 const char *mg_cap_name(unsigned cap); /* NULL for a bit that is no capability */
 const char *mg_cap_text(unsigned cap);
 bool mg_cap_from_name(const char *name, unsigned *cap);
+
+/* Server: the distinguished names its CertificateRequest lists (RFC 5246 7.4.4
+ * certificate_authorities; RFC 8446 4.2.4, the certificate_authorities extension). */
+typedef enum {
+    MG_CA_NAMES_DEFAULT, /* whatever the stack sends unless told (OpenSSL none, GnuTLS all) */
+    MG_CA_NAMES_TRUSTED, /* the subjects of the trust file's certificates, in file order, as
+                          * nginx's ssl_client_certificate makes OpenSSL send them */
+    MG_CA_NAMES_NONE,    /* none: an empty list (TLS 1.2), no extension (TLS 1.3) */
+} mg_ca_names;
 
 /* A credential: a certificate file (PEM or DER; PEM may hold leaf then chain) and its key,
  * or a PKCS#12 bundle with its password. All NULL: no credential. */
@@ -114,6 +130,12 @@ typedef struct mg_side_config {
      * judging the answer by peer_check. */
     bool offer_post_handshake_auth; /* client only */
     bool ask_after_handshake;       /* server only */
+    mg_ca_names ca_names;    /* server only; honoured by stacks with MG_CAP_CA_NAMES */
+    /* Client only: a second credential it holds (files; all NULL: none). With one, a stack
+     * with MG_CAP_CLIENT_CERT_SELECT answers a CertificateRequest with whichever of the two
+     * the server's CA names name (the first when the list is empty), or with no certificate;
+     * mg_config_needs asks for that capability. */
+    mg_credential alt_credential;
 } mg_side_config;
 
 static inline bool mg_side_has_cert(const mg_side_config *c)

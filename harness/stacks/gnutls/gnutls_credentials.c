@@ -119,6 +119,8 @@ static void key_of(const mg_side_config *c, mg_parsed_key *key)
     mg_parsed_key_file(key, c->trust_file);
     mg_parsed_key_file(key, strict ? c->crl_file : NULL);
     mg_parsed_key_file(key, c->role == MG_ROLE_SERVER ? c->ocsp_file : NULL);
+    mg_parsed_key_file(key, c->role == MG_ROLE_CLIENT ? c->alt_credential.cert_file : NULL);
+    mg_parsed_key_file(key, c->role == MG_ROLE_CLIENT ? c->alt_credential.key_file : NULL);
 }
 
 MG_RESULT mg_gnutls_credentials_get(const mg_side_config *config, mg_parsed_cache *parsed,

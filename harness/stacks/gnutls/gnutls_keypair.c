@@ -9,7 +9,11 @@
  *
  * Selection: a GnuTLS client sends nothing when no certificate of its chain was issued by a CA
  * the server named in CertificateRequest; a client here sends the chain it was given, so the
- * server judges it (a retrieve function that always answers with this pair). */
+ * server judges it (a retrieve function that always answers with this pair). A client given a
+ * second credential (alt_credential) is left to GnuTLS's own choice instead: both pairs go
+ * into the credentials, and GnuTLS sends the first whose chain holds a certificate issued by a
+ * named CA, or an empty Certificate when none does (lib/auth/cert.c, find_x509_client_cert;
+ * with two pairs and an empty list it sends none either). */
 #include "gnutls_internal.h"
 
 #include <gnutls/abstract.h>
@@ -108,6 +112,21 @@ static bool pair_of(const mg_side_config *config, mg_parsed_cache *parsed,
     return ok;
 }
 
+/* The second pair: the credentials copy the array and own its contents. */
+static bool load_alt_pair(mg_gnutls_credentials *into, const mg_side_config *config,
+                          mg_parsed_cache *parsed, mg_side_outcome *why)
+{
+    mg_side_config alt = *config;
+    alt.credential = config->alt_credential;
+    alt.credential_bytes = (mg_credential_bytes){{0}, {0}};
+    mg_gnutls_key_pair p = {NULL, 0, NULL};
+    if (!pair_of(&alt, parsed, &p, why)) return false;
+    int rc = gnutls_certificate_set_key(into->creds, NULL, 0, p.pcerts, (int)p.count, p.key);
+    if (rc < 0) return refuse(why, "certificate and key", alt.credential.cert_file, rc, &p);
+    gnutls_free(p.pcerts);
+    return true;
+}
+
 bool mg_gnutls_load_key_pair(mg_gnutls_credentials *into, const mg_side_config *config,
                              mg_parsed_cache *parsed, mg_side_outcome *why)
 {
@@ -126,6 +145,8 @@ bool mg_gnutls_load_key_pair(mg_gnutls_credentials *into, const mg_side_config *
     /* The credentials now own the certificates' contents and the key; we keep the list for
      * the retrieve function and free only the array. */
     into->pair = p;
+    if (config->role == MG_ROLE_CLIENT && config->alt_credential.cert_file)
+        return load_alt_pair(into, config, parsed, why);
     if (config->role == MG_ROLE_CLIENT)
         gnutls_certificate_set_retrieve_function2(into->creds, retrieve);
     return true;

@@ -76,6 +76,10 @@ static MG_RESULT configure(mg_gnutls_session *s)
     gnutls_transport_set_pull_function(s->tls, pull);
     gnutls_handshake_set_timeout(s->tls, 0); /* the driver or the runner bounds the time */
     if (c->keylog_file) gnutls_session_set_keylog_function(s->tls, mg_gnutls_keylog);
+    /* A GnuTLS server names every CA it trusts, in the trust file's order, unless told not
+     * to: MG_CA_NAMES_TRUSTED and _DEFAULT are the same here. */
+    if (c->role == MG_ROLE_SERVER && c->ca_names == MG_CA_NAMES_NONE)
+        gnutls_certificate_send_x509_rdn_sequence(s->tls, 1);
     gnutls_handshake_set_hook_function(s->tls, GNUTLS_HANDSHAKE_CERTIFICATE_PKT, GNUTLS_HOOK_PRE,
                                        note_certificate_msg);
     return mg_gnutls_setup_verification(s);

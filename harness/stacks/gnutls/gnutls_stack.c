@@ -67,7 +67,8 @@ const mg_stack mg_stack_gnutls = {
     .shares_parsed = true,
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_OCSP | MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK |
-            MG_CAP_KEYLOG | MG_CAP_MAX_DEPTH | MG_CAP_POST_HANDSHAKE_AUTH,
+            MG_CAP_KEYLOG | MG_CAP_MAX_DEPTH | MG_CAP_POST_HANDSHAKE_AUTH | MG_CAP_CA_NAMES |
+                MG_CAP_CLIENT_CERT_SELECT,
     .tools = &mg_gnutls_tools,
     .inspect_words = mg_gnutls_inspect_words,
     .verify_tool = &mg_gnutls_verify_tool,

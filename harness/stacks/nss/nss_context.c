@@ -14,6 +14,9 @@ void mg_nss_context_free(mg_context *ctx)
     mg_nss_ders_free(&ctx->crls);
     SECITEM_FreeItem(&ctx->ocsp, PR_FALSE);
     if (ctx->key) SECKEY_DestroyPrivateKey(ctx->key);
+    if (ctx->ca_names) CERT_DestroyCertList(ctx->ca_names);
+    mg_nss_ders_free(&ctx->alt_chain);
+    if (ctx->alt_key) SECKEY_DestroyPrivateKey(ctx->alt_key);
     free(ctx);
 }
 
@@ -33,6 +36,8 @@ static MG_RESULT read_files(mg_context *ctx, mg_side_outcome *why)
     if (cfg->role == MG_ROLE_SERVER && cfg->ocsp_file)
         MG_NSS_STEP(mg_nss_read_der(cfg->ocsp_file, &ctx->ocsp, why), why);
     ctx->server_name_is_ip = is_ip_literal(cfg->server_name);
+    MG_NSS_STEP(mg_nss_read_ca_names(ctx, why), why);
+    MG_NSS_STEP(mg_nss_read_alt_credential(ctx, why), why);
     return MG_OK;
 }
 

@@ -35,6 +35,11 @@ struct mg_context {
     mg_nss_ders crls;       /* strict: the CRLs of crl_file */
     SECItem ocsp;           /* server: the DER response to staple */
     bool server_name_is_ip; /* client: verify an iPAddress SAN, send no SNI */
+    /* Server with MG_CA_NAMES_TRUSTED: the anchors decoded outside NSS's store, for their
+     * subjects only (nss_ca_names.c). */
+    CERTCertList *ca_names;
+    mg_nss_ders alt_chain;     /* client: the second credential (nss_select.c) */
+    SECKEYPrivateKey *alt_key;
 };
 
 /* What this side's judgement of its peer said, first failure only. */
@@ -61,6 +66,8 @@ struct mg_session {
     int alert_received; /* the first alert this side received, MG_NO_ALERT if none */
     bool pha_requested; /* server: the post-handshake CertificateRequest went out */
     bool pha_refused;   /* server: the client did not offer it, and a certificate was required */
+    CERTCertificate *alt_leaf;    /* client: the second credential's leaf (or NULL) */
+    CERTCertList *alt_certs;      /* ... and its chain, alive as long as the session */
 };
 
 /* Post-handshake authentication (nss_pha.c): the client's offer, the server's request, and
@@ -128,6 +135,18 @@ void mg_nss_anchors_close(mg_nss_anchors *anchors);
 /* CRLs and the stapled OCSP response, cached for one verification only (nss_revocation.c). */
 MG_RESULT mg_nss_revocation_open(const mg_session *s, CERTCertificate *peer);
 void mg_nss_revocation_close(const mg_session *s);
+
+/* The CA names of a server's CertificateRequest (nss_ca_names.c): read with the context,
+ * set on each server socket. */
+MG_RESULT mg_nss_read_ca_names(mg_context *ctx, mg_side_outcome *why);
+MG_RESULT mg_nss_setup_ca_names(mg_session *s, mg_side_outcome *why);
+
+/* A client's second credential and the choice between its two (nss_select.c). */
+MG_RESULT mg_nss_read_alt_credential(mg_context *ctx, mg_side_outcome *why);
+/* Opens the second chain for the session (temporary certificates, so NSS can send it). */
+MG_RESULT mg_nss_open_alt(mg_session *s, mg_side_outcome *why);
+/* The leaf (0: the first credential, 1: the second, -1: none) to answer `names` with. */
+int mg_nss_choose_credential(const mg_session *s, const CERTDistNames *names);
 
 /* The server's credential and staple, the client's credential hook (nss_present.c). */
 MG_RESULT mg_nss_setup_own(mg_session *s, mg_side_outcome *why);

@@ -12,11 +12,13 @@
 static SECStatus on_client_auth_data(void *arg, PRFileDesc *fd, CERTDistNames *ca_names,
                                      CERTCertificate **cert, SECKEYPrivateKey **key)
 {
-    (void)fd, (void)ca_names;
+    (void)fd;
     mg_session *s = arg;
     if (!s->leaf || !s->ctx->key) return SECFailure; /* no credential: send none */
-    *cert = CERT_DupCertificate(s->leaf);
-    *key = SECKEY_CopyPrivateKey(s->ctx->key);
+    int chosen = s->alt_leaf ? mg_nss_choose_credential(s, ca_names) : 0;
+    if (chosen < 0) return SECFailure; /* none fits the server's CA names: send none */
+    *cert = CERT_DupCertificate(chosen ? s->alt_leaf : s->leaf);
+    *key = SECKEY_CopyPrivateKey(chosen ? s->ctx->alt_key : s->ctx->key);
     return *key ? SECSuccess : SECFailure;
 }
 

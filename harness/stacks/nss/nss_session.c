@@ -15,6 +15,8 @@ void mg_nss_session_free(mg_session *s)
     if (s->fd) PR_Close(s->fd); /* closes the transport layer below it too */
     if (s->leaf) CERT_DestroyCertificate(s->leaf);
     if (s->own_certs) CERT_DestroyCertList(s->own_certs);
+    if (s->alt_leaf) CERT_DestroyCertificate(s->alt_leaf);
+    if (s->alt_certs) CERT_DestroyCertList(s->alt_certs);
     free(s);
 }
 
@@ -60,6 +62,8 @@ static MG_RESULT setup_socket(mg_session *s, mg_side_outcome *why)
     MG_NSS_STEP(mg_nss_setup_alerts(s, why), why);
     MG_NSS_STEP(mg_nss_setup_auth(s, why), why);
     MG_NSS_STEP(mg_nss_setup_own(s, why), why);
+    MG_NSS_STEP(mg_nss_setup_ca_names(s, why), why);
+    MG_NSS_STEP(mg_nss_open_alt(s, why), why);
     if (SSL_ResetHandshake(s->fd, cfg->role == MG_ROLE_SERVER) != SECSuccess)
         mg_nss_setup_failure(why, MG_REASON_OTHER, PR_GetError(), "SSL_ResetHandshake failed");
     return MG_OK;

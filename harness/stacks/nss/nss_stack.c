@@ -25,7 +25,7 @@ const mg_stack mg_stack_nss = {
     .display = "NSS",
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH |
-            MG_CAP_POST_HANDSHAKE_AUTH,
+            MG_CAP_POST_HANDSHAKE_AUTH | MG_CAP_CA_NAMES | MG_CAP_CLIENT_CERT_SELECT,
     .shares_parsed = false,
     .tools = &mg_nss_tools,
     .inspect_words = mg_nss_inspect_words,

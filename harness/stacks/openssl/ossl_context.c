@@ -30,6 +30,7 @@ void mg_ossl_context_free(mg_context *ctx)
 {
     if (!ctx) return;
     SSL_CTX_free(ctx->ssl_ctx);
+    mg_ossl_choices_free(ctx->choices);
     OPENSSL_free(ctx->ocsp_der);
     if (ctx->keylog) fclose(ctx->keylog);
     free(ctx);
@@ -54,7 +55,7 @@ MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_parsed_cache *par
     SSL_CTX_set_app_data(ctx->ssl_ctx, ctx);
     bool ready = setup_protocol(ctx, why) && mg_ossl_load_credential(ctx, parsed, why) &&
                  mg_ossl_load_trust(ctx, parsed, why) && mg_ossl_setup_verify(ctx, why) &&
-                 mg_ossl_setup_ocsp(ctx, why);
+                 mg_ossl_setup_ocsp(ctx, why) && mg_ossl_setup_select(ctx, parsed, why);
     if (!ready) {
         mg_ossl_context_free(ctx);
         return MG_OK; /* `why` holds the verdict */

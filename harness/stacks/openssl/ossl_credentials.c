@@ -245,3 +245,24 @@ bool mg_ossl_load_credential(mg_context *ctx, mg_parsed_cache *parsed, mg_side_o
     parts_free(&parts);
     return ok;
 }
+
+bool mg_ossl_read_pair(mg_parsed_cache *parsed, const mg_credential *cred, X509 **leaf,
+                       STACK_OF(X509) **chain, EVP_PKEY **key, mg_side_outcome *why)
+{
+    credential_parts parts = {0};
+    part_source certs = {"openssl-certificates", read_certificates, cred->cert_file, {0},
+                         cred->cert_file};
+    part_source k = {"openssl-key", read_key, cred->key_file, {0}, cred->key_file};
+    bool ok = read_shared(parsed, &certs, NULL, &parts, why) &&
+              read_shared(parsed, &k, NULL, &parts, why);
+    if (ok && !X509_check_private_key(parts.leaf, parts.key))
+        ok = mg_ossl_setup_failure(why, MG_REASON_KEY_MISMATCH,
+                                   "the key in %s does not match the certificate in %s",
+                                   cred->key_file, cred->cert_file);
+    if (!ok) {
+        parts_free(&parts);
+        return false;
+    }
+    *leaf = parts.leaf, *chain = parts.chain, *key = parts.key;
+    return true;
+}

@@ -22,6 +22,7 @@ struct mg_context {
     int (*default_security)(const SSL *s, const SSL_CTX *ctx, int op, int bits, int nid,
                             void *other, void *ex);
     int system_security_level; /* the level a new SSL_CTX has: the compiled one or openssl.cnf's */
+    struct mg_ossl_choices *choices; /* client with two credentials (ossl_select.c); or NULL */
 };
 
 /* A judgement this side made itself, outside X509_verify_cert (the OCSP staple). */
@@ -64,6 +65,15 @@ bool mg_ossl_setup_ocsp(mg_context *ctx, mg_side_outcome *why);
 MG_RESULT mg_ossl_setup_keylog(mg_context *ctx);
 void mg_ossl_setup_alert_tracking(SSL_CTX *ssl_ctx);
 void mg_ossl_setup_security(mg_context *ctx);
+/* Server: the subjects of `trusted`, in order, as the CA names of CertificateRequest. */
+bool mg_ossl_set_ca_names(mg_context *ctx, const STACK_OF(X509) *trusted);
+/* Client with an alt_credential: reads both credentials and chooses between them by the
+ * server's CA names (ossl_select.c); true without one. */
+bool mg_ossl_setup_select(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why);
+void mg_ossl_choices_free(struct mg_ossl_choices *choices);
+/* One credential's parts, from the parsed cache or read now (references the caller frees). */
+bool mg_ossl_read_pair(mg_parsed_cache *parsed, const mg_credential *cred, X509 **leaf,
+                       STACK_OF(X509) **chain, EVP_PKEY **key, mg_side_outcome *why);
 
 /* Post-handshake authentication (ossl_pha.c): the client's offer, the server's verify-mode
  * bit, the request, and the refusal to ask a client that did not offer it as an outcome. */

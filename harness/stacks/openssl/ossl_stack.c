@@ -16,7 +16,8 @@ const mg_stack mg_stack_openssl = {
     .shares_parsed = true,
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_OCSP | MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SAN_ONLY | MG_CAP_KEYLOG |
-            MG_CAP_MAX_DEPTH | MG_CAP_POST_HANDSHAKE_AUTH,
+            MG_CAP_MAX_DEPTH | MG_CAP_POST_HANDSHAKE_AUTH | MG_CAP_CA_NAMES |
+                MG_CAP_CLIENT_CERT_SELECT,
     .tools = &mg_openssl_tools,
     .inspect_words = mg_openssl_inspect_words,
     .verify_tool = &mg_openssl_verify_tool,

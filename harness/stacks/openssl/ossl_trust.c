@@ -83,18 +83,20 @@ static bool install(X509_STORE *store, const trust_material *m)
 
 typedef bool (*material_reader)(BIO *bio, trust_material *m);
 
-/* Adds what `path` holds to `store`, parsing it unless an earlier context did. */
+/* Adds what `path` holds to `store`, parsing it unless an earlier context did; with `names`,
+ * the certificates' subjects also become the CA names a server sends (ossl_ca_names.c). */
 static bool add_file(X509_STORE *store, mg_parsed_cache *parsed, const char *kind,
-                     material_reader read, const char *path)
+                     material_reader read, const char *path, mg_context *names)
 {
     mg_parsed_key key;
     mg_parsed_key_init(&key, kind);
     mg_parsed_key_file(&key, path);
     const trust_material *kept = mg_parsed_cache_find(parsed, &key);
-    if (kept) return install(store, kept);
+    if (kept) return install(store, kept) && (!names || mg_ossl_set_ca_names(names, kept->certs));
     trust_material *fresh = material_new();
     BIO *bio = fresh ? BIO_new_file(path, "rb") : NULL;
-    bool ok = bio && read(bio, fresh) && install(store, fresh);
+    bool ok = bio && read(bio, fresh) && install(store, fresh) &&
+              (!names || mg_ossl_set_ca_names(names, fresh->certs));
     BIO_free(bio);
     if (ok)
         mg_parsed_cache_keep(parsed, &key, fresh, material_release);
@@ -110,13 +112,14 @@ bool mg_ossl_load_trust(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcom
 {
     const mg_side_config *cfg = &ctx->config;
     X509_STORE *store = SSL_CTX_get_cert_store(ctx->ssl_ctx);
-    if (cfg->trust_file &&
-        !add_file(store, parsed, "openssl-trust", read_trusted, cfg->trust_file))
+    bool names = cfg->role == MG_ROLE_SERVER && cfg->ca_names == MG_CA_NAMES_TRUSTED;
+    if (cfg->trust_file && !add_file(store, parsed, "openssl-trust", read_trusted,
+                                     cfg->trust_file, names ? ctx : NULL))
         return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
                                      "cannot load trusted certificates from %s",
                                      cfg->trust_file);
     if (cfg->crl_file && cfg->policy == MG_POLICY_STRICT) {
-        if (!add_file(store, parsed, "openssl-crls", read_crls, cfg->crl_file))
+        if (!add_file(store, parsed, "openssl-crls", read_crls, cfg->crl_file, NULL))
             return mg_ossl_setup_failure(why, MG_REASON_BAD_CREDENTIAL,
                                          "cannot load CRLs from %s", cfg->crl_file);
         X509_VERIFY_PARAM_set_flags(SSL_CTX_get0_param(ctx->ssl_ctx),

@@ -129,6 +129,7 @@ static MG_RESULT configure(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_out
     setup_key_sizes(ctx, wctx);
     MG_WOLF_STEP(mg_wolf_install_crls(ctx, wctx, why), why);
     MG_WOLF_STEP(mg_wolf_setup_verify(ctx, wctx, why), why);
+    MG_WOLF_STEP(mg_wolf_setup_ca_names(ctx, wctx, why), why);
     return mg_wolf_setup_ocsp(ctx, wctx, why);
 }
 

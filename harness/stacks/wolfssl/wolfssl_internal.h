@@ -110,6 +110,8 @@ MG_RESULT mg_wolf_setup_peer_name(mg_session *s, mg_side_outcome *why);
 
 /* OCSP stapling (wolfssl_ocsp.c): the server's staple, the client's requirement. */
 MG_RESULT mg_wolf_setup_ocsp(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);
+/* Server: the CA names its CertificateRequest lists (wolfssl_ca_names.c). */
+MG_RESULT mg_wolf_setup_ca_names(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why);
 MG_RESULT mg_wolf_setup_ocsp_session(mg_session *s, mg_side_outcome *why);
 
 /* The clock wolfSSL verifies with (wolfssl_time.c): process-wide. */

@@ -17,7 +17,12 @@ static const char *wolf_version(void) { return wolfSSL_lib_version(); }
  * server CA there would let that CA's certificates in as clients. As a client it requires
  * and judges a staple (MG_CAP_OCSP).
  * MG_CAP_SKIP_KEY_CHECK: wolfSSL loads a key and a certificate that disagree unless
- * wolfSSL_CTX_check_private_key is asked, which the backend skips for such a case. */
+ * wolfSSL_CTX_check_private_key is asked, which the backend skips for such a case.
+ * Not MG_CAP_CA_NAMES: told to name its trusted CAs (wolfssl_ca_names.c), a wolfSSL 5.5 server
+ * lists them in a TLS 1.2 CertificateRequest but sends no certificate_authorities extension in
+ * TLS 1.3 (an OpenSSL or GnuTLS client sees no names there), so it cannot express the scenarios
+ * that depend on the names in both versions. Not MG_CAP_CLIENT_CERT_SELECT: the backend holds
+ * one credential. */
 const mg_stack mg_stack_wolfssl = {
     .name = "wolfssl",
     .display = "wolfSSL",
