@@ -61,6 +61,7 @@ MG_RESULT mg_nss_context_new(const mg_side_config *config, mg_parsed_cache *pars
         mg_nss_context_free(ctx);
         return r;
     }
+    mg_nss_judge_digest(ctx);
     *out = ctx;
     return MG_OK;
 }
