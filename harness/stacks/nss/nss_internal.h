@@ -42,10 +42,12 @@ struct mg_context {
     CERTCertList *ca_names;
     mg_nss_ders alt_chain;     /* client: the second credential (nss_select.c) */
     SECKEYPrivateKey *alt_key;
-    /* What a judgement of a peer by this context depends on besides the peer's chain
-     * (nss_judged.c); judge_digest_ok false: its judgements are not remembered. */
+    /* What a judgement of a peer by this context depends on besides the peer's chain and
+     * the certificates in NSS's store (nss_judged.c); judge_digest_ok false: its judgements
+     * are not remembered. The anchors' subject and issuer names, as DER, pair by index. */
     unsigned char judge_digest[MG_NSS_DIGEST_LEN];
     bool judge_digest_ok;
+    mg_nss_ders anchor_subjects, anchor_issuers;
 };
 
 /* What this side's judgement of its peer said, first failure only. */
@@ -140,7 +142,7 @@ MG_RESULT mg_nss_setup_auth(mg_session *s, mg_side_outcome *why);
 /* Judgements remembered within the process (nss_judged.c): the digest of a context, the
  * sessions alive (whose certificates share NSS's store), and the key of one judgement (false:
  * this one is not to be remembered). */
-void mg_nss_judge_digest(mg_context *ctx);
+MG_RESULT mg_nss_judge_digest(mg_context *ctx);
 void mg_nss_live_add(const mg_session *s);
 void mg_nss_live_remove(const mg_session *s);
 bool mg_nss_judgement_key(const mg_session *s, PRFileDesc *fd, PRBool check_sig,
