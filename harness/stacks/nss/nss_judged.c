@@ -18,7 +18,8 @@
  *   subject is the issuer of the peer's leaf or of another such certificate. The only others
  *   in the store are the own chains of the NSS sessions alive (this one's, and the peer's in
  *   nss-nss; what a session received came from the other one): those of them on a possible
- *   path are part of the key, the rest cannot change the result. With more than two sessions
+ *   path are part of the key, the rest cannot change the result (a client's second
+ *   credential, nss_select.c, counts as its own). With more than two sessions
  *   alive, nothing is remembered (never the case in the matrix, where a case is one pair).
  * Not remembered: a side verifying at the wall clock, a client that judges a staple (NSS
  * judges its freshness by the wall clock whatever time it is given, see nss_stack.c), and a
@@ -202,13 +203,24 @@ static bool reachable_names(const mg_session *s, CERTCertList *chain, name_set *
         if (!grow_from_list(wanted, chain, &grew) || !grow_from_anchors(wanted, s->ctx, &grew))
             return false;
         for (unsigned i = 0; i < live_count; i++)
-            if (live[i]->own_certs && !grow_from_list(wanted, live[i]->own_certs, &grew))
+            if ((live[i]->own_certs && !grow_from_list(wanted, live[i]->own_certs, &grew)) ||
+                (live[i]->alt_certs && !grow_from_list(wanted, live[i]->alt_certs, &grew)))
                 return false;
     } while (grew);
     return true;
 }
 
-/* The live sessions' own certificates that a path may reach, in a fixed order. */
+static void hash_reachable_list(HASHContext *h, CERTCertList *list, const name_set *wanted)
+{
+    if (!list) return;
+    for (CERTCertListNode *n = CERT_LIST_HEAD(list); !CERT_LIST_END(n, list);
+         n = CERT_LIST_NEXT(n))
+        if (name_in(wanted, &n->cert->derSubject))
+            hash_bytes(h, n->cert->derCert.data, n->cert->derCert.len);
+}
+
+/* The live sessions' own certificates (both credentials of a client that holds two) that a
+ * path may reach, in a fixed order. */
 static void hash_reachable_own(HASHContext *h, const mg_session *s, const name_set *wanted)
 {
     /* This session's first, then the other's: the order of the two roles, not of creation. */
@@ -217,12 +229,10 @@ static void hash_reachable_own(HASHContext *h, const mg_session *s, const name_s
         if (live[i] != s) order[1] = live[i];
     for (unsigned i = 0; i < LIVE_MAX; i++) {
         hash_number(h, -1 - (int64_t)i); /* which session the certificates below are of */
-        if (!order[i] || !order[i]->own_certs) continue;
-        CERTCertList *own = order[i]->own_certs;
-        for (CERTCertListNode *n = CERT_LIST_HEAD(own); !CERT_LIST_END(n, own);
-             n = CERT_LIST_NEXT(n))
-            if (name_in(wanted, &n->cert->derSubject))
-                hash_bytes(h, n->cert->derCert.data, n->cert->derCert.len);
+        if (!order[i]) continue;
+        hash_reachable_list(h, order[i]->own_certs, wanted);
+        hash_number(h, -3); /* then the second credential's, if any */
+        hash_reachable_list(h, order[i]->alt_certs, wanted);
     }
 }
 
