@@ -117,6 +117,10 @@ typedef struct {
     /* Markdown that summary.md shows right after its headline (probe's plain-words audit);
      * NULL: none. */
     const char *preface;
+    /* Each row as results.jsonl has it (compact JSON, no newline), made once by
+     * mg_report_write for the writers that embed rows (results.jsonl, index.html); NULL: each
+     * writer encodes the rows itself. */
+    char *const *row_texts;
 } mg_report;
 
 /* Grades one case from its facts (without the outcome's fields) and its outcome. */

@@ -4,8 +4,10 @@
 
 #include "mg_strings.h"
 #include "path_join.h"
+#include "row_json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -13,15 +15,16 @@ typedef struct {
     const char *file;
     mg_result (*write)(const mg_report *report, const char *path);
     bool by_default;
+    bool embeds_rows; /* reads report->row_texts when given */
 } report_format;
 
 static const report_format formats[] = {
-    {"json", "results.jsonl", mg_write_jsonl, true},
-    {"junit", "junit.xml", mg_write_junit, true},
-    {"md", "summary.md", mg_write_summary_md, true},
-    {"html", "index.html", mg_write_html, true},
-    {"tap", "results.tap", mg_write_tap, false},
-    {"csv", "results.csv", mg_write_csv, false},
+    {"json", "results.jsonl", mg_write_jsonl, true, true},
+    {"junit", "junit.xml", mg_write_junit, true, false},
+    {"md", "summary.md", mg_write_summary_md, true, false},
+    {"html", "index.html", mg_write_html, true, true},
+    {"tap", "results.tap", mg_write_tap, false, false},
+    {"csv", "results.csv", mg_write_csv, false, false},
 };
 
 bool mg_report_format_known(const char *name)
@@ -82,11 +85,43 @@ mg_result mg_report_each_file(const char *list, bool with_run,
     return with_run ? each(ctx, "run.json") : MG_OK;
 }
 
+static void free_texts(char **texts, size_t count)
+{
+    for (size_t i = 0; texts && i < count; i++) free(texts[i]);
+    free(texts);
+}
+
+/* Each row encoded once for results.jsonl and index.html, which embed the same objects
+ * (encoding them was most of what writing the reports cost). NULL: each writer encodes its
+ * own (one of them alone is asked for, or memory ran out). */
+static char **row_texts(const mg_report *report, const char *list)
+{
+    unsigned embedding = 0;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        embedding += formats[i].embeds_rows && wanted(list, &formats[i]);
+    if (embedding < 2 || report->row_texts) return NULL;
+    char **texts = calloc(report->count ? report->count : 1, sizeof *texts);
+    for (size_t i = 0; texts && i < report->count; i++) {
+        texts[i] = mg_row_json_text(&report->rows[i]);
+        if (!texts[i]) {
+            free_texts(texts, i);
+            return NULL;
+        }
+    }
+    return texts;
+}
+
 mg_result mg_report_write(const mg_report *report, const char *dir, const char *list)
 {
-    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+    mg_report with = *report;
+    char **texts = row_texts(report, list);
+    if (texts) with.row_texts = texts;
+    mg_result r = MG_OK;
+    for (size_t i = 0; mg_ok(r) && i < sizeof formats / sizeof formats[0]; i++)
         if (wanted(list, &formats[i]))
-            MG_GUARD(write_into(dir, formats[i].file, report, formats[i].write));
+            r = write_into(dir, formats[i].file, &with, formats[i].write);
+    free_texts(texts, report->count);
+    MG_GUARD(r);
     /* The metadata travels with every report, whichever formats were asked for. */
     if (report->run) MG_GUARD(write_into(dir, "run.json", report, mg_write_run_json));
     return MG_OK;

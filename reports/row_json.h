@@ -8,6 +8,10 @@
 
 json_t *mg_row_to_json(const mg_report_row *row);
 
+/* The row as one line of results.jsonl (compact JSON, no newline; free() it); NULL when it
+ * cannot be encoded. */
+char *mg_row_json_text(const mg_report_row *row);
+
 /* One side as data (results.jsonl's sides.client / sides.server): state, reason, native code,
  * the alerts sent and received. */
 json_t *mg_side_to_json(const mg_side_outcome *side);

@@ -128,21 +128,29 @@ mg_result mg_write_run_json(const mg_report *report, const char *path)
     return r;
 }
 
+char *mg_row_json_text(const mg_report_row *row)
+{
+    json_t *o = mg_row_to_json(row);
+    char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return line;
+}
+
 mg_result mg_write_jsonl(const mg_report *report, const char *path)
 {
     mg_atomic_file f;
     MG_GUARD(mg_atomic_open(&f, path));
     for (size_t i = 0; i < report->count; i++) {
-        json_t *o = mg_row_to_json(&report->rows[i]);
-        char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
-        json_decref(o);
+        char *made = report->row_texts ? NULL : mg_row_json_text(&report->rows[i]);
+        const char *line = report->row_texts ? report->row_texts[i] : made;
         if (!line) {
             fclose(f.file);
             unlink(f.temp_path);
             return mg_fail(MG_E_INTERNAL, "%s: cannot encode case %s", path, report->rows[i].id);
         }
-        fprintf(f.file, "%s\n", line);
-        free(line);
+        fputs(line, f.file);
+        fputc('\n', f.file);
+        free(made);
     }
     return mg_atomic_commit(&f);
 }

@@ -65,6 +65,10 @@ static void group_examples(const mg_report *report, const row_group *g, same_gro
     const mg_report_row *first = &report->rows[g->first];
     size_t shown = 0, en = 0, sn = 0;
     examples[0] = scenarios[0] = '\0';
+    /* The group's scenarios seen so far, each once: what was listed, in a few pointers rather
+     * than a look back over every earlier row. Out of memory, a scenario may repeat. */
+    const mg_scenario **seen = NULL;
+    size_t seen_count = 0, seen_cap = 0;
     for (size_t i = g->first; i < report->count; i++) {
         const mg_report_row *r = &report->rows[i];
         if (r->grade != first->grade || !same(first, r)) continue;
@@ -72,13 +76,19 @@ static void group_examples(const mg_report *report, const row_group *g, same_gro
             en += (size_t)snprintf(examples + en, elen - en, "%s`%s`", shown > 1 ? ", " : "",
                                    r->id);
         bool listed = false;
-        for (size_t k = g->first; k < i && !listed; k++)
-            listed = report->rows[k].grade == first->grade && same(first, &report->rows[k]) &&
-                     report->rows[k].scenario == r->scenario;
-        if (!listed && sn < slen)
+        for (size_t k = 0; k < seen_count && !listed; k++) listed = seen[k] == r->scenario;
+        if (listed) continue;
+        if (seen_count == seen_cap) {
+            size_t cap = seen_cap ? 2 * seen_cap : 16;
+            const mg_scenario **more = realloc(seen, cap * sizeof *more);
+            if (more) seen = more, seen_cap = cap;
+        }
+        if (seen_count < seen_cap) seen[seen_count++] = r->scenario;
+        if (sn < slen)
             sn += (size_t)snprintf(scenarios + sn, slen - sn, "%s%s", sn ? ", " : "",
                                    r->scenario->id);
     }
+    free(seen);
     if (g->count > 3 && en < elen) snprintf(examples + en, elen - en, " …");
 }
 

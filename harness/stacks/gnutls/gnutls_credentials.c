@@ -137,7 +137,9 @@ MG_RESULT mg_gnutls_credentials_get(const mg_side_config *config, mg_parsed_cach
     }
     cred = calloc(1, sizeof *cred);
     MG_ENSURE(cred, MG_E_INTERNAL, "gnutls: out of memory for credentials");
+    static unsigned long serials;
     cred->refs = 1;
+    cred->serial = ++serials;
     bool loaded = false;
     mg_result r = load(config, parsed, cred, why, &loaded);
     if (!mg_ok(r) || !loaded) {

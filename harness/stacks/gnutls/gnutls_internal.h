@@ -26,6 +26,7 @@ typedef struct {
  * the TLS version, which each session sets. */
 typedef struct {
     unsigned refs;
+    unsigned long serial; /* unique for the life of the process (gnutls_judged.c keys by it) */
     gnutls_certificate_credentials_t creds;
     gnutls_datum_t ocsp_response; /* server: the DER response stapled as it is */
     mg_gnutls_key_pair pair;      /* this side's credential (count 0: none) */
@@ -111,6 +112,10 @@ gnutls_x509_crt_fmt_t mg_gnutls_format_of(const gnutls_datum_t *data);
 MG_RESULT mg_gnutls_load_crl_list(mg_gnutls_credentials *cred, const char *crl_file);
 void mg_gnutls_free_crl_list(mg_gnutls_credentials *cred);
 unsigned mg_gnutls_crl_time_status(const mg_gnutls_session *s);
+
+/* gnutls_certificate_verify_peers with the session's typed data, or what it gave for the same
+ * chain judged by a side that reads alike earlier in this process (gnutls_judged.c). */
+int mg_gnutls_verify_peers(mg_gnutls_session *s, unsigned *status);
 
 /* Per-session verification per policy and role (gnutls_session_set_verify_cert[2] or the
  * strict callback). */

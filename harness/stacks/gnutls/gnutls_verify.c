@@ -12,7 +12,8 @@
  *   priority string (gnutls_stack.c). It runs from our own callback so that it can also require
  *   a stapled OCSP response (GnuTLS itself flags a missing one only for must-staple
  *   certificates), check the CRLs' validity periods (gnutls_crl_time.c), accept a missing
- *   optional client certificate, and keep the error GnuTLS gives instead of a status. */
+ *   optional client certificate, and keep the error GnuTLS gives instead of a status. A chain
+ *   judged before by a side that reads alike is not verified again (gnutls_judged.c). */
 #include "gnutls_internal.h"
 
 #include <gnutls/x509.h>
@@ -31,7 +32,7 @@ static int strict_verify(gnutls_session_t tls)
     mg_gnutls_session *s = gnutls_session_get_ptr(tls);
     const mg_side_config *c = &s->ctx->config;
     unsigned status = 0;
-    int rc = gnutls_certificate_verify_peers(tls, s->vdata, s->vdata_count, &status);
+    int rc = mg_gnutls_verify_peers(s, &status);
     if (rc == GNUTLS_E_NO_CERTIFICATE_FOUND && c->role == MG_ROLE_SERVER &&
         c->peer_check == MG_PEER_OPTIONAL)
         return 0;

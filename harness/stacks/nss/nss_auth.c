@@ -211,10 +211,8 @@ static SECStatus verify_strict(mg_session *s, PRFileDesc *fd, PRBool is_server,
     return rv;
 }
 
-static SECStatus on_auth_certificate(void *arg, PRFileDesc *fd, PRBool check_sig,
-                                     PRBool is_server)
+static SECStatus judge(mg_session *s, PRFileDesc *fd, PRBool check_sig, PRBool is_server)
 {
-    mg_session *s = arg;
     CERTCertificate *peer = SSL_PeerCertificate(fd);
     if (!peer) return refuse(s, SSL_ERROR_NO_CERTIFICATE, 0);
     SECStatus rv = s->ctx->config.policy == MG_POLICY_STRICT
@@ -224,6 +222,28 @@ static SECStatus on_auth_certificate(void *arg, PRFileDesc *fd, PRBool check_sig
     CERT_DestroyCertificate(peer);
     if (rv != SECSuccess) PORT_SetError(code);
     return rv;
+}
+
+/* The same chain judged by the same side before, in this process, is judged as it was then
+ * (nss_judged.c says what makes it the same). */
+static SECStatus on_auth_certificate(void *arg, PRFileDesc *fd, PRBool check_sig,
+                                     PRBool is_server)
+{
+    mg_session *s = arg;
+    unsigned char key[MG_NSS_DIGEST_LEN];
+    bool keyed = mg_nss_judgement_key(s, fd, check_sig, is_server, key);
+    mg_nss_judgement j;
+    if (keyed && mg_nss_judgement_find(key, &j)) {
+        s->verify = j.verify;
+        if (j.rv != SECSuccess) PORT_SetError(j.code);
+        return j.rv;
+    }
+    j.rv = judge(s, fd, check_sig, is_server);
+    j.code = j.rv != SECSuccess ? PR_GetError() : 0;
+    j.verify = s->verify;
+    if (keyed) mg_nss_judgement_keep(key, &j);
+    if (j.rv != SECSuccess) PORT_SetError(j.code);
+    return j.rv;
 }
 
 MG_RESULT mg_nss_setup_auth(mg_session *s, mg_side_outcome *why)

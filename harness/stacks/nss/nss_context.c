@@ -11,6 +11,8 @@ void mg_nss_context_free(mg_context *ctx)
     if (!ctx) return;
     mg_nss_ders_free(&ctx->own_chain);
     mg_nss_ders_free(&ctx->anchors);
+    mg_nss_ders_free(&ctx->anchor_subjects);
+    mg_nss_ders_free(&ctx->anchor_issuers);
     mg_nss_ders_free(&ctx->crls);
     SECITEM_FreeItem(&ctx->ocsp, PR_FALSE);
     if (ctx->key) SECKEY_DestroyPrivateKey(ctx->key);
@@ -58,6 +60,11 @@ MG_RESULT mg_nss_context_new(const mg_side_config *config, mg_parsed_cache *pars
     ctx->config = *config;
     mg_result r = read_files(ctx, why);
     if (!mg_ok(r) || mg_nss_refused(why)) {
+        mg_nss_context_free(ctx);
+        return r;
+    }
+    r = mg_nss_judge_digest(ctx);
+    if (!mg_ok(r)) {
         mg_nss_context_free(ctx);
         return r;
     }

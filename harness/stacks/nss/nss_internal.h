@@ -27,6 +27,8 @@ typedef struct {
     size_t count;
 } mg_nss_ders;
 
+#define MG_NSS_DIGEST_LEN 32 /* SHA-256 */
+
 struct mg_context {
     mg_side_config config;  /* paths stay owned by the caller */
     mg_nss_ders own_chain;  /* leaf then chain, in the order given */
@@ -40,6 +42,12 @@ struct mg_context {
     CERTCertList *ca_names;
     mg_nss_ders alt_chain;     /* client: the second credential (nss_select.c) */
     SECKEYPrivateKey *alt_key;
+    /* What a judgement of a peer by this context depends on besides the peer's chain and
+     * the certificates in NSS's store (nss_judged.c); judge_digest_ok false: its judgements
+     * are not remembered. The anchors' subject and issuer names, as DER, pair by index. */
+    unsigned char judge_digest[MG_NSS_DIGEST_LEN];
+    bool judge_digest_ok;
+    mg_nss_ders anchor_subjects, anchor_issuers;
 };
 
 /* What this side's judgement of its peer said, first failure only. */
@@ -50,6 +58,13 @@ typedef struct {
     bool not_yet_valid;  /* SEC_ERROR_EXPIRED_CERTIFICATE for a certificate not yet valid */
     bool missing_staple; /* the client required a stapled OCSP response and got none */
 } mg_nss_verify_error;
+
+/* What judging a peer gave back and left behind (nss_auth.c), as nss_judged.c keeps it. */
+typedef struct {
+    SECStatus rv;
+    PRErrorCode code; /* left in PORT_GetError when rv is SECFailure */
+    mg_nss_verify_error verify;
+} mg_nss_judgement;
 
 struct mg_session {
     mg_context *ctx;
@@ -123,6 +138,19 @@ MG_RESULT mg_nss_temp_certs(const mg_nss_ders *ders, CERTCertList **out);
 
 /* Judging the peer (nss_auth.c): NSS's auth-certificate hook of a session. */
 MG_RESULT mg_nss_setup_auth(mg_session *s, mg_side_outcome *why);
+
+/* Judgements remembered within the process (nss_judged.c): the digest of a context, the
+ * sessions alive (whose certificates share NSS's store), and the key of one judgement (false:
+ * this one is not to be remembered). */
+MG_RESULT mg_nss_judge_digest(mg_context *ctx);
+void mg_nss_live_add(const mg_session *s);
+void mg_nss_live_remove(const mg_session *s);
+bool mg_nss_judgement_key(const mg_session *s, PRFileDesc *fd, PRBool check_sig,
+                          PRBool is_server, unsigned char key[MG_NSS_DIGEST_LEN]);
+bool mg_nss_judgement_find(const unsigned char key[MG_NSS_DIGEST_LEN], mg_nss_judgement *out);
+void mg_nss_judgement_keep(const unsigned char key[MG_NSS_DIGEST_LEN],
+                           const mg_nss_judgement *judgement);
+size_t mg_nss_judgements_reused(void); /* how many judgements were given again */
 
 /* Trust anchors held only while one verification runs (nss_trust.c). */
 typedef struct {

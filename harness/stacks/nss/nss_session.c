@@ -17,6 +17,7 @@ void mg_nss_session_free(mg_session *s)
     if (s->own_certs) CERT_DestroyCertList(s->own_certs);
     if (s->alt_leaf) CERT_DestroyCertificate(s->alt_leaf);
     if (s->alt_certs) CERT_DestroyCertList(s->alt_certs);
+    mg_nss_live_remove(s);
     free(s);
 }
 
@@ -95,6 +96,7 @@ MG_RESULT mg_nss_session_new(mg_context *ctx, const mg_transport *io, mg_session
     s->alert_sent = MG_NO_ALERT;
     s->alert_received = MG_NO_ALERT;
     s->verify.depth = -1;
+    mg_nss_live_add(s);
     mg_result r = configure(s, why);
     if (!mg_ok(r) || mg_nss_refused(why)) {
         mg_nss_session_free(s);

@@ -56,18 +56,8 @@ static void setup_protocol(WOLFSSL_CTX *wctx)
     mg_wolf_setup_alert_tracking(wctx);
 }
 
-/* Whether wolfSSL can parse the leaf at all: wolfSSL_CTX_check_private_key parses it again
- * and reports a certificate it cannot parse (an unknown critical extension, ...) as a
- * mismatch (src/ssl.c check_cert_key). Such a certificate is still sent: the peer judges it. */
-static bool leaf_parses(const mg_wolf_blob *chain)
-{
-    WOLFSSL_X509 *leaf = wolfSSL_X509_load_certificate_buffer(chain->data, (int)chain->len,
-                                                              chain->format);
-    wolfSSL_X509_free(leaf);
-    return leaf != NULL;
-}
-
-/* wolfSSL_CTX_check_private_key unless the case loads a mismatched pair on purpose. */
+/* The key checked against the leaf (wolfssl_key_check.c) unless the case loads a mismatched
+ * pair on purpose. */
 static MG_RESULT load_credential(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_outcome *why)
 {
     const char *cert_name = mg_side_cert_name(&ctx->config);
@@ -91,8 +81,7 @@ static MG_RESULT load_credential(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_si
                               key_name);
         return MG_OK;
     }
-    if (!ctx->config.skip_key_check && leaf_parses(chain) &&
-        (rc = wolfSSL_CTX_check_private_key(wctx)) != WOLFSSL_SUCCESS)
+    if (!ctx->config.skip_key_check && !mg_wolf_key_matches(wctx, chain, key))
         mg_wolf_setup_failure(why, MG_REASON_KEY_MISMATCH, 0,
                               "the key in %s does not match the certificate in %s", key_name,
                               cert_name);

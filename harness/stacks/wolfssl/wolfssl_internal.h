@@ -146,4 +146,9 @@ mg_io_status mg_wolf_send(mg_session *session, const void *data, size_t len);
 mg_io_status mg_wolf_recv(mg_session *session, void *buf, size_t cap, size_t *got);
 void mg_wolf_outcome(mg_session *session, mg_side_outcome *out);
 
+/* Whether the credential's key matches its leaf by wolfSSL_CTX_check_private_key, loaded into
+ * wctx from these bytes; asked once per process for the same bytes (wolfssl_key_check.c). A
+ * leaf wolfSSL cannot parse is not checked: it is sent, for the peer to judge. */
+bool mg_wolf_key_matches(WOLFSSL_CTX *wctx, const mg_wolf_blob *chain, const mg_wolf_blob *key);
+
 #endif
