@@ -59,6 +59,9 @@ const char *mg_cap_name(unsigned cap); /* NULL for a bit that is no capability *
 const char *mg_cap_text(unsigned cap);
 bool mg_cap_from_name(const char *name, unsigned *cap);
 
+/* Whether a backend may remember a peer chain's judgement within a worker (remember.c). */
+bool mg_remember_judgements(void);
+
 /* Server: the distinguished names its CertificateRequest lists (RFC 5246 7.4.4
  * certificate_authorities; RFC 8446 4.2.4, the certificate_authorities extension). */
 typedef enum {

@@ -44,7 +44,7 @@ static bool rememberable(const mg_gnutls_session *s)
 {
     const mg_side_config *c = &s->ctx->config;
     gnutls_datum_t staple;
-    return c->pin_time && !c->require_ocsp &&
+    return mg_remember_judgements() && c->pin_time && !c->require_ocsp &&
            gnutls_ocsp_status_request_get2(s->tls, 0, &staple) < 0;
 }
 

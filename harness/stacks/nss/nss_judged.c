@@ -259,7 +259,8 @@ static bool key_of_chain(const mg_session *s, CERTCertList *chain, PRBool check_
 bool mg_nss_judgement_key(const mg_session *s, PRFileDesc *fd, PRBool check_sig,
                           PRBool is_server, unsigned char key[MG_NSS_DIGEST_LEN])
 {
-    if (!s->ctx->judge_digest_ok || s->verify.seen || live_overflow) return false;
+    if (!mg_remember_judgements() || !s->ctx->judge_digest_ok || s->verify.seen || live_overflow)
+        return false;
     CERTCertList *chain = SSL_PeerCertificateChain(fd);
     if (!chain) return false;
     bool keyed = key_of_chain(s, chain, check_sig, is_server, key);
