@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdint.h>
 
 /* Server side: whether a client certificate is asked for and whether it must verify. */
@@ -59,8 +60,22 @@ const char *mg_cap_name(unsigned cap); /* NULL for a bit that is no capability *
 const char *mg_cap_text(unsigned cap);
 bool mg_cap_from_name(const char *name, unsigned *cap);
 
-/* Whether a backend may remember a peer chain's judgement within a worker (remember.c). */
-bool mg_remember_judgements(void);
+/* Whether a backend may remember how a peer's chain was judged, within one worker, and give
+ * the same judgement again for the same inputs (nss_judged.c, gnutls_judged.c): on by
+ * default, for the matrix's speed. MTLSGRID_REMEMBER_JUDGEMENTS=0 runs every stack's own
+ * verifier in every case, for whoever suspects the memory itself (a verifier that keeps state
+ * of its own between calls); the verdicts must be the same either way. Inline (a copy per
+ * file that asks, each reading the variable once) so that every backend has it however the
+ * static libraries are ordered on a link line. */
+static inline bool mg_remember_judgements(void)
+{
+    static int remember = -1;
+    if (remember < 0) {
+        const char *v = getenv("MTLSGRID_REMEMBER_JUDGEMENTS");
+        remember = !(v && v[0] == '0' && !v[1]);
+    }
+    return remember == 1;
+}
 
 /* Server: the distinguished names its CertificateRequest lists (RFC 5246 7.4.4
  * certificate_authorities; RFC 8446 4.2.4, the certificate_authorities extension). */
