@@ -35,7 +35,7 @@ bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
            a->screen_own_credential == b->screen_own_credential &&
            same_text(a->keylog_file, b->keylog_file) &&
            a->offer_post_handshake_auth == b->offer_post_handshake_auth &&
-           a->ask_after_handshake == b->ask_after_handshake;
+           a->ask_after_handshake == b->ask_after_handshake && a->resumption == b->resumption;
 }
 
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 1099511628211ull; }
@@ -80,5 +80,6 @@ uint64_t mg_side_config_hash(const mg_side_config *c)
     h = mix(h, (uint64_t)c->screen_own_credential);
     h = mix(h, (uint64_t)c->offer_post_handshake_auth);
     h = mix(h, (uint64_t)c->ask_after_handshake);
+    h = mix(h, (uint64_t)c->resumption);
     return mix_text(h, c->keylog_file);
 }

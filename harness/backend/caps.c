@@ -22,6 +22,7 @@ static const struct {
     {MG_CAP_KEYLOG, "keylog", "keylog"},
     {MG_CAP_MAX_DEPTH, "max-depth", "max-depth"},
     {MG_CAP_POST_HANDSHAKE_AUTH, "post-handshake-auth", "TLS 1.3 post-handshake authentication"},
+    {MG_CAP_RESUMPTION, "resumption", "session resumption"},
 };
 
 #define CAP_COUNT (sizeof caps / sizeof caps[0])

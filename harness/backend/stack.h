@@ -42,7 +42,12 @@ enum {
      * post_handshake_auth extension and answers a later CertificateRequest, a server that
      * sends one (request_client_cert) and judges what comes back as in the handshake. */
     MG_CAP_POST_HANDSHAKE_AUTH = 1u << 12,
-    MG_CAP_COUNT = 13, /* how many bits above */
+    /* Session resumption (RFC 8446 2.2, RFC 5077): a server that issues tickets under one
+     * fixed key shared by every resumption context of the process, a client that keeps the
+     * session of one connection and offers it on the next (ticket_take, ticket_offer), and
+     * both saying whether a connection resumed (resumption_state). */
+    MG_CAP_RESUMPTION = 1u << 13,
+    MG_CAP_COUNT = 14, /* how many bits above */
 };
 
 /* The capabilities by index (0 .. MG_CAP_COUNT-1; 0 past the end), by name ("crl", as
@@ -114,6 +119,10 @@ typedef struct mg_side_config {
      * judging the answer by peer_check. */
     bool offer_post_handshake_auth; /* client only */
     bool ask_after_handshake;       /* server only */
+    /* Session resumption (MG_CAP_RESUMPTION). Server: issue tickets under the process's
+     * fixed ticket key (so another resumption context accepts them). Client: nothing more;
+     * the driver takes the session after one connection and offers it on the next. */
+    bool resumption;
 } mg_side_config;
 
 static inline bool mg_side_has_cert(const mg_side_config *c)
@@ -144,6 +153,14 @@ static inline const char *mg_side_key_name(const mg_side_config *c)
 }
 
 typedef struct mg_context mg_context; /* credentials and settings, shared by sessions */
+typedef struct mg_ticket mg_ticket;   /* a client's saved session (stack-specific) */
+
+/* After a handshake: whether this side resumed a session, and whether it holds the peer's
+ * certificate (a resumed server keeps the client's identity from the ticket). */
+typedef struct {
+    bool resumed;
+    bool peer_cert;
+} mg_resumption_state;
 typedef struct mg_session mg_session; /* one connection */
 
 typedef enum {
@@ -195,6 +212,15 @@ typedef struct mg_stack {
      * peer_check accepts a client without a certificate, else FAILED with the refusal
      * recorded for outcome() (rejected the peer: no-certificate). */
     mg_io_status (*request_client_cert)(mg_session *session, bool *sent);
+
+    /* Resumption (all NULL without MG_CAP_RESUMPTION). Client, after its connection: the
+     * session to resume (NULL: none was issued), freed by ticket_free. Client, before its
+     * handshake: offers the session (false: the stack would not take it). Either side,
+     * after the handshake: whether it resumed, and whether it holds the peer's certificate. */
+    mg_ticket *(*ticket_take)(mg_session *session);
+    bool (*ticket_offer)(mg_session *session, const mg_ticket *ticket);
+    void (*ticket_free)(mg_ticket *ticket);
+    void (*resumption_state)(mg_session *session, mg_resumption_state *out);
 
     /* Fills what this side did and why (state, reason, native code and text, alerts). */
     void (*outcome)(mg_session *session, mg_side_outcome *out);
