@@ -3,8 +3,9 @@
  * resumption context, so a second server made from another config can open a ticket the
  * first one issued, as servers of one deployment sharing a ticket key do; its session id
  * context is fixed too (OpenSSL refuses to resume a verified session without one). The
- * client keeps a copy of SSL_get0_session after its connection (TLS 1.3: after the NewSessionTicket,
- * which it reads with the server's first message) and offers it with SSL_set_session. */
+ * client keeps a copy of SSL_get0_session after its connection (TLS 1.3: after the
+ * NewSessionTicket, which it reads with the server's first message) and offers it with
+ * SSL_set_session. */
 #include "ossl_internal.h"
 
 #include <openssl/err.h>
