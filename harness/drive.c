@@ -93,10 +93,19 @@ void mg_drive_in_memory(const mg_stack *client_stack, mg_context *client_ctx,
     mg_drive_in_memory_with(client_stack, client_ctx, server_stack, server_ctx, &plain, tap, out);
 }
 
-void mg_drive_in_memory_with(const mg_stack *client_stack, mg_context *client_ctx,
-                             const mg_stack *server_stack, mg_context *server_ctx,
-                             const mg_drive_options *options, const mg_pipe_tap *tap,
-                             mg_pair_result *out)
+/* One connection. With `offer`, the client offers that saved session before its handshake;
+ * with `take`, it keeps the session it ends with; with `seen`, both sides say whether they
+ * resumed. */
+typedef struct {
+    const mg_ticket *offer;
+    mg_ticket **take;
+    mg_resumption_state *seen; /* [0] client, [1] server */
+} resumption_io;
+
+static void drive_one(const mg_stack *client_stack, mg_context *client_ctx,
+                      const mg_stack *server_stack, mg_context *server_ctx,
+                      const mg_drive_options *options, const mg_pipe_tap *tap,
+                      const resumption_io *rio, mg_pair_result *out)
 {
     mg_pair_result_init(out);
     mg_memory_pipe pipe;
@@ -119,6 +128,8 @@ void mg_drive_in_memory_with(const mg_stack *client_stack, mg_context *client_ct
         out->client.state = MG_SIDE_SETUP_FAILED;
         goto finish;
     }
+    if (rio && rio->offer && client_stack->ticket_offer)
+        client_stack->ticket_offer(client.session, rio->offer);
     for (int turn = 0; turn < MG_DRIVE_MAX_TURNS && !(done(&client) && done(&server)); turn++) {
         size_t moved_before = pipe.bytes_moved;
         bool stepped = advance(&client);
@@ -132,6 +143,12 @@ void mg_drive_in_memory_with(const mg_stack *client_stack, mg_context *client_ct
     if (!finished(&server) && out->server.state == MG_SIDE_OK)
         out->server.state = MG_SIDE_INCOMPLETE;
     out->post_handshake_request_sent = server.request_sent;
+    if (rio && rio->take && client_stack->ticket_take && finished(&client))
+        *rio->take = client_stack->ticket_take(client.session);
+    if (rio && rio->seen && client_stack->resumption_state && server_stack->resumption_state) {
+        client_stack->resumption_state(client.session, &rio->seen[0]);
+        server_stack->resumption_state(server.session, &rio->seen[1]);
+    }
 
 finish:
     out->verdict = mg_verdict_from_sides(&out->client, &out->server,
@@ -141,6 +158,51 @@ finish:
     if (client.session) client_stack->session_free(client.session);
     if (server.session) server_stack->session_free(server.session);
     mg_memory_pipe_free(&pipe);
+}
+
+void mg_drive_in_memory_with(const mg_stack *client_stack, mg_context *client_ctx,
+                             const mg_stack *server_stack, mg_context *server_ctx,
+                             const mg_drive_options *options, const mg_pipe_tap *tap,
+                             mg_pair_result *out)
+{
+    drive_one(client_stack, client_ctx, server_stack, server_ctx, options, tap, NULL, out);
+}
+
+static const char *yes_no(bool b) { return b ? "yes" : "no"; }
+
+void mg_drive_resumption(const mg_stack *client_stack, mg_context *client_ctx,
+                         const mg_stack *server_stack, mg_context *server_ctx,
+                         mg_context *resume_server_ctx, const mg_drive_options *options,
+                         mg_pair_result *out)
+{
+    mg_ticket *ticket = NULL;
+    mg_resumption_state first_seen[2] = {{0}}, seen[2] = {{0}};
+    resumption_io first_io = {NULL, &ticket, first_seen};
+    mg_pair_result first;
+    drive_one(client_stack, client_ctx, server_stack, server_ctx, options, NULL, &first_io, &first);
+    if (first.verdict.kind != MG_VERDICT_OK) {
+        /* Nothing to resume: the first connection's verdict is the case's. */
+        *out = first;
+        size_t used = strlen(out->reason_text);
+        snprintf(out->reason_text + used, sizeof out->reason_text - used,
+                 "; resumption: the first connection did not complete, no second one");
+        if (ticket) client_stack->ticket_free(ticket);
+        return;
+    }
+    resumption_io second_io = {ticket, NULL, seen};
+    drive_one(client_stack, client_ctx, server_stack, resume_server_ctx, options, NULL,
+              &second_io, out);
+    out->resumption_driven = true;
+    out->ticket_issued = ticket != NULL;
+    out->resumed_client = seen[0].resumed;
+    out->resumed_server = seen[1].resumed;
+    size_t used = strlen(out->reason_text);
+    snprintf(out->reason_text + used, sizeof out->reason_text - used,
+             "; resumption: first connection ok (server peer certificate: %s), session %s; "
+             "second connection resumed: client %s, server %s; server peer certificate: %s",
+             yes_no(first_seen[1].peer_cert), ticket ? "saved and offered" : "not issued",
+             yes_no(seen[0].resumed), yes_no(seen[1].resumed), yes_no(seen[1].peer_cert));
+    if (ticket) client_stack->ticket_free(ticket);
 }
 
 /* For people: whether the server's post-handshake request went out (a client that did not

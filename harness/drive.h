@@ -13,6 +13,9 @@ typedef struct {
     mg_side_outcome server;
     char reason_text[1024]; /* for people: which side saw what, native codes, alerts */
     bool post_handshake_request_sent; /* the server's post-handshake CertificateRequest */
+    /* Resumption (mg_drive_resumption): a second connection ran, offering the session the
+     * first one left (ticket_issued), and whether each side of it resumed. */
+    bool resumption_driven, ticket_issued, resumed_client, resumed_server;
 } mg_pair_result;
 
 /* What the connection does beyond one handshake and one round trip. */
@@ -39,6 +42,15 @@ void mg_drive_in_memory_with(const mg_stack *client_stack, mg_context *client_ct
                              const mg_stack *server_stack, mg_context *server_ctx,
                              const mg_drive_options *options, const mg_pipe_tap *tap,
                              mg_pair_result *out);
+
+/* Resumption: a first connection to server_ctx; when it is ok, a second one to
+ * resume_server_ctx (server_ctx itself, or a stricter server) with the client offering the
+ * session the first left. The second connection's result is out's, with what each side of it
+ * said about resuming in reason_text; if the first fails, its result is out's. */
+void mg_drive_resumption(const mg_stack *client_stack, mg_context *client_ctx,
+                         const mg_stack *server_stack, mg_context *server_ctx,
+                         mg_context *resume_server_ctx, const mg_drive_options *options,
+                         mg_pair_result *out);
 
 /* Appends whether the post-handshake CertificateRequest went out to out->reason_text. */
 void mg_describe_post_handshake(mg_pair_result *out);

@@ -24,7 +24,21 @@ void mg_run_case(const mg_case *c, mg_context_cache *cache, mg_case_outcome *out
     mg_pair_result_init(&pair);
     mg_context *server = mg_context_cache_get(cache, c->server_stack, c->server, &pair.server);
     mg_context *client = mg_context_cache_get(cache, c->client_stack, c->client, &pair.client);
-    if (server && client) {
+    mg_context *resume_server = NULL;
+    if (server && client && c->resume_server)
+        resume_server =
+            mg_context_cache_get(cache, c->server_stack, c->resume_server, &pair.server);
+    if (server && client && c->resume_server) {
+        mg_drive_options options = mg_drive_options_for(c->server);
+        if (resume_server)
+            mg_drive_resumption(c->client_stack, client, c->server_stack, server, resume_server,
+                                &options, &pair);
+        else {
+            pair.verdict = mg_verdict_from_sides(&pair.client, &pair.server, false);
+            mg_describe_sides(&pair.client, &pair.server, pair.reason_text,
+                              sizeof pair.reason_text);
+        }
+    } else if (server && client) {
         mg_drive_options options = mg_drive_options_for(c->server);
         mg_drive_in_memory_with(c->client_stack, client, c->server_stack, server, &options, NULL,
                                 &pair);

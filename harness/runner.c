@@ -174,7 +174,8 @@ static void finish(run_state *rs, size_t index, const mg_case_outcome *o)
 
 static bool same_configs(const mg_case *a, const mg_case *b)
 {
-    return a->client == b->client && a->server == b->server && !b->skip_reason;
+    return a->client == b->client && a->server == b->server &&
+           a->resume_server == b->resume_server && !b->skip_reason;
 }
 
 /* The next batch: cases that share the configs of the first, up to a fair share. Skipped

@@ -15,6 +15,9 @@ typedef struct {
     const mg_side_config *client;
     const mg_side_config *server;
     const char *skip_reason; /* non-NULL: the stacks cannot express the case; not run */
+    /* Resumption: the server the second connection goes to, offering the first one's
+     * session (the same config as server, or a stricter one); NULL: one connection. */
+    const mg_side_config *resume_server;
 } mg_case;
 
 typedef struct {

@@ -3,7 +3,7 @@
 #include <string.h>
 
 /* A field added to mg_side_config changes its size: then add it to same() and hash(). */
-_Static_assert(sizeof(mg_side_config) == 216, "mg_side_config changed: update side_config.c");
+_Static_assert(sizeof(mg_side_config) == 224, "mg_side_config changed: update side_config.c");
 
 static bool same_text(const char *a, const char *b)
 {
@@ -40,7 +40,8 @@ bool mg_side_config_same(const mg_side_config *a, const mg_side_config *b)
            same_text(a->alt_credential.cert_file, b->alt_credential.cert_file) &&
            same_text(a->alt_credential.key_file, b->alt_credential.key_file) &&
            same_text(a->alt_credential.p12_file, b->alt_credential.p12_file) &&
-           same_text(a->alt_credential.p12_password, b->alt_credential.p12_password);
+           same_text(a->alt_credential.p12_password, b->alt_credential.p12_password) &&
+           a->resumption == b->resumption;
 }
 
 static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 1099511628211ull; }
@@ -90,5 +91,6 @@ uint64_t mg_side_config_hash(const mg_side_config *c)
     h = mix_text(h, c->alt_credential.cert_file);
     h = mix_text(h, c->alt_credential.key_file);
     h = mix_text(h, c->alt_credential.p12_file);
-    return mix_text(h, c->alt_credential.p12_password);
+    h = mix_text(h, c->alt_credential.p12_password);
+    return mix(h, (uint64_t)c->resumption);
 }

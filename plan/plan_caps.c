@@ -26,6 +26,7 @@ unsigned mg_config_needs(const mg_side_config *c)
     if (c->skip_key_check) needs |= MG_CAP_SKIP_KEY_CHECK;
     if (c->limit_depth) needs |= MG_CAP_MAX_DEPTH;
     if (c->keylog_file) needs |= MG_CAP_KEYLOG;
+    if (c->resumption) needs |= MG_CAP_RESUMPTION;
     if (c->offer_post_handshake_auth || c->ask_after_handshake) needs |= MG_CAP_POST_HANDSHAKE_AUTH;
     if (c->role == MG_ROLE_CLIENT && c->alt_credential.cert_file)
         needs |= MG_CAP_CLIENT_CERT_SELECT;

@@ -18,6 +18,7 @@ static const char *const default_host = "server.test";
 typedef struct {
     mg_plan *plan;
     const char *dir; /* WORK/<scenario> */
+    bool resumption; /* the scenario's: both sides' configs say so */
 } resolver;
 
 static const mg_artifact *artifact(const mg_plan *plan, const char *name)
@@ -170,12 +171,25 @@ static MG_RESULT resolve_side(resolver *rv, int role_index, const mg_scenario_si
     base->server_name = side->host ? side->host : default_host;
     resolve_client_cert(side->client_cert, base);
     base->offer_post_handshake_auth = side->post_handshake_auth;
+    base->resumption = rv->resumption;
     base->skip_key_check = side->skip_key_check;
     if (strcmp(rv->plan->manifest.time_mode, "pinned") == 0) {
         base->pin_time = true;
         base->verify_time = rv->plan->manifest.reference_time;
     }
     return MG_OK;
+}
+
+/* The server a resumed connection goes to: the scenario's server, trusting resume-trust. */
+static MG_RESULT resolve_resume_server(resolver *rv, const mg_scenario_side *side,
+                                       const mg_side_config *server, mg_side_config *out)
+{
+    *out = *server;
+    if (!side->resume_trust.count) return MG_OK;
+    const char *files[MAX_PARTS];
+    size_t n = 0;
+    MG_GUARD(artifact_files(rv, &side->resume_trust, false, files, &n));
+    return compose(rv, "server", "resume-trust", files, n, &out->trust_file);
 }
 
 static bool known_artifact(void *ctx, const char *name)
@@ -185,7 +199,7 @@ static bool known_artifact(void *ctx, const char *name)
 
 static size_t config_index(size_t scenario, int role, mg_tls_version tls, mg_policy policy)
 {
-    return ((scenario * 2 + (size_t)role) * 2 + (tls == MG_TLS13)) * 2 + (size_t)policy;
+    return ((scenario * 3 + (size_t)role) * 2 + (tls == MG_TLS13)) * 2 + (size_t)policy;
 }
 
 mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *work_dir)
@@ -194,7 +208,7 @@ mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
     plan->resolved = true;
     MG_GUARD(mg_scenarios_check_artifacts(&plan->scenarios, known_artifact, &plan->manifest));
     size_t n = plan->scenarios.count;
-    plan->configs = calloc(n * 8, sizeof *plan->configs);
+    plan->configs = calloc(n * 12, sizeof *plan->configs); /* role 2: the resumed server */
     plan->cases = calloc(plan->count ? plan->count : 1, sizeof *plan->cases);
     plan->skip_texts = calloc(plan->count ? plan->count : 1, sizeof *plan->skip_texts);
     MG_ENSURE(plan->configs && plan->cases && plan->skip_texts, MG_E_INTERNAL, "out of memory");
@@ -203,11 +217,12 @@ mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
         char dir[4096];
         MG_GUARD(mg_path_join(dir, sizeof dir, work_dir, sc->id));
         MG_GUARD(mg_make_dirs(dir));
-        resolver rv = {plan, dir};
-        mg_side_config sides[2];
+        resolver rv = {plan, dir, sc->resumption};
+        mg_side_config sides[3];
         MG_GUARD(resolve_side(&rv, 0, &sc->client, &sides[0]));
         MG_GUARD(resolve_side(&rv, 1, &sc->server, &sides[1]));
-        for (int role = 0; role < 2; role++)
+        MG_GUARD(resolve_resume_server(&rv, &sc->server, &sides[1], &sides[2]));
+        for (int role = 0; role < 3; role++)
             for (int t = 0; t < 2; t++)
                 for (int p = 0; p < 2; p++) {
                     mg_tls_version tls = t ? MG_TLS13 : MG_TLS12;
@@ -228,6 +243,10 @@ mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
         c->server_stack = k->server_stack;
         c->client = &plan->configs[config_index(s, 0, k->tls, k->policy)];
         c->server = &plan->configs[config_index(s, 1, k->tls, k->policy)];
+        if (k->scenario->resumption)
+            c->resume_server = k->scenario->server.resume_trust.count
+                                   ? &plan->configs[config_index(s, 2, k->tls, k->policy)]
+                                   : c->server;
         MG_GUARD(mg_plan_skip_reason(k, c, &plan->skip_texts[i]));
         c->skip_reason = plan->skip_texts[i];
     }

@@ -25,12 +25,14 @@ static const mg_side_config *canonical(config_table *t, const mg_side_config *c)
 mg_result mg_plan_share_configs(mg_plan *plan)
 {
     size_t size = 64;
-    while (size < plan->count * 4) size *= 2; /* at most 2 configs per case: under half full */
+    while (size < plan->count * 4) size *= 2; /* at most 3 configs per case: under 3/4 full */
     config_table t = {calloc(size, sizeof *t.slots), size - 1};
     MG_ENSURE(t.slots, MG_E_INTERNAL, "out of memory sharing configs");
     for (size_t i = 0; i < plan->count; i++) {
         plan->cases[i].client = canonical(&t, plan->cases[i].client);
         plan->cases[i].server = canonical(&t, plan->cases[i].server);
+        if (plan->cases[i].resume_server)
+            plan->cases[i].resume_server = canonical(&t, plan->cases[i].resume_server);
     }
     free(t.slots);
     return MG_OK;

@@ -87,6 +87,11 @@ static MG_RESULT from_scenario(const mg_side_source *src, mg_side_config *c, mg_
               "--scenario %s: the server asks for the client certificate after the handshake, "
               "which serve does not drive yet (run it in the matrix: mtlsgrid run --filter)",
               src->scenario);
+    /* Nor a second connection resuming the first: one TCP connection is one handshake. */
+    MG_ENSURE(!c->resumption, MG_E_USAGE,
+              "--scenario %s: the scenario resumes a session on a second connection, which "
+              "serve and connect do not drive yet (run it in the matrix: mtlsgrid run --filter)",
+              src->scenario);
     return MG_OK;
 }
 

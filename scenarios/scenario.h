@@ -34,6 +34,8 @@ typedef struct {
                             * "post-handshake" or "post-handshake-optional" (TLS 1.3: asked
                             * after the handshake, RFC 8446 4.6.2) */
     bool post_handshake_auth; /* client: offers the post_handshake_auth extension */
+    mg_strings resume_trust;  /* server: the trust of the server a resumed connection goes to
+                               * (empty: the same server) */
     bool skip_key_check;   /* load the credential even though key and certificate disagree */
     mg_strings needs;      /* capabilities the judging stack must have under strict */
     char *alt_cert;        /* client: another leaf it holds (its chain and key too), to pick
@@ -50,6 +52,8 @@ typedef struct {
     char *ref;             /* the advisory or public issue it comes from; NULL: none */
     char *tls;             /* "1.2" or "1.3": the only version the scenario exists in; NULL:
                             * both (a TLS 1.3 feature has no TLS 1.2 case to grade) */
+    bool resumption;       /* two connections, the second offering the first's session; the
+                            * second one is graded */
     mg_verdict *expected;  /* every allowed verdict */
     size_t expected_count;
     mg_scenario_side client, server;

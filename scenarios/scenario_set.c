@@ -88,6 +88,7 @@ static void free_side(mg_scenario_side *side)
     free(side->p12);
     free(side->p12_password);
     mg_strings_free(&side->trust);
+    mg_strings_free(&side->resume_trust);
     mg_strings_free(&side->crls);
     free(side->ocsp);
     free(side->host);

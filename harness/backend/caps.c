@@ -25,6 +25,7 @@ static const struct {
     {MG_CAP_CA_NAMES, "ca-names", "the CA names it sends in CertificateRequest"},
     {MG_CAP_CLIENT_CERT_SELECT, "client-cert-select",
      "choosing its certificate by the server's CA names"},
+    {MG_CAP_RESUMPTION, "resumption", "session resumption"},
 };
 
 #define CAP_COUNT (sizeof caps / sizeof caps[0])

@@ -50,7 +50,12 @@ enum {
     /* client: of several credentials, sends the one whose chain the server's CA names name,
      * and an empty Certificate when none does (mg_side_config.alt_credential) */
     MG_CAP_CLIENT_CERT_SELECT = 1u << 14,
-    MG_CAP_COUNT = 15, /* how many bits above */
+    /* Session resumption (RFC 8446 2.2, RFC 5077): a server that issues tickets under one
+     * fixed key shared by every resumption context of the process, a client that keeps the
+     * session of one connection and offers it on the next (ticket_take, ticket_offer), and
+     * both saying whether a connection resumed (resumption_state). */
+    MG_CAP_RESUMPTION = 1u << 15,
+    MG_CAP_COUNT = 16, /* how many bits above */
 };
 
 /* The capabilities by index (0 .. MG_CAP_COUNT-1; 0 past the end), by name ("crl", as
@@ -154,6 +159,10 @@ typedef struct mg_side_config {
      * the server's CA names name (the first when the list is empty), or with no certificate;
      * mg_config_needs asks for that capability. */
     mg_credential alt_credential;
+    /* Session resumption (MG_CAP_RESUMPTION). Server: issue tickets under the process's
+     * fixed ticket key (so another resumption context accepts them). Client: nothing more;
+     * the driver takes the session after one connection and offers it on the next. */
+    bool resumption;
 } mg_side_config;
 
 static inline bool mg_side_has_cert(const mg_side_config *c)
@@ -184,6 +193,14 @@ static inline const char *mg_side_key_name(const mg_side_config *c)
 }
 
 typedef struct mg_context mg_context; /* credentials and settings, shared by sessions */
+typedef struct mg_ticket mg_ticket;   /* a client's saved session (stack-specific) */
+
+/* After a handshake: whether this side resumed a session, and whether it holds the peer's
+ * certificate (a resumed server keeps the client's identity from the ticket). */
+typedef struct {
+    bool resumed;
+    bool peer_cert;
+} mg_resumption_state;
 typedef struct mg_session mg_session; /* one connection */
 
 typedef enum {
@@ -235,6 +252,15 @@ typedef struct mg_stack {
      * peer_check accepts a client without a certificate, else FAILED with the refusal
      * recorded for outcome() (rejected the peer: no-certificate). */
     mg_io_status (*request_client_cert)(mg_session *session, bool *sent);
+
+    /* Resumption (all NULL without MG_CAP_RESUMPTION). Client, after its connection: the
+     * session to resume (NULL: none was issued), freed by ticket_free. Client, before its
+     * handshake: offers the session (false: the stack would not take it). Either side,
+     * after the handshake: whether it resumed, and whether it holds the peer's certificate. */
+    mg_ticket *(*ticket_take)(mg_session *session);
+    bool (*ticket_offer)(mg_session *session, const mg_ticket *ticket);
+    void (*ticket_free)(mg_ticket *ticket);
+    void (*resumption_state)(mg_session *session, mg_resumption_state *out);
 
     /* Fills what this side did and why (state, reason, native code and text, alerts). */
     void (*outcome)(mg_session *session, mg_side_outcome *out);

@@ -144,6 +144,14 @@ unsigned mg_gnutls_post_handshake_flags(const mg_side_config *config);
 mg_io_status mg_gnutls_request_client_cert(mg_session *session, bool *sent);
 
 /* The stack interface's session functions (gnutls_session.c) and outcome. */
+/* Resumption (gnutls_resume.c): tickets on (init flags) and the server's process-wide key. */
+unsigned mg_gnutls_ticket_flags(const mg_side_config *cfg);
+int mg_gnutls_setup_resumption(mg_gnutls_session *s);
+mg_ticket *mg_gnutls_ticket_take(mg_session *session);
+bool mg_gnutls_ticket_offer(mg_session *session, const mg_ticket *ticket);
+void mg_gnutls_ticket_free(mg_ticket *ticket);
+void mg_gnutls_resumption_state(mg_session *session, mg_resumption_state *out);
+
 MG_RESULT mg_gnutls_session_new(mg_context *ctx, const mg_transport *io, mg_session **out,
                                 mg_side_outcome *why);
 void mg_gnutls_session_free(mg_session *session);

@@ -70,6 +70,7 @@ static MG_RESULT configure(mg_gnutls_session *s)
                                     strlen(c->server_name));
     if (rc >= 0 && c->role == MG_ROLE_CLIENT && c->require_ocsp)
         rc = gnutls_ocsp_status_request_enable_client(s->tls, NULL, 0, NULL);
+    if (rc >= 0) rc = mg_gnutls_setup_resumption(s);
     MG_ENSURE(rc >= 0, MG_E_INTERNAL, "gnutls: configuring a session: %s", gnutls_strerror(rc));
     gnutls_transport_set_ptr(s->tls, s);
     gnutls_transport_set_push_function(s->tls, push);
@@ -106,7 +107,7 @@ MG_RESULT mg_gnutls_session_new(mg_context *context, const mg_transport *io, mg_
     s->ctx = mg_gnutls_ctx(context);
     s->io = *io;
     s->alert_sent = s->alert_received = MG_NO_ALERT;
-    unsigned flags = GNUTLS_NONBLOCK | GNUTLS_NO_TICKETS |
+    unsigned flags = GNUTLS_NONBLOCK | mg_gnutls_ticket_flags(&s->ctx->config) |
                      (s->ctx->config.role == MG_ROLE_CLIENT ? GNUTLS_CLIENT : GNUTLS_SERVER) |
                      mg_gnutls_post_handshake_flags(&s->ctx->config);
     int rc = gnutls_init(&s->tls, flags);

@@ -68,7 +68,7 @@ const mg_stack mg_stack_gnutls = {
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_OCSP | MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK |
             MG_CAP_KEYLOG | MG_CAP_MAX_DEPTH | MG_CAP_POST_HANDSHAKE_AUTH | MG_CAP_CA_NAMES |
-                MG_CAP_CLIENT_CERT_SELECT,
+                MG_CAP_CLIENT_CERT_SELECT | MG_CAP_RESUMPTION,
     .tools = &mg_gnutls_tools,
     .inspect_words = mg_gnutls_inspect_words,
     .verify_tool = &mg_gnutls_verify_tool,
@@ -82,4 +82,8 @@ const mg_stack mg_stack_gnutls = {
     .recv = mg_gnutls_recv,
     .outcome = mg_gnutls_outcome,
     .request_client_cert = mg_gnutls_request_client_cert,
+    .ticket_take = mg_gnutls_ticket_take,
+    .ticket_offer = mg_gnutls_ticket_offer,
+    .ticket_free = mg_gnutls_ticket_free,
+    .resumption_state = mg_gnutls_resumption_state,
 };

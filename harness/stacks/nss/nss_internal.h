@@ -83,7 +83,16 @@ struct mg_session {
     bool pha_refused;   /* server: the client did not offer it, and a certificate was required */
     CERTCertificate *alt_leaf;    /* client: the second credential's leaf (or NULL) */
     CERTCertList *alt_certs;      /* ... and its chain, alive as long as the session */
+    char peer_id[64]; /* client: the session cache key of a resumption client (nss_resume.c) */
 };
+
+/* Resumption (nss_resume.c): the client's peer id, the server's session cache, and the
+ * client's saved session. */
+SECStatus mg_nss_setup_resumption(mg_session *s);
+mg_ticket *mg_nss_ticket_take(mg_session *s);
+bool mg_nss_ticket_offer(mg_session *s, const mg_ticket *ticket);
+void mg_nss_ticket_free(mg_ticket *ticket);
+void mg_nss_resumption_state(mg_session *s, mg_resumption_state *out);
 
 /* Post-handshake authentication (nss_pha.c): the client's offer, the server's request, and
  * the refusal to ask a client that did not offer it as an outcome. */

@@ -34,8 +34,8 @@ static SECStatus set_options(PRFileDesc *fd, const mg_side_config *cfg)
     if (SSL_OptionSet(fd, SSL_SECURITY, PR_TRUE) != SECSuccess ||
         SSL_OptionSet(fd, server ? SSL_HANDSHAKE_AS_SERVER : SSL_HANDSHAKE_AS_CLIENT,
                       PR_TRUE) != SECSuccess ||
-        SSL_OptionSet(fd, SSL_NO_CACHE, PR_TRUE) != SECSuccess ||
-        SSL_OptionSet(fd, SSL_ENABLE_SESSION_TICKETS, PR_FALSE) != SECSuccess ||
+        SSL_OptionSet(fd, SSL_NO_CACHE, !cfg->resumption) != SECSuccess ||
+        SSL_OptionSet(fd, SSL_ENABLE_SESSION_TICKETS, cfg->resumption) != SECSuccess ||
         SSL_OptionSet(fd, SSL_REQUEST_CERTIFICATE, ask) != SECSuccess ||
         SSL_OptionSet(fd, SSL_REQUIRE_CERTIFICATE, require) != SECSuccess ||
         SSL_OptionSet(fd, SSL_ENABLE_OCSP_STAPLING, staple) != SECSuccess ||
@@ -65,6 +65,10 @@ static MG_RESULT setup_socket(mg_session *s, mg_side_outcome *why)
     MG_NSS_STEP(mg_nss_setup_own(s, why), why);
     MG_NSS_STEP(mg_nss_setup_ca_names(s, why), why);
     MG_NSS_STEP(mg_nss_open_alt(s, why), why);
+    if (mg_nss_setup_resumption(s) != SECSuccess) {
+        mg_nss_setup_failure(why, MG_REASON_OTHER, PR_GetError(), "cannot set up resumption");
+        return MG_OK;
+    }
     if (SSL_ResetHandshake(s->fd, cfg->role == MG_ROLE_SERVER) != SECSuccess)
         mg_nss_setup_failure(why, MG_REASON_OTHER, PR_GetError(), "SSL_ResetHandshake failed");
     return MG_OK;

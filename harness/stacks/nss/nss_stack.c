@@ -25,7 +25,8 @@ const mg_stack mg_stack_nss = {
     .display = "NSS",
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH |
-            MG_CAP_POST_HANDSHAKE_AUTH | MG_CAP_CA_NAMES | MG_CAP_CLIENT_CERT_SELECT,
+            MG_CAP_POST_HANDSHAKE_AUTH | MG_CAP_CA_NAMES | MG_CAP_CLIENT_CERT_SELECT |
+                MG_CAP_RESUMPTION,
     .shares_parsed = false,
     .tools = &mg_nss_tools,
     .inspect_words = mg_nss_inspect_words,
@@ -39,4 +40,8 @@ const mg_stack mg_stack_nss = {
     .recv = mg_nss_recv,
     .outcome = mg_nss_outcome,
     .request_client_cert = mg_nss_request_client_cert,
+    .ticket_take = mg_nss_ticket_take,
+    .ticket_offer = mg_nss_ticket_offer,
+    .ticket_free = mg_nss_ticket_free,
+    .resumption_state = mg_nss_resumption_state,
 };

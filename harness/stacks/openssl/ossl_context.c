@@ -55,7 +55,8 @@ MG_RESULT mg_ossl_context_new(const mg_side_config *config, mg_parsed_cache *par
     SSL_CTX_set_app_data(ctx->ssl_ctx, ctx);
     bool ready = setup_protocol(ctx, why) && mg_ossl_load_credential(ctx, parsed, why) &&
                  mg_ossl_load_trust(ctx, parsed, why) && mg_ossl_setup_verify(ctx, why) &&
-                 mg_ossl_setup_ocsp(ctx, why) && mg_ossl_setup_select(ctx, parsed, why);
+                 mg_ossl_setup_ocsp(ctx, why) && mg_ossl_setup_select(ctx, parsed, why) &&
+                 mg_ossl_setup_resumption(ctx, why);
     if (!ready) {
         mg_ossl_context_free(ctx);
         return MG_OK; /* `why` holds the verdict */

@@ -82,6 +82,13 @@ int mg_ossl_post_handshake_verify_flag(const mg_side_config *cfg);
 mg_io_status mg_ossl_request_client_cert(mg_session *session, bool *sent);
 bool mg_ossl_post_handshake_refusal(const mg_session *s, mg_side_outcome *out);
 
+/* Resumption (ossl_resume.c): the server's fixed ticket key, the client's saved session. */
+bool mg_ossl_setup_resumption(mg_context *ctx, mg_side_outcome *why);
+mg_ticket *mg_ossl_ticket_take(mg_session *s);
+bool mg_ossl_ticket_offer(mg_session *s, const mg_ticket *ticket);
+void mg_ossl_ticket_free(mg_ticket *ticket);
+void mg_ossl_resumption_state(mg_session *s, mg_resumption_state *out);
+
 /* WANT for a retry, else FAILED with the failure recorded once (ossl_session.c). */
 mg_io_status mg_ossl_status_of(mg_session *s, int ret);
 

@@ -17,7 +17,7 @@ const mg_stack mg_stack_openssl = {
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP_STAPLE |
             MG_CAP_OCSP | MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SAN_ONLY | MG_CAP_KEYLOG |
             MG_CAP_MAX_DEPTH | MG_CAP_POST_HANDSHAKE_AUTH | MG_CAP_CA_NAMES |
-                MG_CAP_CLIENT_CERT_SELECT,
+                MG_CAP_CLIENT_CERT_SELECT | MG_CAP_RESUMPTION,
     .tools = &mg_openssl_tools,
     .inspect_words = mg_openssl_inspect_words,
     .verify_tool = &mg_openssl_verify_tool,
@@ -31,4 +31,8 @@ const mg_stack mg_stack_openssl = {
     .recv = mg_ossl_recv,
     .outcome = mg_ossl_outcome,
     .request_client_cert = mg_ossl_request_client_cert,
+    .ticket_take = mg_ossl_ticket_take,
+    .ticket_offer = mg_ossl_ticket_offer,
+    .ticket_free = mg_ossl_ticket_free,
+    .resumption_state = mg_ossl_resumption_state,
 };

@@ -50,8 +50,6 @@ static MG_RESULT setup_groups(const mg_side_config *cfg, WOLFSSL_CTX *wctx)
 static void setup_protocol(WOLFSSL_CTX *wctx)
 {
     wolfSSL_CTX_set_session_cache_mode(wctx, WOLFSSL_SESS_CACHE_OFF);
-    (void)wolfSSL_CTX_NoTicketTLSv12(wctx);
-    (void)wolfSSL_CTX_no_ticket_TLSv13(wctx);
     wolfSSL_CTX_set_default_passwd_cb(wctx, no_password);
     mg_wolf_setup_alert_tracking(wctx);
 }
@@ -113,6 +111,7 @@ static MG_RESULT configure(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side_out
 {
     setup_protocol(wctx);
     MG_GUARD(setup_groups(&ctx->config, wctx));
+    MG_GUARD(mg_wolf_setup_resumption(&ctx->config, wctx));
     MG_WOLF_STEP(load_credential(ctx, wctx, why), why);
     MG_WOLF_STEP(load_trust(ctx, wctx, why), why);
     setup_key_sizes(ctx, wctx);

@@ -99,6 +99,14 @@ MG_RESULT mg_wolf_install_crls(const mg_context *ctx, WOLFSSL_CTX *wctx, mg_side
 
 /* A WOLFSSL_CTX with everything the context says (wolfssl_build.c), and the same WOLFSSL_CTX
  * brought back to that: the CAs and CRL state earlier sessions left in it dropped. */
+/* Resumption (wolfssl_resume.c): tickets off, or the fixed-key ticket callback (server) and
+ * session tickets offered (client); the client's saved session. */
+MG_RESULT mg_wolf_setup_resumption(const mg_side_config *cfg, WOLFSSL_CTX *wctx);
+mg_ticket *mg_wolf_ticket_take(mg_session *s);
+bool mg_wolf_ticket_offer(mg_session *s, const mg_ticket *ticket);
+void mg_wolf_ticket_free(mg_ticket *ticket);
+void mg_wolf_resumption_state(mg_session *s, mg_resumption_state *out);
+
 MG_RESULT mg_wolf_build(const mg_context *ctx, WOLFSSL_CTX **out, mg_side_outcome *why);
 /* The signature algorithms a WOLFSSL offers (wolfssl_build.c says why per WOLFSSL). */
 MG_RESULT mg_wolf_setup_sigalgs(WOLFSSL *ssl);

@@ -28,7 +28,7 @@ const mg_stack mg_stack_wolfssl = {
     .display = "wolfSSL",
     .caps = MG_CAP_TLS12 | MG_CAP_TLS13 | MG_CAP_PKCS12 | MG_CAP_CRL | MG_CAP_OCSP |
             MG_CAP_PINNED_TIME | MG_CAP_HOST_IP | MG_CAP_SKIP_KEY_CHECK | MG_CAP_MAX_DEPTH |
-            MG_CAP_POST_HANDSHAKE_AUTH,
+            MG_CAP_POST_HANDSHAKE_AUTH | MG_CAP_RESUMPTION,
     .tools = NULL,
     .inspect_words = mg_wolfssl_inspect_words,
     .version = wolf_version,
@@ -41,4 +41,8 @@ const mg_stack mg_stack_wolfssl = {
     .recv = mg_wolf_recv,
     .outcome = mg_wolf_outcome,
     .request_client_cert = mg_wolf_request_client_cert,
+    .ticket_take = mg_wolf_ticket_take,
+    .ticket_offer = mg_wolf_ticket_offer,
+    .ticket_free = mg_wolf_ticket_free,
+    .resumption_state = mg_wolf_resumption_state,
 };
