@@ -75,24 +75,28 @@ def traced(tmp_path, args):
     return proc, trace.read_text(errors="replace").splitlines(), tmpdir
 
 
+def assert_no_key_written(lines, tmpdir):
+    """No file written holds key material, and (the control) the certificates' copies are
+    seen being written under TMPDIR."""
+    writes = [(m.group(1), m.group(2)) for m in map(FILE_WRITE.match, lines) if m]
+    files = [(path, data) for path, data in writes
+             if not re.match(r"(pipe|socket|anon_inode|/dev/)", path)]
+    assert any(path.startswith(str(tmpdir)) and "BEGIN CERTIFICATE" in data
+               for path, data in files), "the trace does not see the temporary folder"
+    with_key = sorted({path for path, data in files if "PRIVATE KEY" in data})
+    assert with_key == [], f"key material written to {with_key}"
+
+
 @pytest.mark.parametrize("variant", ["encrypted-key", "pkcs12", "combined"])
 def test_handshake_writes_no_key_to_any_file(tmp_path, bundle, variant):
     proc, lines, tmpdir = traced(tmp_path, handshake_args(bundle, variant))
     assert proc.returncode == 0, proc.stderr
     assert re.search(rf"^{STACK}\s+{STACK}\s+1\.3\s+ok\b", proc.stdout, re.M), proc.stdout
-    writes = [(m.group(1), m.group(2)) for m in map(FILE_WRITE.match, lines) if m]
-    files = [(path, data) for path, data in writes
-             if not re.match(r"(pipe|socket|anon_inode|/dev/)", path)]
-    # the control: the certificates' copies are seen being written under TMPDIR
-    assert any(path.startswith(str(tmpdir)) and "BEGIN CERTIFICATE" in data
-               for path, data in files), "the trace does not see the temporary folder"
-    with_key = sorted({path for path, data in files if "PRIVATE KEY" in data})
-    assert with_key == [], f"key material written to {with_key}"
+    assert_no_key_written(lines, tmpdir)
     created = [m.group(1) for m in map(CREATED.match, lines) if m and "O_CREAT" in m.group(2)]
     assert any(p.endswith("server.pem") for p in created), "the trace sees no file created"
     assert [p for p in created if p.endswith(".key") or ".key." in p] == [], created
     assert list(tmpdir.iterdir()) == [], "the temporary folder was left behind"
-
 
 
 @pytest.mark.parametrize("variant", ["encrypted-key", "stand-in"])
@@ -107,12 +111,6 @@ def test_inspect_handshakes_write_no_key_to_any_file(tmp_path, bundle, variant):
     assert proc.returncode in (0, 1), proc.stderr
     handshakes = json.loads(proc.stdout)[0]["handshakes"]
     assert any(h["ran"] and h["judgement"] == "accepted" for h in handshakes), handshakes
-    writes = [(m.group(1), m.group(2)) for m in map(FILE_WRITE.match, lines) if m]
-    files = [(path, data) for path, data in writes
-             if not re.match(r"(pipe|socket|anon_inode|/dev/)", path)]
-    assert any(path.startswith(str(tmpdir)) and "BEGIN CERTIFICATE" in data
-               for path, data in files), "the trace does not see the temporary folder"
-    with_key = sorted({path for path, data in files if "PRIVATE KEY" in data})
-    assert with_key == [], f"key material written to {with_key}"
+    assert_no_key_written(lines, tmpdir)
     assert list(tmpdir.iterdir()) == [], "the temporary folder was left behind"
 
