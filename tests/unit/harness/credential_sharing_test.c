@@ -61,10 +61,11 @@ static void check_stack(const setup *s)
     CHECK(shares || first == 0);  /* a stack that does not share never asks */
     mg_context *b = pair_context(s->stack, &tls12, cache);
     CHECK(misses(cache) == first);
-    /* One find misses: OpenSSL's for the trust file; GnuTLS's for new credentials, built
-     * from the chain and key found parsed. */
+    /* Another trust file misses, and only what it shapes: OpenSSL's parse of the file and its
+     * store (shared by contexts of the same trust, ossl_trust.c); GnuTLS's new credentials,
+     * built from the chain and key found parsed. The chain and key are found. */
     mg_context *c = pair_context(s->stack, &other_trust, cache);
-    CHECK(misses(cache) == first + shares);
+    CHECK(shares ? misses(cache) > first && misses(cache) <= first + 2 : misses(cache) == first);
     mg_context *d = pair_context(s->stack, &server, cache);
     mg_parsed_cache_free(cache); /* the contexts hold what they use */
     expect_ok(s, a, d);
