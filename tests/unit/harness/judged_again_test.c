@@ -22,18 +22,10 @@ static void judged(const pair_fixture *f, const mg_stack *client_stack,
     const mg_artifact *server_root = mg_manifest_find(m, "server-root");
     CHECK(client && server && trust && server_root);
     if (!client || !server || !trust || !server_root) return;
-    mg_side_config c = {
-        .role = MG_ROLE_CLIENT, .tls = MG_TLS13, .policy = policy,
-        .credential = {client->chain_pem, client->key_pem, NULL, NULL},
-        .trust_file = server_root->cert_pem, .server_name = server->host,
-        .pin_time = true, .verify_time = m->reference_time,
-    };
-    mg_side_config s = {
-        .role = MG_ROLE_SERVER, .tls = MG_TLS13, .policy = policy,
-        .credential = {server->chain_pem, server->key_pem, NULL, NULL},
-        .trust_file = trust->cert_pem, .peer_check = MG_PEER_REQUIRED,
-        .pin_time = true, .verify_time = m->reference_time,
-    };
+    mg_side_config c = pair_client_config(m, client->chain_pem, client->key_pem,
+                                          server_root->cert_pem, server->host, MG_TLS13, policy);
+    mg_side_config s = pair_server_config(m, server->chain_pem, server->key_pem, trust->cert_pem,
+                                          MG_TLS13, policy);
     mg_pair_result r;
     mg_pair_result_init(&r);
     mg_run_pair(client_stack, &c, server_stack, &s, &r);

@@ -46,6 +46,33 @@ static inline mg_context *pair_context(const mg_stack *stack, const mg_side_conf
     return ctx;
 }
 
+/* A client presenting `chain` (leaf first) with `key`, trusting `trust`, connecting to `host`;
+ * and a server requiring a client certificate. Both verify at the matrix's pinned time. */
+static inline mg_side_config pair_client_config(const mg_manifest *m, const char *chain,
+                                                const char *key, const char *trust,
+                                                const char *host, mg_tls_version tls,
+                                                mg_policy policy)
+{
+    return (mg_side_config){
+        .role = MG_ROLE_CLIENT, .tls = tls, .policy = policy,
+        .credential = {chain, key, NULL, NULL},
+        .trust_file = trust, .server_name = host,
+        .pin_time = true, .verify_time = m->reference_time,
+    };
+}
+
+static inline mg_side_config pair_server_config(const mg_manifest *m, const char *chain,
+                                                const char *key, const char *trust,
+                                                mg_tls_version tls, mg_policy policy)
+{
+    return (mg_side_config){
+        .role = MG_ROLE_SERVER, .tls = tls, .policy = policy,
+        .credential = {chain, key, NULL, NULL},
+        .trust_file = trust, .peer_check = MG_PEER_REQUIRED,
+        .pin_time = true, .verify_time = m->reference_time,
+    };
+}
+
 /* `client_name` (with its chain) against `server`, each side trusting the other's root;
  * checks the verdict text and returns the result for further checks. */
 static inline mg_pair_result pair_check(const pair_fixture *f, const mg_stack *client_stack,
@@ -63,18 +90,10 @@ static inline mg_pair_result pair_check(const pair_fixture *f, const mg_stack *c
     if (!client) fprintf(stderr, "artifact %s missing\n", client_name);
     CHECK(client && server && client_root && server_root);
     if (!f->ready || !client || !server || !client_root || !server_root) return r;
-    mg_side_config c = {
-        .role = MG_ROLE_CLIENT, .tls = tls, .policy = policy,
-        .credential = {client->chain_pem, client->key_pem, NULL, NULL},
-        .trust_file = server_root->cert_pem, .server_name = server->host,
-        .pin_time = true, .verify_time = m->reference_time,
-    };
-    mg_side_config s = {
-        .role = MG_ROLE_SERVER, .tls = tls, .policy = policy,
-        .credential = {server->chain_pem, server->key_pem, NULL, NULL},
-        .trust_file = client_root->cert_pem, .peer_check = MG_PEER_REQUIRED,
-        .pin_time = true, .verify_time = m->reference_time,
-    };
+    mg_side_config c = pair_client_config(m, client->chain_pem, client->key_pem,
+                                          server_root->cert_pem, server->host, tls, policy);
+    mg_side_config s = pair_server_config(m, server->chain_pem, server->key_pem,
+                                          client_root->cert_pem, tls, policy);
     mg_run_pair(client_stack, &c, server_stack, &s, &r);
     char verdict[64];
     mg_verdict_format(r.verdict, verdict, sizeof verdict);

@@ -22,18 +22,11 @@ static void bare_leaf(const pair_fixture *f, const mg_stack *client_stack,
     const mg_artifact *server = mg_manifest_find(m, "server");
     const mg_artifact *client_root = mg_manifest_find(m, "client-root");
     const mg_artifact *server_root = mg_manifest_find(m, "server-root");
-    mg_side_config c = {
-        .role = MG_ROLE_CLIENT, .tls = MG_TLS13, .policy = MG_POLICY_STRICT,
-        .credential = {client->cert_pem, client->key_pem, NULL, NULL},
-        .trust_file = server_root->cert_pem, .server_name = server->host,
-        .pin_time = true, .verify_time = m->reference_time,
-    };
-    mg_side_config s = {
-        .role = MG_ROLE_SERVER, .tls = MG_TLS13, .policy = MG_POLICY_STRICT,
-        .credential = {server_file, server->key_pem, NULL, NULL},
-        .trust_file = client_root->cert_pem, .peer_check = MG_PEER_REQUIRED,
-        .pin_time = true, .verify_time = m->reference_time,
-    };
+    mg_side_config c = pair_client_config(m, client->cert_pem, client->key_pem,
+                                          server_root->cert_pem, server->host, MG_TLS13,
+                                          MG_POLICY_STRICT);
+    mg_side_config s = pair_server_config(m, server_file, server->key_pem, client_root->cert_pem,
+                                          MG_TLS13, MG_POLICY_STRICT);
     mg_pair_result r;
     mg_pair_result_init(&r);
     mg_run_pair(client_stack, &c, &mg_stack_nss, &s, &r);
