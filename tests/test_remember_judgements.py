@@ -1,13 +1,16 @@
-"""The judgements a backend remembers within a worker (nss_judged.c, gnutls_judged.c) change no
-verdict: a slice of the matrix where chains recur (every peer stack, both TLS versions, both
-policies) gives the same verdict and the same reason, case by case, with
+"""The judgements a backend remembers within a worker (nss_judged.c, gnutls_judged.c,
+ossl_judged.c, and wolfSSL's signature checks in wolfssl_signatures.c) change nothing a case
+reports: a slice of the matrix where chains recur (every peer stack, both TLS versions, both
+policies, tampered signatures beside intact ones) gives the same verdict, the same reason and
+the same side outcomes (state, reason, native code, alerts), case by case, with
 MTLSGRID_REMEMBER_JUDGEMENTS=0, where every stack's verifier runs in every case."""
 import json
 import os
 
 from conftest import run_mtlsgrid
 
-SLICE = "client-eku-*,client-expired*,client-untrusted*,server-eku-*,server-expired*,baseline"
+SLICE = ("client-eku-*,client-expired*,client-untrusted*,server-eku-*,server-expired*,baseline,"
+         "client-bad-signature,server-bad-signature")
 
 
 def verdicts(tmp_path, name, matrix_dir, remember):
@@ -18,7 +21,8 @@ def verdicts(tmp_path, name, matrix_dir, remember):
                         "--format", "json", "--out", out, env=env)
     assert proc.returncode in (0, 1), proc.stderr
     rows = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
-    return {r["case"]: (r["verdict"], r["reason_text"].replace(str(out), "OUT")) for r in rows}
+    return {r["case"]: (r["verdict"], r["reason_text"].replace(str(out), "OUT"), r["sides"])
+            for r in rows}
 
 
 def test_remembered_judgements_change_no_verdict(tmp_path, matrix_dir):

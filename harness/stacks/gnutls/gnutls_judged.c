@@ -1,14 +1,17 @@
-/* Strict judgements of a peer's chain remembered within a process (a worker): the same chain
- * judged by a side that reads alike is verified by gnutls_certificate_verify_peers once, not
- * once per case (it was a third of GnuTLS's handshake in the matrix, where a chain recurs for
- * every peer stack and every scenario that changes only the other side).
+/* Judgements of a peer's chain remembered within a process (a worker), under both policies
+ * (gnutls_verify.c): the same chain judged by a side that reads alike is verified by
+ * gnutls_certificate_verify_peers once, not once per case (it was a third of GnuTLS's handshake
+ * in the matrix, where a chain recurs for every peer stack, both TLS versions and every
+ * scenario that changes only the other side).
  *
  * What is remembered is what gnutls_certificate_verify_peers returned and the status it gave.
  * The key covers everything that call reads: the credentials (trust list, CRLs, verify flags
  * and limits: by their serial, unique for the life of the process, as contexts with the same
- * files and settings share them), the session's priority (policy and TLS version name it,
- * gnutls_stack.c) and role, the typed data (purpose, host name or address), the pinned instant
- * GnuTLS reads its clock at (gnutls_time.c) and the chain the peer sent, in order. Not
+ * files and settings share them), the verification profile of the session's priority (the
+ * policy names it, gnutls_stack.c; the verification does not read the TLS version the priority
+ * also names, so both versions share a judgement) and role, the typed data (purpose, host
+ * name or address), the pinned instant GnuTLS reads its clock at (gnutls_time.c) and the chain
+ * the peer sent, in order. Not
  * remembered: a side at the wall clock, a client that requires a staple, and any session that
  * received a stapled OCSP response (the verification judges it and marks the session, which
  * gnutls_ocsp_status_request_is_checked reads later). */
@@ -60,7 +63,6 @@ static bool key_of(const mg_gnutls_session *s, unsigned char key[KEY_LEN])
     hash_number(h, (int64_t)s->ctx->cred->serial);
     hash_number(h, c->role);
     hash_number(h, c->policy);
-    hash_number(h, c->tls);
     hash_number(h, c->verify_time);
     hash_number(h, s->vdata_count);
     for (unsigned i = 0; i < s->vdata_count; i++) {

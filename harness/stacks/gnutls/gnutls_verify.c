@@ -3,7 +3,10 @@
  * minimal: exactly GnuTLS's documented minimal setup, gnutls_session_set_verify_cert(session,
  *   hostname or NULL, 0): trust store, chain, time, host name on the client; no purpose. On a
  *   server that only requests a certificate, GnuTLS's auto-verification refuses a client that
- *   sends none (GNUTLS_E_CERTIFICATE_ERROR): that is what the minimal setup does.
+ *   sends none (GNUTLS_E_CERTIFICATE_ERROR): that is what the minimal setup does. That call
+ *   only installs GnuTLS's auto_verify_cb (lib/auto-verify.c, 3.7 and 3.8 alike) with the host
+ *   name as GNUTLS_DT_DNS_HOSTNAME; minimal_verify is that callback step for step, so that a
+ *   chain judged before is remembered here too (gnutls_judged.c).
  * strict: the verification GnuTLS runs for gnutls_session_set_verify_cert2() (it calls
  *   gnutls_certificate_verify_peers() with the typed data), told the purpose
  *   (GNUTLS_DT_KEY_PURPOSE_OID: clientAuth when the server judges, serverAuth when the client
@@ -49,6 +52,29 @@ static int strict_verify(gnutls_session_t tls)
     return status ? GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR : 0;
 }
 
+/* lib/auto-verify.c auto_verify_cb: an error of the verification is GNUTLS_E_CERTIFICATE_ERROR
+ * (the error itself is not kept: gnutls_outcome.c asks again, as for GnuTLS's own callback),
+ * any status GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR. */
+static int minimal_verify(gnutls_session_t tls)
+{
+    mg_gnutls_session *s = gnutls_session_get_ptr(tls);
+    unsigned status = 0;
+    if (mg_gnutls_verify_peers(s, &status) < 0) return GNUTLS_E_CERTIFICATE_ERROR;
+    s->verify_ran = true;
+    s->verify_status = status;
+    return status ? GNUTLS_E_CERTIFICATE_VERIFICATION_ERROR : 0;
+}
+
+/* As gnutls_session_set_verify_cert(tls, name, 0) does: the name, when there is one, as a DNS
+ * host name (an IP literal too: GnuTLS's host check reads it as an address itself). */
+static void setup_minimal(mg_gnutls_session *s, const char *name)
+{
+    if (name)
+        s->vdata[s->vdata_count++] =
+            (gnutls_typed_vdata_st){GNUTLS_DT_DNS_HOSTNAME, (unsigned char *)name, 0};
+    gnutls_session_set_verify_function(s->tls, minimal_verify);
+}
+
 /* The name the client checks: a raw address for an IP literal, else a DNS host name. */
 static void add_name(mg_gnutls_session *s, const char *name)
 {
@@ -91,8 +117,7 @@ MG_RESULT mg_gnutls_setup_verification(mg_gnutls_session *s)
     }
     if (!judges_peer(s)) return MG_OK;
     if (c->policy == MG_POLICY_MINIMAL) {
-        const char *name = c->role == MG_ROLE_CLIENT ? c->server_name : NULL;
-        gnutls_session_set_verify_cert(s->tls, name, 0);
+        setup_minimal(s, c->role == MG_ROLE_CLIENT ? c->server_name : NULL);
     } else {
         setup_strict(s);
     }

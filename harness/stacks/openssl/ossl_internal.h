@@ -22,6 +22,7 @@ struct mg_context {
     int (*default_security)(const SSL *s, const SSL_CTX *ctx, int op, int bits, int nid,
                             void *other, void *ex);
     int system_security_level; /* the level a new SSL_CTX has: the compiled one or openssl.cnf's */
+    unsigned long store_serial; /* the trust store's, unique in the process (ossl_trust.c) */
     struct mg_ossl_choices *choices; /* client with two credentials (ossl_select.c); or NULL */
 };
 
@@ -61,6 +62,9 @@ bool mg_ossl_setup_failure(mg_side_outcome *why, mg_reason reason, const char *f
 bool mg_ossl_load_credential(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why);
 bool mg_ossl_load_trust(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcome *why);
 bool mg_ossl_setup_verify(mg_context *ctx, mg_side_outcome *why);
+/* libssl's replacement for X509_verify_cert (SSL_CTX_set_cert_verify_callback): the same call,
+ * its judgement remembered for a chain judged alike again (ossl_judged.c). */
+int mg_ossl_verify_chain(X509_STORE_CTX *store_ctx, void *arg);
 bool mg_ossl_setup_ocsp(mg_context *ctx, mg_side_outcome *why);
 MG_RESULT mg_ossl_setup_keylog(mg_context *ctx);
 void mg_ossl_setup_alert_tracking(SSL_CTX *ssl_ctx);

@@ -126,6 +126,7 @@ static bool add_file(X509_STORE *store, mg_parsed_cache *parsed, const char *kin
 typedef struct {
     X509_STORE *store;
     STACK_OF(X509) *trusted; /* the trusted certificates, for the CA names a server sends */
+    unsigned long serial;    /* names the store in remembered judgements (ossl_judged.c) */
 } shared_store;
 
 static void shared_store_release(void *kept)
@@ -171,12 +172,15 @@ bool mg_ossl_load_trust(mg_context *ctx, mg_parsed_cache *parsed, mg_side_outcom
             s = NULL;
         }
         if (!s) return mg_ossl_setup_failure(why, MG_REASON_OTHER, "out of memory");
+        static unsigned long stores_made;
+        s->serial = ++stores_made;
         if (!fill_store(cfg, parsed, crls, s, why)) {
             shared_store_release(s);
             return false;
         }
     }
     X509_STORE_up_ref(s->store);
+    ctx->store_serial = s->serial;
     SSL_CTX_set_cert_store(ctx->ssl_ctx, s->store); /* takes that reference */
     if (crls)
         X509_VERIFY_PARAM_set_flags(SSL_CTX_get0_param(ctx->ssl_ctx),

@@ -99,6 +99,7 @@ bool mg_ossl_setup_verify(mg_context *ctx, mg_side_outcome *why)
     X509_VERIFY_PARAM *param = SSL_CTX_get0_param(ssl_ctx);
     SSL_CTX_set_verify(ssl_ctx, verify_mode(cfg) | mg_ossl_post_handshake_verify_flag(cfg),
                        record_verify_error);
+    SSL_CTX_set_cert_verify_callback(ssl_ctx, mg_ossl_verify_chain, NULL);
     mg_ossl_setup_post_handshake(ctx);
     if (!setup_host(ctx, param, why)) return false;
     if (cfg->policy == MG_POLICY_STRICT) {

@@ -52,6 +52,7 @@ static void setup_protocol(WOLFSSL_CTX *wctx)
     wolfSSL_CTX_set_session_cache_mode(wctx, WOLFSSL_SESS_CACHE_OFF);
     wolfSSL_CTX_set_default_passwd_cb(wctx, no_password);
     mg_wolf_setup_alert_tracking(wctx);
+    mg_wolf_setup_signature_checks(wctx);
 }
 
 /* The key checked against the leaf (wolfssl_key_check.c) unless the case loads a mismatched

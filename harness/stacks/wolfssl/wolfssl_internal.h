@@ -159,4 +159,8 @@ void mg_wolf_outcome(mg_session *session, mg_side_outcome *out);
  * leaf wolfSSL cannot parse is not checked: it is sent, for the peer to judge. */
 bool mg_wolf_key_matches(WOLFSSL_CTX *wctx, const mg_wolf_blob *chain, const mg_wolf_blob *key);
 
+/* The handshake's ECDSA checks through wolfSSL's verify callback, each remembered for the same
+ * key, digest and signature (wolfssl_signatures.c). */
+void mg_wolf_setup_signature_checks(WOLFSSL_CTX *wctx);
+
 #endif

@@ -1,9 +1,12 @@
 /* Stacks that remember a judgement of a peer's chain within a worker (NSS's nss_judged.c,
- * GnuTLS's gnutls_judged.c) give it again only to the same chain judged by a side that reads
- * alike: on every pairing and both policies, the same client chain remembered as accepted by a
- * server that trusts its root is still unknown-ca to a server that trusts another root, and a
- * refusal remembered is the same refusal, alert included, each time it is given again. A stack
- * that remembers nothing passes as it is. */
+ * GnuTLS's gnutls_judged.c, OpenSSL's ossl_judged.c) give it again only to the same chain
+ * judged by a side that reads alike, and wolfSSL remembers a signature check only for the same
+ * key, digest and signature (wolfssl_signatures.c): on every pairing and both policies, the
+ * same client chain remembered as accepted by a server that trusts its root is still unknown-ca
+ * to a server that trusts another root, the same chain with one byte of its leaf's signature
+ * flipped is refused right after the intact one was accepted, and a refusal remembered is the
+ * same refusal, alert included, each time it is given again. A stack that remembers nothing
+ * passes as it is. */
 #include "pair_fixture.h"
 #include "registry.h"
 #include "report.h"
@@ -46,6 +49,10 @@ static void round_of(const pair_fixture *f, const mg_stack *client, const mg_sta
     judged(f, client, server, "client", "client-root", policy, "ok");
     judged(f, client, server, "client", "server-root", policy, "server-rejects:unknown-ca");
     judged(f, client, server, "client", "client-root", policy, "ok");
+    judged(f, client, server, "client-bad-signature", "client-root", policy,
+           "server-rejects:bad-signature");
+    judged(f, client, server, "client-bad-signature", "client-root", policy,
+           "server-rejects:bad-signature");
     judged(f, client, server, "client-expired", "client-root", policy, "server-rejects:expired");
     judged(f, client, server, "client-expired", "client-root", policy, "server-rejects:expired");
     judged(f, client, server, "client", "server-root", policy, "server-rejects:unknown-ca");
