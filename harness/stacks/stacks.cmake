@@ -37,7 +37,7 @@ endmacro()
 mg_register_stack(openssl)
 mg_register_stack(gnutls)
 mg_register_stack(wolfssl)
-mg_register_stack(nss EXPERIMENTAL) # issue 16: PKCS#12, client OCSP, tools, limbo, speed to go
+mg_register_stack(nss)
 
 if(NOT MTLSGRID_STACKS)
   message(FATAL_ERROR "no TLS stack to build: install one (ci/deps) or turn a MTLSGRID_WITH_* on")

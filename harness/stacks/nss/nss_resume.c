@@ -1,8 +1,8 @@
 /* Session resumption (RFC 8446 2.2 and 4.6.1, RFC 5077). NSS keeps its ticket keys for the
  * whole process (made on first use), so every resumption server of a worker opens the tickets
  * any other one issued, as servers of one deployment sharing a ticket key do; a server that
- * takes tickets needs the process's server session cache configured once
- * (SSL_ConfigServerSessionIDCache). The client keeps its sessions in NSS's own client cache,
+ * takes tickets needs the process's server session cache (SSL_ConfigServerSessionIDCache,
+ * made once when NSS starts, nss_init.c). The client keeps its sessions in NSS's own client cache,
  * under a peer id made for the first connection (SSL_SetSockPeerID), and the second one
  * names that id to find it. Not resumption tokens (SSL_SetResumptionTokenCallback): NSS
  * hands out none for a session in which the client authenticated (ssl_CacheExternalToken
@@ -20,7 +20,6 @@ struct mg_ticket {
 
 SECStatus mg_nss_setup_resumption(mg_session *s)
 {
-    static bool server_cache_ready;
     static unsigned long connections;
     const mg_side_config *cfg = &s->ctx->config;
     if (!cfg->resumption) return SECSuccess;
@@ -31,11 +30,7 @@ SECStatus mg_nss_setup_resumption(mg_session *s)
                  ++connections);
         return SSL_SetSockPeerID(s->fd, s->peer_id);
     }
-    if (!server_cache_ready) {
-        if (SSL_ConfigServerSessionIDCache(64, 0, 0, NULL) != SECSuccess) return SECFailure;
-        server_cache_ready = true;
-    }
-    return SECSuccess;
+    return SECSuccess; /* the server session cache is made at NSS's start (nss_init.c) */
 }
 
 mg_ticket *mg_nss_ticket_take(mg_session *s)
