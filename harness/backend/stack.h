@@ -66,7 +66,8 @@ const char *mg_cap_text(unsigned cap);
 bool mg_cap_from_name(const char *name, unsigned *cap);
 
 /* Whether a backend may remember how a peer's chain was judged, within one worker, and give
- * the same judgement again for the same inputs (nss_judged.c, gnutls_judged.c): on by
+ * the same judgement again for the same inputs (nss_judged.c, gnutls_judged.c, ossl_judged.c,
+ * and wolfSSL's signature checks, wolfssl_signatures.c): on by
  * default, for the matrix's speed. MTLSGRID_REMEMBER_JUDGEMENTS=0 runs every stack's own
  * verifier in every case, for whoever suspects the memory itself (a verifier that keeps state
  * of its own between calls); the verdicts must be the same either way. Inline (a copy per
