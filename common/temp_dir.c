@@ -74,21 +74,39 @@ static void on_signal(int sig)
     errno = saved;
 }
 
+static const int handled_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define HANDLED_COUNT (sizeof handled_signals / sizeof handled_signals[0])
+
+static void handled_set(sigset_t *set)
+{
+    sigemptyset(set);
+    for (size_t i = 0; i < HANDLED_COUNT; i++) sigaddset(set, handled_signals[i]);
+}
+
 static void install_handlers(void)
 {
     if (handlers_installed) return;
     handlers_installed = true;
     struct sigaction sa = {.sa_handler = on_signal};
-    sigemptyset(&sa.sa_mask);
-    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaddset(&sa.sa_mask, sigs[i]);
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+    handled_set(&sa.sa_mask);
+    const int *sigs = handled_signals;
+    for (size_t i = 0; i < HANDLED_COUNT; i++) {
         struct sigaction old;
         /* a signal the caller chose to ignore (nohup) stays ignored */
         if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN) continue;
         sigaction(sigs[i], &sa, NULL);
     }
 }
+
+void mg_temp_dir_hold_signals(sigset_t *saved)
+{
+    install_handlers();
+    sigset_t held;
+    handled_set(&held);
+    sigprocmask(SIG_BLOCK, &held, saved);
+}
+
+void mg_temp_dir_release_signals(const sigset_t *saved) { sigprocmask(SIG_SETMASK, saved, NULL); }
 
 mg_result mg_temp_dir_register(const char *path)
 {
@@ -114,6 +132,8 @@ mg_result mg_temp_dir_make(const char *tag, char *path, size_t cap)
     const char *tmp = getenv("TMPDIR");
     if (!tmp || !*tmp) tmp = "/tmp";
     mg_result r = mg_path_format(path, cap, "%s/mtlsgrid-%s-XXXXXX", tmp, tag);
+    sigset_t saved;
+    mg_temp_dir_hold_signals(&saved);
     bool made = mg_ok(r) && mkdtemp(path) != NULL;
     if (mg_ok(r) && !made)
         r = mg_fail(MG_E_IO, "cannot make a temporary folder in %s (TMPDIR): %s", tmp,
@@ -123,6 +143,7 @@ mg_result mg_temp_dir_make(const char *tag, char *path, size_t cap)
         if (made) rmdir(path);
         if (cap) path[0] = '\0';
     }
+    mg_temp_dir_release_signals(&saved);
     return r;
 }
 

@@ -7,11 +7,18 @@
 
 #include "mg_result.h"
 
+#include <signal.h>
 #include <stddef.h>
 
 /* "$TMPDIR/mtlsgrid-<tag>-XXXXXX" made and registered; path[0] is '\0' on failure, so the
  * folder is never one to remove. */
 MG_RESULT mg_temp_dir_make(const char *tag, char *path, size_t cap);
+
+/* SIGINT, SIGTERM and SIGHUP held back (the removing handler installed first) while a folder
+ * is made and registered, so that no signal falls between the two and leaves the folder
+ * behind; released, a signal that came meanwhile removes the registered folder. */
+void mg_temp_dir_hold_signals(sigset_t *saved);
+void mg_temp_dir_release_signals(const sigset_t *saved);
 
 /* Registers a folder made some other way (gen's hidden temporary matrix) for removal on a
  * signal; mg_temp_dir_forget when it has been renamed or removed. */

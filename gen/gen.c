@@ -122,10 +122,15 @@ MG_RESULT mg_gen_matrix(const mg_gen_options *options, mg_gen_stats *stats)
         .verbose = options->verbose,
     };
     char *tmp = NULL;
-    MG_GUARD(mg_outdir_make_temp(options->out_dir, &tmp));
+    /* an interrupt removes the half-made matrix (it holds keys) rather than leave it behind,
+     * one that comes while it is being made too */
+    sigset_t saved;
+    mg_temp_dir_hold_signals(&saved);
+    mg_result r = mg_outdir_make_temp(options->out_dir, &tmp);
+    if (mg_ok(r)) r = mg_temp_dir_register(tmp);
+    mg_temp_dir_release_signals(&saved);
+    if (!tmp) return r;
     g.dir = tmp;
-    /* an interrupt removes the half-made matrix (it holds keys) rather than leave it behind */
-    mg_result r = mg_temp_dir_register(tmp);
     if (mg_ok(r)) r = generate(&g, options);
     unsigned artifacts = (unsigned)json_array_size(g.artifacts);
     json_decref(g.artifacts);
