@@ -22,15 +22,12 @@ SECStatus mg_nss_setup_resumption(mg_session *s)
 {
     static unsigned long connections;
     const mg_side_config *cfg = &s->ctx->config;
-    if (!cfg->resumption) return SECSuccess;
-    if (cfg->role == MG_ROLE_CLIENT) {
-        /* A peer id of its own: no session an earlier connection left is found for this one,
-         * until ticket_offer names the first connection's. */
-        snprintf(s->peer_id, sizeof s->peer_id, "mtlsgrid-%ld-%lu", (long)getpid(),
-                 ++connections);
-        return SSL_SetSockPeerID(s->fd, s->peer_id);
-    }
-    return SECSuccess; /* the server session cache is made at NSS's start (nss_init.c) */
+    /* a server's session cache is made when NSS starts (nss_init.c) */
+    if (!cfg->resumption || cfg->role != MG_ROLE_CLIENT) return SECSuccess;
+    /* A peer id of its own: no session an earlier connection left is found for this one,
+     * until ticket_offer names the first connection's. */
+    snprintf(s->peer_id, sizeof s->peer_id, "mtlsgrid-%ld-%lu", (long)getpid(), ++connections);
+    return SSL_SetSockPeerID(s->fd, s->peer_id);
 }
 
 mg_ticket *mg_nss_ticket_take(mg_session *s)
