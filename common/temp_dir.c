@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define SLOTS 16
@@ -50,9 +51,40 @@ static void empty_folder(int fd, int depth)
     }
 }
 
+static void install_handlers(void);
+
+#define HELPER_SLOTS 4
+static volatile sig_atomic_t helper_used[HELPER_SLOTS];
+static pid_t helper_pid[HELPER_SLOTS], helper_owner[HELPER_SLOTS];
+
+void mg_temp_dir_register_helper(pid_t pid)
+{
+    install_handlers();
+    for (int i = 0; i < HELPER_SLOTS; i++)
+        if (!helper_used[i]) {
+            helper_pid[i] = pid;
+            helper_owner[i] = getpid();
+            helper_used[i] = 1;
+            return;
+        }
+    /* never more than one at a time (gen's file writer); a second would go unkilled */
+}
+
+void mg_temp_dir_forget_helper(pid_t pid)
+{
+    for (int i = 0; i < HELPER_SLOTS; i++)
+        if (helper_used[i] && helper_pid[i] == pid) helper_used[i] = 0;
+}
+
 void mg_temp_dir_remove_all_now(void)
 {
     pid_t self = getpid();
+    for (int i = 0; i < HELPER_SLOTS; i++) { /* kill and waitpid are async-signal-safe */
+        if (!helper_used[i] || helper_owner[i] != self) continue;
+        kill(helper_pid[i], SIGKILL);
+        while (waitpid(helper_pid[i], NULL, 0) < 0 && errno == EINTR) {}
+        helper_used[i] = 0;
+    }
     for (int i = 0; i < SLOTS; i++) {
         if (!used[i] || slot_pid[i] != self) continue;
         int fd = open(slots[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW);

@@ -9,6 +9,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 /* "$TMPDIR/mtlsgrid-<tag>-XXXXXX" made and registered; path[0] is '\0' on failure, so the
  * folder is never one to remove. */
@@ -24,6 +25,12 @@ void mg_temp_dir_release_signals(const sigset_t *saved);
  * signal; mg_temp_dir_forget when it has been renamed or removed. */
 MG_RESULT mg_temp_dir_register(const char *path);
 void mg_temp_dir_forget(const char *path);
+
+/* A helper process that writes into this process's registered folders (gen's file writer):
+ * on a signal it is killed and reaped before the folders are emptied, so that it cannot make a
+ * file in one meanwhile. Forgotten once it has been reaped. */
+void mg_temp_dir_register_helper(pid_t pid);
+void mg_temp_dir_forget_helper(pid_t pid);
 
 /* Removes the folder and what is under it, forgets it, and empties path. */
 void mg_temp_dir_remove(char *path);

@@ -3,6 +3,7 @@
 #include "gen.h"
 
 #include "detrand.h"
+#include "file_writer.h"
 #include "gen_internal.h"
 #include "outdir.h"
 #include "remove_tree.h"
@@ -67,10 +68,47 @@ static MG_RESULT write_manifest(mg_gen *g, const mg_gen_options *options)
     return r;
 }
 
-static MG_RESULT generate(mg_gen *g, const mg_gen_options *options)
+static bool derived_slowly(mg_key_type type)
 {
-    MG_GUARD(mg_detrand_open(&g->detrand));
+    return type == MG_KEY_RSA1024 || type == MG_KEY_RSA2048 || type == MG_KEY_RSA3072 ||
+           type == MG_KEY_RSA_PSS2048;
+}
+
+/* The RSA keys the rows will ask for, derived ahead on another core (keys.h). */
+static void prefetch_rsa_keys(mg_gen *g)
+{
+    enum { MAX_AHEAD = 32 };
+    static const mg_side sides[] = {MG_SIDE_CLIENT, MG_SIDE_SERVER};
+    char labels[MAX_AHEAD][MG_NAME_MAX + 16];
+    mg_key_request wanted[MAX_AHEAD];
+    size_t n = 0;
+    for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
+        for (size_t i = 0; i < families[f]->count; i++) {
+            const mg_profile_row *row = &families[f]->rows[i];
+            for (size_t s = 0; s < 2 && derived_slowly(row->key); s++) {
+                mg_cert_spec spec;
+                if ((row->only && row->only != (unsigned)sides[s]) ||
+                    !mg_ok(mg_spec_from_row(row, sides[s], &spec)))
+                    continue;
+                for (int other = 0; other < 2 && n < MAX_AHEAD; other++) {
+                    if (other && !(spec.flags & MG_F_KEY_MISMATCH)) break;
+                    /* the labels cert_build.c asks for: the key's, and a mismatch's other */
+                    snprintf(labels[n], sizeof labels[n], other ? "%s:other" : "%s",
+                             other ? spec.name : spec.key_label);
+                    bool seen = false;
+                    for (size_t k = 0; k < n && !seen; k++)
+                        seen = wanted[k].type == row->key && !strcmp(labels[k], labels[n]);
+                    if (!seen) wanted[n] = (mg_key_request){row->key, labels[n]}, n++;
+                }
+            }
+        }
+    mg_key_prefetch(&g->keys, g->libctx, g->seed, wanted, n);
+}
+
+static MG_RESULT issue_all(mg_gen *g, const mg_gen_options *options)
+{
     g->libctx = g->detrand.libctx;
+    prefetch_rsa_keys(g);
     g->artifacts = json_array();
     MG_ENSURE(g->artifacts != NULL, MG_E_INTERNAL, "out of memory");
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
@@ -80,6 +118,21 @@ static MG_RESULT generate(mg_gen *g, const mg_gen_options *options)
     MG_GUARD(mg_issue_p12(g));
     MG_GUARD(mg_issue_trust_bundles(g));
     return write_manifest(g, options);
+}
+
+/* Everything issued, with the files written beside it by the file writer: the matrix is
+ * complete when this returns MG_OK, and nobody writes into it any more either way. */
+static MG_RESULT generate(mg_gen *g, const mg_gen_options *options)
+{
+    MG_GUARD(mg_detrand_open(&g->detrand));
+    mg_file_writer writer;
+    MG_GUARD(mg_file_writer_start(&writer));
+    g->writer = &writer;
+    mg_result r = issue_all(g, options);
+    if (mg_ok(r)) r = mg_file_writer_finish(&writer);
+    else mg_file_writer_abandon(&writer);
+    g->writer = NULL;
+    return r;
 }
 
 /* Adds libcrypto's reason to an internal failure, and leaves no errors queued behind for

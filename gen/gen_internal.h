@@ -30,6 +30,7 @@ typedef struct {
     size_t issued_count, issued_cap;
     json_t *artifacts;     /* the manifest's "artifacts" list */
     unsigned files;        /* files written so far */
+    struct mg_file_writer *writer; /* NULL: files are written at once (file_writer.h) */
     int verbose;
 } mg_gen;
 

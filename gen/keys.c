@@ -6,7 +6,11 @@
 
 #include "detrand.h"
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +60,98 @@ static MG_RESULT derive(OSSL_LIB_CTX *libctx, const char *seed, mg_key_type type
     return MG_OK;
 }
 
+typedef struct {
+    mg_key_type type;
+    char *label;
+    EVP_PKEY *pkey; /* NULL once taken, or when the derivation failed */
+    bool done;
+} prefetched_key;
+
+struct mg_key_prefetch {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t made; /* signalled as each key is done */
+    OSSL_LIB_CTX *libctx;
+    char *seed;
+    prefetched_key *keys;
+    size_t count;
+    atomic_bool stop; /* the cache is being freed: derive no more */
+};
+
+static void *prefetch_main(void *arg)
+{
+    struct mg_key_prefetch *p = arg;
+    for (size_t i = 0; i < p->count && !atomic_load(&p->stop); i++) {
+        EVP_PKEY *pkey = NULL;
+        /* a failure leaves pkey NULL: mg_key_get then derives it itself, and reports why */
+        if (!mg_ok(derive(p->libctx, p->seed, p->keys[i].type, p->keys[i].label, &pkey)))
+            pkey = NULL;
+        pthread_mutex_lock(&p->lock);
+        p->keys[i].pkey = pkey;
+        p->keys[i].done = true;
+        pthread_cond_broadcast(&p->made);
+        pthread_mutex_unlock(&p->lock);
+    }
+    ERR_clear_error(); /* this thread's queue, left empty for nobody */
+    return NULL;
+}
+
+static void prefetch_free(struct mg_key_prefetch *p)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        EVP_PKEY_free(p->keys[i].pkey);
+        free(p->keys[i].label);
+    }
+    free(p->keys);
+    free(p->seed);
+    free(p);
+}
+
+void mg_key_prefetch(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed,
+                     const mg_key_request *requests, size_t count)
+{
+    struct mg_key_prefetch *p = cache->prefetch ? NULL : calloc(1, sizeof *p);
+    if (!p) return;
+    p->libctx = libctx;
+    p->seed = strdup(seed);
+    p->keys = calloc(count ? count : 1, sizeof *p->keys);
+    bool ok = p->seed && p->keys;
+    for (size_t i = 0; ok && i < count; i++) {
+        p->keys[i].type = requests[i].type;
+        ok = (p->keys[i].label = strdup(requests[i].label)) != NULL;
+        p->count = i + 1;
+    }
+    atomic_init(&p->stop, false);
+    if (ok && pthread_mutex_init(&p->lock, NULL) == 0) {
+        if (pthread_cond_init(&p->made, NULL) == 0) {
+            if (pthread_create(&p->thread, NULL, prefetch_main, p) == 0) {
+                cache->prefetch = p;
+                return;
+            }
+            pthread_cond_destroy(&p->made);
+        }
+        pthread_mutex_destroy(&p->lock);
+    }
+    prefetch_free(p); /* no thread: every key is made when it is asked for */
+}
+
+/* The key if it is one of those derived ahead (waiting for it), else NULL. */
+static EVP_PKEY *take_prefetched(struct mg_key_prefetch *p, mg_key_type type, const char *label)
+{
+    if (!p) return NULL;
+    for (size_t i = 0; i < p->count; i++) {
+        prefetched_key *k = &p->keys[i];
+        if (k->type != type || strcmp(k->label, label) != 0) continue;
+        pthread_mutex_lock(&p->lock);
+        while (!k->done) pthread_cond_wait(&p->made, &p->lock);
+        EVP_PKEY *pkey = k->pkey;
+        k->pkey = NULL;
+        pthread_mutex_unlock(&p->lock);
+        return pkey;
+    }
+    return NULL;
+}
+
 MG_RESULT mg_key_get(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed,
                      mg_key_type type, const char *label, EVP_PKEY **out)
 {
@@ -66,15 +162,16 @@ MG_RESULT mg_key_get(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed
             return MG_OK;
         }
     }
+    EVP_PKEY *pkey = take_prefetched(cache->prefetch, type, label);
     if (cache->count == cache->cap) {
         size_t cap = cache->cap ? cache->cap * 2 : 64;
         struct mg_cached_key *grown = realloc(cache->entries, cap * sizeof *grown);
+        if (grown == NULL) EVP_PKEY_free(pkey);
         MG_ENSURE(grown != NULL, MG_E_INTERNAL, "out of memory");
         cache->entries = grown;
         cache->cap = cap;
     }
-    EVP_PKEY *pkey = NULL;
-    MG_GUARD(derive(libctx, seed, type, label, &pkey));
+    if (!pkey) MG_GUARD(derive(libctx, seed, type, label, &pkey));
     char *copy = strdup(label);
     if (copy == NULL) {
         EVP_PKEY_free(pkey);
@@ -87,6 +184,14 @@ MG_RESULT mg_key_get(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed
 
 void mg_key_cache_free(mg_key_cache *cache)
 {
+    struct mg_key_prefetch *p = cache->prefetch;
+    if (p) {
+        atomic_store(&p->stop, true);
+        pthread_join(p->thread, NULL);
+        pthread_cond_destroy(&p->made);
+        pthread_mutex_destroy(&p->lock);
+        prefetch_free(p);
+    }
     for (size_t i = 0; i < cache->count; i++) {
         free(cache->entries[i].label);
         EVP_PKEY_free(cache->entries[i].pkey);

@@ -27,12 +27,27 @@ const char *mg_key_type_name(mg_key_type type);
 typedef struct {
     struct mg_cached_key *entries;
     size_t count, cap;
+    struct mg_key_prefetch *prefetch; /* keys being derived ahead (NULL: none) */
 } mg_key_cache;
 
 /* The key for `label` (made on first use). The cache keeps ownership. */
 MG_RESULT mg_key_get(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed,
                      mg_key_type type, const char *label, EVP_PKEY **out);
+/* Stops what is still being derived ahead, then frees every key. */
 void mg_key_cache_free(mg_key_cache *cache);
+
+/* Derives these keys ahead, on a thread of its own, while the caller goes on: RSA keys take a
+ * search for primes (a third of the generator's time) that nothing before their first use
+ * needs to wait for. mg_key_get takes each when asked for it (waiting if it is not made yet);
+ * the keys are the same as mg_key_get would make (each derivation reads a stream of its own,
+ * reset from the seed and its label: detrand_stream.c). Without a thread nothing changes but
+ * the time. `libctx` must outlive the cache. */
+typedef struct {
+    mg_key_type type;
+    const char *label;
+} mg_key_request;
+void mg_key_prefetch(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed,
+                     const mg_key_request *requests, size_t count);
 
 /* The RSA-16384 key of gen/fixtures/rsa16384.pem, built into the program. */
 MG_RESULT mg_fixture_rsa16384(OSSL_LIB_CTX *libctx, EVP_PKEY **out);
