@@ -57,7 +57,7 @@ static void install_handlers(void);
 static volatile sig_atomic_t helper_used[HELPER_SLOTS];
 static pid_t helper_pid[HELPER_SLOTS], helper_owner[HELPER_SLOTS];
 
-void mg_temp_dir_register_helper(pid_t pid)
+mg_result mg_temp_dir_register_helper(pid_t pid)
 {
     install_handlers();
     for (int i = 0; i < HELPER_SLOTS; i++)
@@ -65,9 +65,9 @@ void mg_temp_dir_register_helper(pid_t pid)
             helper_pid[i] = pid;
             helper_owner[i] = getpid();
             helper_used[i] = 1;
-            return;
+            return MG_OK;
         }
-    /* never more than one at a time (gen's file writer); a second would go unkilled */
+    return mg_fail(MG_E_INTERNAL, "more than %d helper processes at once", HELPER_SLOTS);
 }
 
 void mg_temp_dir_forget_helper(pid_t pid)

@@ -29,7 +29,7 @@ void mg_temp_dir_forget(const char *path);
 /* A helper process that writes into this process's registered folders (gen's file writer):
  * on a signal it is killed and reaped before the folders are emptied, so that it cannot make a
  * file in one meanwhile. Forgotten once it has been reaped. */
-void mg_temp_dir_register_helper(pid_t pid);
+MG_RESULT mg_temp_dir_register_helper(pid_t pid);
 void mg_temp_dir_forget_helper(pid_t pid);
 
 /* Removes the folder and what is under it, forgets it, and empties path. */

@@ -80,6 +80,11 @@ static MG_RESULT find_issuer(const mg_gen *g, const mg_cert_spec *spec, int *iss
     return MG_OK;
 }
 
+void mg_mismatch_key_label(const mg_cert_spec *spec, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s:other", spec->name);
+}
+
 MG_RESULT mg_cert_issue(mg_gen *g, const mg_cert_spec *spec)
 {
     MG_ENSURE(mg_issued_find(g, spec->name) < 0, MG_E_INTERNAL, "%s is defined twice",
@@ -110,7 +115,7 @@ MG_RESULT mg_cert_issue(mg_gen *g, const mg_cert_spec *spec)
     EVP_PKEY *key_file_key = key;
     if (spec->flags & MG_F_KEY_MISMATCH) {
         char other[MG_NAME_MAX + 16];
-        snprintf(other, sizeof other, "%s:other", spec->name);
+        mg_mismatch_key_label(spec, other, sizeof other);
         MG_GUARD(mg_key_get(&g->keys, g->libctx, g->seed, spec->row->key, other, &key_file_key));
     }
     /* The registry records the key the certificate really holds. */

@@ -22,8 +22,6 @@ typedef struct {
     uint64_t data_len;
 } file_header;
 
-#define WHY_MAX 4608 /* a path and a reason */
-
 static bool fail_why(char *why, size_t cap, const char *what, const char *path)
 {
     snprintf(why, cap, "cannot %s %s: %s", what, path, strerror(errno));
@@ -91,7 +89,7 @@ static bool send_all(int fd, const void *data, size_t len)
 static _Noreturn void helper_main(int fd)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    char path[PATH_MAX], why[WHY_MAX] = "";
+    char path[PATH_MAX], why[MG_FILE_WRITE_WHY_MAX] = "";
     file_header h;
     while (mg_read_full(fd, &h, sizeof h)) {
         void *data = h.data_len ? malloc(h.data_len) : NULL;
@@ -128,13 +126,17 @@ MG_RESULT mg_file_writer_start(mg_file_writer *w)
         close(pair[0]);
         helper_main(pair[1]);
     }
-    int err = errno;
-    if (pid > 0) mg_temp_dir_register_helper(pid);
+    mg_result r = pid > 0 ? mg_temp_dir_register_helper(pid)
+                          : mg_fail(MG_E_IO, "cannot start the file writer: %s", strerror(errno));
+    if (pid > 0 && !mg_ok(r)) {
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+    }
     mg_temp_dir_release_signals(&saved);
     close(pair[1]);
-    if (pid < 0) {
+    if (!mg_ok(r)) {
         close(pair[0]);
-        return mg_fail(MG_E_IO, "cannot start the file writer: %s", strerror(err));
+        return r;
     }
     w->pid = pid;
     w->socket = pair[0];
@@ -146,12 +148,12 @@ MG_RESULT mg_file_writer_put(mg_file_writer *w, const char *path, const void *da
 {
     size_t path_len = strlen(path);
     MG_ENSURE(path_len > 0 && path_len < PATH_MAX, MG_E_IO, "path too long: %s", path);
+    MG_ENSURE(w->pid > 0, MG_E_INTERNAL, "the file writer is not running");
     file_header h = {(uint32_t)path_len, (uint32_t)mode, (uint64_t)len};
-    if (!w->broken && send_all(w->socket, &h, sizeof h) && send_all(w->socket, path, path_len) &&
+    if (send_all(w->socket, &h, sizeof h) && send_all(w->socket, path, path_len) &&
         send_all(w->socket, data, len))
         return MG_OK;
-    w->broken = true; /* the helper stopped at a failure: its message says which */
-    return mg_file_writer_finish(w);
+    return mg_file_writer_finish(w); /* the helper stopped at a failure: its message says which */
 }
 
 static void reap(mg_file_writer *w, int *status)
@@ -166,7 +168,7 @@ MG_RESULT mg_file_writer_finish(mg_file_writer *w)
 {
     MG_ENSURE(w->pid > 0, MG_E_INTERNAL, "the file writer is not running");
     shutdown(w->socket, SHUT_WR); /* the end of the files: the helper answers and exits */
-    char why[WHY_MAX];
+    char why[MG_FILE_WRITE_WHY_MAX];
     size_t got = 0;
     for (ssize_t n; got < sizeof why - 1;) {
         n = recv(w->socket, why + got, sizeof why - 1 - got, 0);

@@ -17,7 +17,6 @@
 typedef struct mg_file_writer {
     pid_t pid;      /* 0: not running */
     int socket;     /* ours: files go out, the helper's verdict comes back */
-    bool broken;    /* the helper went away early: finish says why */
 } mg_file_writer;
 
 MG_RESULT mg_file_writer_start(mg_file_writer *w);
@@ -37,6 +36,7 @@ void mg_file_writer_abandon(mg_file_writer *w);
 
 /* The same write, done now in this process (the helper's own work; also what gen does
  * without a helper). Fills `why` with the message on failure. */
+#define MG_FILE_WRITE_WHY_MAX 4608 /* a path and a reason */
 bool mg_file_write_now(const char *path, const void *data, size_t len, int mode, char *why,
                        size_t why_cap);
 

@@ -75,34 +75,43 @@ static bool derived_slowly(mg_key_type type)
 }
 
 /* The RSA keys the rows will ask for, derived ahead on another core (keys.h). */
+typedef struct {
+    char labels[32][MG_NAME_MAX + 16];
+    mg_key_request keys[32];
+    size_t count;
+} key_list;
+
+static void want_key(key_list *l, mg_key_type type, const char *label)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (l->keys[i].type == type && !strcmp(l->keys[i].label, label)) return;
+    if (l->count == sizeof l->keys / sizeof l->keys[0]) return; /* the rest made on demand */
+    snprintf(l->labels[l->count], sizeof l->labels[l->count], "%s", label);
+    l->keys[l->count] = (mg_key_request){type, l->labels[l->count]};
+    l->count++;
+}
+
 static void prefetch_rsa_keys(mg_gen *g)
 {
-    enum { MAX_AHEAD = 32 };
     static const mg_side sides[] = {MG_SIDE_CLIENT, MG_SIDE_SERVER};
-    char labels[MAX_AHEAD][MG_NAME_MAX + 16];
-    mg_key_request wanted[MAX_AHEAD];
-    size_t n = 0;
+    key_list wanted = {.count = 0};
     for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
         for (size_t i = 0; i < families[f]->count; i++) {
             const mg_profile_row *row = &families[f]->rows[i];
-            for (size_t s = 0; s < 2 && derived_slowly(row->key); s++) {
-                mg_cert_spec spec;
+            if (!derived_slowly(row->key)) continue;
+            for (size_t s = 0; s < 2; s++) {
+                mg_cert_spec spec; /* the labels mg_cert_issue asks for */
                 if ((row->only && row->only != (unsigned)sides[s]) ||
                     !mg_ok(mg_spec_from_row(row, sides[s], &spec)))
                     continue;
-                for (int other = 0; other < 2 && n < MAX_AHEAD; other++) {
-                    if (other && !(spec.flags & MG_F_KEY_MISMATCH)) break;
-                    /* the labels cert_build.c asks for: the key's, and a mismatch's other */
-                    snprintf(labels[n], sizeof labels[n], other ? "%s:other" : "%s",
-                             other ? spec.name : spec.key_label);
-                    bool seen = false;
-                    for (size_t k = 0; k < n && !seen; k++)
-                        seen = wanted[k].type == row->key && !strcmp(labels[k], labels[n]);
-                    if (!seen) wanted[n] = (mg_key_request){row->key, labels[n]}, n++;
-                }
+                want_key(&wanted, row->key, spec.key_label);
+                if (!(spec.flags & MG_F_KEY_MISMATCH)) continue;
+                char other[MG_NAME_MAX + 16];
+                mg_mismatch_key_label(&spec, other, sizeof other);
+                want_key(&wanted, row->key, other);
             }
         }
-    mg_key_prefetch(&g->keys, g->libctx, g->seed, wanted, n);
+    mg_key_prefetch(&g->keys, g->libctx, g->seed, wanted.keys, wanted.count);
 }
 
 static MG_RESULT issue_all(mg_gen *g, const mg_gen_options *options)

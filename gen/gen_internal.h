@@ -58,6 +58,8 @@ MG_RESULT mg_serial_for(const mg_gen *g, const char *name, ASN1_INTEGER **out);
 
 /* Builds, signs, writes and records one certificate artifact. */
 MG_RESULT mg_cert_issue(mg_gen *g, const mg_cert_spec *spec);
+/* The label of the other key a key-mismatch certificate's key file holds (MG_F_KEY_MISMATCH). */
+void mg_mismatch_key_label(const mg_cert_spec *spec, char *out, size_t cap);
 /* Writes cert.pem, cert.der, key.pem (holding key_file_key) and chain.pem of issued[index]
  * and adds its manifest entry. */
 MG_RESULT mg_cert_write(mg_gen *g, const mg_cert_spec *spec, int index, EVP_PKEY *key_file_key);

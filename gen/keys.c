@@ -122,16 +122,14 @@ void mg_key_prefetch(mg_key_cache *cache, OSSL_LIB_CTX *libctx, const char *seed
         p->count = i + 1;
     }
     atomic_init(&p->stop, false);
-    if (ok && pthread_mutex_init(&p->lock, NULL) == 0) {
-        if (pthread_cond_init(&p->made, NULL) == 0) {
-            if (pthread_create(&p->thread, NULL, prefetch_main, p) == 0) {
-                cache->prefetch = p;
-                return;
-            }
-            pthread_cond_destroy(&p->made);
-        }
-        pthread_mutex_destroy(&p->lock);
+    bool locks = ok && pthread_mutex_init(&p->lock, NULL) == 0;
+    bool cond = locks && pthread_cond_init(&p->made, NULL) == 0;
+    if (cond && pthread_create(&p->thread, NULL, prefetch_main, p) == 0) {
+        cache->prefetch = p;
+        return;
     }
+    if (cond) pthread_cond_destroy(&p->made);
+    if (locks) pthread_mutex_destroy(&p->lock);
     prefetch_free(p); /* no thread: every key is made when it is asked for */
 }
 

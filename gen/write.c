@@ -18,7 +18,7 @@ MG_RESULT mg_write_file(mg_gen *g, const char *name, const char *file, const voi
         MG_GUARD(mg_path_join(path, sizeof path, g->dir, file));
     g->files++;
     if (g->writer) return mg_file_writer_put(g->writer, path, data, len, mode);
-    char why[4608];
+    char why[MG_FILE_WRITE_WHY_MAX];
     MG_ENSURE(mg_file_write_now(path, data, len, mode, why, sizeof why), MG_E_IO, "%s", why);
     return MG_OK;
 }
