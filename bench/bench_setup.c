@@ -47,7 +47,7 @@ static void add_case(mg_bench_setup *s, const char *scenario, const mg_stack *cl
     size_t i = s->count++;
     snprintf(s->ids[i], sizeof s->ids[i], "%s/%s-%s/tls%s/%s", scenario, client->name,
              server->name, mg_tls_name(client_side->tls), mg_policy_name(client_side->policy));
-    s->cases[i] = (mg_case){s->ids[i], client, server, client_side, server_side, NULL, NULL};
+    s->cases[i] = (mg_case){s->ids[i], client, server, client_side, server_side, NULL, NULL, NULL};
 }
 
 /* The baseline scenario's configs, resolved against a (fresh) matrix like `run` does. */

@@ -6,6 +6,7 @@
 #include "out_folder.h"
 #include "path_join.h"
 #include "report.h"
+#include "row_json.h"
 #include "seconds.h"
 
 #include <stdio.h>
@@ -58,15 +59,39 @@ static MG_RESULT start_run_info(mg_run_info *run)
     return mg_run_info_start(run);
 }
 
+/* Each case is graded, and its row encoded for the reports that embed it, as it ends: the
+ * parent does it while the workers run on, so that after the last case only the files are
+ * left to write. */
 typedef struct {
     const mg_plan *plan;
+    mg_report *report;
+    char **row_texts; /* NULL: the report writers encode the rows */
     mg_progress progress;
 } run_progress;
 
 static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
 {
     run_progress *p = ctx;
-    mg_progress_case(&p->progress, mg_plan_grade_one(p->plan, index, outcome));
+    mg_plan_grade_case(p->plan, index, outcome, p->report);
+    if (p->row_texts) p->row_texts[index] = mg_row_json_text(&p->report->rows[index]);
+    mg_progress_case(&p->progress, p->report->rows[index].grade);
+}
+
+static void free_row_texts(char **texts, size_t count)
+{
+    for (size_t i = 0; texts && i < count; i++) free(texts[i]);
+    free(texts);
+}
+
+/* The rows' texts, once every one was made (one left out, for want of memory: none). */
+static char **take_row_texts(char **texts, size_t count)
+{
+    for (size_t i = 0; texts && i < count; i++) {
+        if (texts[i]) continue;
+        free_row_texts(texts, count);
+        return NULL;
+    }
+    return texts;
 }
 
 /* Locked for the run's lifetime; the previous run's reports deleted before anything else
@@ -111,16 +136,18 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, mg_out_dir *out, int *exit_
     mg_report report = {.rows = calloc(plan->count, sizeof(mg_report_row)), .count = plan->count,
                         .run = &run};
     r = outcomes && report.rows ? MG_OK : mg_fail(MG_E_INTERNAL, "out of memory");
-    run_progress progress = {plan, {0}};
+    char **texts = mg_report_embeds_rows(a->formats) ? calloc(plan->count, sizeof *texts) : NULL;
+    run_progress progress = {plan, &report, texts, {0}};
     mg_progress_start(&progress.progress, stdout, plan->count);
     mg_runner_options ro = {a->jobs, a->timeout, case_ended, &progress};
     if (mg_ok(r)) r = mg_run_cases(plan->cases, plan->count, &ro, outcomes);
     mg_progress_end(&progress.progress);
+    texts = take_row_texts(texts, plan->count);
+    report.row_texts = texts;
     char versions[256];
     if (mg_ok(r)) r = mg_stack_versions_text(versions, sizeof versions);
     report.stack_versions = versions;
     if (mg_ok(r)) {
-        mg_plan_grade(plan, outcomes, &report);
         r = mg_plan_find_unused_divergences(plan, &report);
         report.wall_seconds = mg_monotonic_seconds() - start;
         if (mg_ok(r)) r = mg_run_info_end(&run);
@@ -131,6 +158,7 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, mg_out_dir *out, int *exit_
         mg_report_print_summary(&report, a->out);
         *exit_code = report.grade_counts[MG_GRADE_FAIL] || report.grade_counts[MG_GRADE_XPASS];
     }
+    free_row_texts(texts, plan->count);
     free(outcomes);
     free(report.rows);
     free(report.unused);

@@ -172,14 +172,16 @@ static void finish(run_state *rs, size_t index, const mg_case_outcome *o)
     if (rs->options->on_outcome) rs->options->on_outcome(rs->options->ctx, index, o);
 }
 
-static bool same_configs(const mg_case *a, const mg_case *b)
+static bool same_group(const mg_case *a, const mg_case *b)
 {
+    if (b->skip_reason) return false;
+    if (a->group || b->group) return a->group == b->group;
     return a->client == b->client && a->server == b->server &&
-           a->resume_server == b->resume_server && !b->skip_reason;
+           a->resume_server == b->resume_server;
 }
 
-/* The next batch: cases that share the configs of the first, up to a fair share. Skipped
- * cases finish here, in the parent. */
+/* The next batch: cases of the first one's group (without a group: that share its configs),
+ * up to a fair share. Skipped cases finish here, in the parent. */
 static case_range next_batch(run_state *rs)
 {
     if (rs->requeued_count) return rs->requeued[--rs->requeued_count];
@@ -192,7 +194,7 @@ static case_range next_batch(run_state *rs)
     size_t share = rs->workers.count > 1 ? (rs->count - first) / (2 * rs->workers.count)
                                          : MAX_BATCH;
     size_t cap = share < 1 ? 1 : share > MAX_BATCH ? MAX_BATCH : share;
-    while (end < rs->count && end - first < cap && same_configs(&rs->cases[first], &rs->cases[end]))
+    while (end < rs->count && end - first < cap && same_group(&rs->cases[first], &rs->cases[end]))
         end++;
     rs->next = end;
     return (case_range){first, end};

@@ -18,6 +18,10 @@ typedef struct {
     /* Resumption: the server the second connection goes to, offering the first one's
      * session (the same config as server, or a stricter one); NULL: one connection. */
     const mg_side_config *resume_server;
+    /* Cases of one group (the planner's: one scenario) go to a worker together, as far as a
+     * fair share allows, so that what they have in common (credentials parsed, contexts,
+     * judgements remembered) is made in one worker, not in each (NULL: a group of its own). */
+    const void *group;
 } mg_case;
 
 typedef struct {

@@ -49,7 +49,7 @@ static MG_RESULT add_case(mg_limbo_plan *p, const mg_strings *globs, const mg_li
         return r;
     }
     p->keys[p->count] = *k;
-    p->cases[p->count] = (mg_case){NULL, client, server, NULL, NULL, NULL, NULL};
+    p->cases[p->count] = (mg_case){NULL, client, server, NULL, NULL, NULL, NULL, NULL};
     p->ids[p->count] = id;
     p->cases[p->count].id = id;
     p->count++;

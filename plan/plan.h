@@ -121,13 +121,13 @@ size_t mg_plan_divergences_off_version(const mg_scenario_set *set, FILE *out);
  * and said on standard output. A narrowed run lists none. */
 MG_RESULT mg_plan_find_unused_divergences(const mg_plan *plan, mg_report *report);
 
-/* Grades every case of the plan against its scenario and the divergence records, filling
- * report->rows (allocated by the caller, plan->count of them) and the grade counts. */
-void mg_plan_grade(const mg_plan *plan, const mg_case_outcome *outcomes, mg_report *report);
+/* Grades case `index` of the plan against its scenario and the divergence records, as it
+ * ends: fills report->rows[index] (allocated by the caller, plan->count of them) and counts
+ * its grade. */
+void mg_plan_grade_case(const mg_plan *plan, size_t index, const mg_case_outcome *outcome,
+                        mg_report *report);
 /* The facts of case `index` that grading looks at (without its outcome). */
 mg_case_facts mg_plan_case_facts(const mg_plan *plan, size_t index);
-/* One case's grade as it ends, for the live progress line. */
-mg_grade mg_plan_grade_one(const mg_plan *plan, size_t index, const mg_case_outcome *outcome);
 
 void mg_plan_free(mg_plan *plan);
 

@@ -14,14 +14,9 @@ mg_case_facts mg_plan_case_facts(const mg_plan *plan, size_t index)
                            .policy = mg_policy_name(k->policy)};
 }
 
-mg_grade mg_plan_grade_one(const mg_plan *plan, size_t index, const mg_case_outcome *o)
+void mg_plan_grade_case(const mg_plan *plan, size_t index, const mg_case_outcome *outcome,
+                        mg_report *report)
 {
-    return mg_grade_outcome(&plan->scenarios, mg_plan_case_facts(plan, index), o).grade;
-}
-
-void mg_plan_grade(const mg_plan *plan, const mg_case_outcome *outcomes, mg_report *report)
-{
-    for (size_t i = 0; i < plan->count; i++)
-        mg_report_grade_row(&plan->scenarios, mg_plan_case_facts(plan, i), plan->ids[i],
-                            &outcomes[i], report, i);
+    mg_report_grade_row(&plan->scenarios, mg_plan_case_facts(plan, index), plan->ids[index],
+                        outcome, report, index);
 }

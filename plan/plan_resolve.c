@@ -44,6 +44,9 @@ static MG_RESULT compose(resolver *rv, const char *role, const char *what,
         return MG_OK;
     }
     char path[4096];
+    /* made for the few scenarios that compose a file: making one for every scenario was most
+     * of what resolving a plan cost */
+    MG_GUARD(mg_make_dirs(rv->dir));
     MG_GUARD(mg_path_format(path, sizeof path, "%s/%s-%s.pem", rv->dir, role, what));
     const char *list[MAX_PARTS + 1] = {0};
     for (size_t i = 0; i < count && i < MAX_PARTS; i++) list[i] = parts[i];
@@ -216,7 +219,6 @@ mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
         const mg_scenario *sc = &plan->scenarios.scenarios[s];
         char dir[4096];
         MG_GUARD(mg_path_join(dir, sizeof dir, work_dir, sc->id));
-        MG_GUARD(mg_make_dirs(dir));
         resolver rv = {plan, dir, sc->resumption};
         mg_side_config sides[3];
         MG_GUARD(resolve_side(&rv, 0, &sc->client, &sides[0]));
@@ -243,6 +245,7 @@ mg_result mg_plan_resolve(mg_plan *plan, const char *matrix_dir, const char *wor
         c->server_stack = k->server_stack;
         c->client = &plan->configs[config_index(s, 0, k->tls, k->policy)];
         c->server = &plan->configs[config_index(s, 1, k->tls, k->policy)];
+        c->group = k->scenario;
         if (k->scenario->resumption)
             c->resume_server = k->scenario->server.resume_trust.count
                                    ? &plan->configs[config_index(s, 2, k->tls, k->policy)]

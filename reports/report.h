@@ -117,9 +117,9 @@ typedef struct {
     /* Markdown that summary.md shows right after its headline (probe's plain-words audit);
      * NULL: none. */
     const char *preface;
-    /* Each row as results.jsonl has it (compact JSON, no newline), made once by
-     * mg_report_write for the writers that embed rows (results.jsonl, index.html); NULL: each
-     * writer encodes the rows itself. */
+    /* Each row as results.jsonl has it (compact JSON, no newline), made once for the writers
+     * that embed rows (results.jsonl, index.html): by mtlsgrid run as each case ends, else by
+     * mg_report_write; NULL: each writer encodes the rows itself. */
     char *const *row_texts;
 } mg_report;
 
@@ -135,8 +135,13 @@ void mg_report_grade_row(const mg_scenario_set *set, mg_case_facts facts, char *
 
 /* Writes results.jsonl, junit.xml, summary.md, index.html, results.tap and results.csv into
  * dir (the formats asked for, as a comma-separated list; NULL: all but tap and csv), and
- * run.json always. Each file is written whole, then renamed into place. */
+ * run.json always. Each file is written whole, then renamed into place; the formats are
+ * written side by side, each in a process of its own, and the first failure is returned. */
 MG_RESULT mg_report_write(const mg_report *report, const char *dir, const char *formats);
+/* Whether a report of `formats` embeds the rows as results.jsonl has them (results.jsonl,
+ * index.html): a caller that grades cases as they end can then encode each row at once
+ * (mg_row_json_text) into report->row_texts, while workers still run. */
+bool mg_report_embeds_rows(const char *formats);
 
 /* Calls each(ctx, file) for every file name mg_report_write writes for `formats` (run.json
  * with them when with_run): an output folder lists them as its own before they are written.

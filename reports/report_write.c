@@ -2,6 +2,7 @@
  * writes when none is asked for. */
 #include "report.h"
 
+#include "child_call.h"
 #include "mg_strings.h"
 #include "path_join.h"
 #include "row_json.h"
@@ -111,17 +112,54 @@ static char **row_texts(const mg_report *report, const char *list)
     return texts;
 }
 
+typedef struct {
+    const char *dir;
+    const report_format *format;
+    const mg_report *report;
+} format_job;
+
+static mg_result write_format(void *raw)
+{
+    const format_job *job = raw;
+    return write_into(job->dir, job->format->file, job->report, job->format->write);
+}
+
+bool mg_report_embeds_rows(const char *list)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (formats[i].embeds_rows && wanted(list, &formats[i])) return true;
+    return false;
+}
+
+/* Every format but the last in a process of its own (they read the same rows and write
+ * different files): the reports take as long as the longest of them, not their sum. */
 mg_result mg_report_write(const mg_report *report, const char *dir, const char *list)
 {
     mg_report with = *report;
     char **texts = row_texts(report, list);
     if (texts) with.row_texts = texts;
+    enum { FORMAT_COUNT = sizeof formats / sizeof formats[0] };
+    format_job jobs[FORMAT_COUNT];
+    mg_child_call children[FORMAT_COUNT];
+    size_t count = 0;
+    for (size_t i = 0; i < FORMAT_COUNT; i++)
+        if (wanted(list, &formats[i])) jobs[count++] = (format_job){dir, &formats[i], &with};
     mg_result r = MG_OK;
-    for (size_t i = 0; mg_ok(r) && i < sizeof formats / sizeof formats[0]; i++)
-        if (wanted(list, &formats[i]))
-            r = write_into(dir, formats[i].file, &with, formats[i].write);
+    size_t started = 0;
+    for (; mg_ok(r) && started + 1 < count; started++)
+        r = mg_child_call_start(&children[started], write_format, &jobs[started]);
+    if (mg_ok(r) && count) r = write_format(&jobs[count - 1]);
+    char first_failure[2048] = "";
+    if (!mg_ok(r)) snprintf(first_failure, sizeof first_failure, "%s", mg_error_message());
+    for (size_t i = 0; i < started; i++) {
+        char what[128];
+        snprintf(what, sizeof what, "writing %s", jobs[i].format->file);
+        mg_result w = mg_child_call_wait(&children[i], what);
+        if (mg_ok(r) && !mg_ok(w))
+            r = w, snprintf(first_failure, sizeof first_failure, "%s", mg_error_message());
+    }
     free_texts(texts, report->count);
-    MG_GUARD(r);
+    if (!mg_ok(r)) return mg_fail(r.kind, "%s", first_failure);
     /* The metadata travels with every report, whichever formats were asked for. */
     if (report->run) MG_GUARD(write_into(dir, "run.json", report, mg_write_run_json));
     return MG_OK;

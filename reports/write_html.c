@@ -35,9 +35,11 @@ static void put_row_texts(const mg_report *report, FILE *out)
 {
     for (size_t i = 0; i < report->count; i++) {
         if (i) fputc(',', out);
-        for (const char *p = report->row_texts[i]; *p; p++) {
-            if (*p == '/') fputc('\\', out);
-            fputc(*p, out);
+        for (const char *p = report->row_texts[i]; *p;) { /* runs between slashes, whole */
+            size_t run = strcspn(p, "/");
+            fwrite(p, 1, run, out);
+            p += run;
+            if (*p) fputs("\\/", out), p++;
         }
     }
 }
