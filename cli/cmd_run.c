@@ -77,18 +77,12 @@ static void case_ended(void *ctx, size_t index, const mg_case_outcome *outcome)
     mg_progress_case(&p->progress, p->report->rows[index].grade);
 }
 
-static void free_row_texts(char **texts, size_t count)
-{
-    for (size_t i = 0; texts && i < count; i++) free(texts[i]);
-    free(texts);
-}
-
 /* The rows' texts, once every one was made (one left out, for want of memory: none). */
 static char **take_row_texts(char **texts, size_t count)
 {
     for (size_t i = 0; texts && i < count; i++) {
         if (texts[i]) continue;
-        free_row_texts(texts, count);
+        mg_row_json_texts_free(texts, count);
         return NULL;
     }
     return texts;
@@ -158,7 +152,7 @@ static MG_RESULT run_all(run_args *a, mg_plan *plan, mg_out_dir *out, int *exit_
         mg_report_print_summary(&report, a->out);
         *exit_code = report.grade_counts[MG_GRADE_FAIL] || report.grade_counts[MG_GRADE_XPASS];
     }
-    free_row_texts(texts, plan->count);
+    mg_row_json_texts_free(texts, plan->count);
     free(outcomes);
     free(report.rows);
     free(report.unused);

@@ -9,7 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* What the child sends back: the result's kind, then the message (only on failure). */
+/* What the child sends back, whole (under PIPE_BUF): the result's kind and, on failure, the
+ * message. */
 typedef struct {
     uint32_t kind;
     char message[2048];
@@ -19,13 +20,12 @@ static void answer_and_exit(int to_parent, mg_result r)
 {
     child_answer a = {(uint32_t)r.kind, ""};
     if (!mg_ok(r)) snprintf(a.message, sizeof a.message, "%s", mg_error_message());
-    size_t len = offsetof(child_answer, message) + (mg_ok(r) ? 0 : strlen(a.message) + 1);
     const char *p = (const char *)&a;
-    while (len > 0) {
-        ssize_t n = write(to_parent, p, len);
+    for (size_t left = sizeof a; left > 0;) {
+        ssize_t n = write(to_parent, p, left);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
-        p += n, len -= (size_t)n;
+        p += n, left -= (size_t)n;
     }
     _exit(0); /* not exit: the parent's atexit handlers and stdio buffers are the parent's */
 }
@@ -54,17 +54,9 @@ mg_result mg_child_call_start(mg_child_call *child, mg_result (*call)(void *arg)
 mg_result mg_child_call_wait(mg_child_call *child, const char *what)
 {
     if (!child->pid) return MG_OK;
-    child_answer a = {MG_E_INTERNAL, ""};
-    bool said = mg_read_full(child->from_child, &a.kind, sizeof a.kind);
-    if (said && a.kind != MG_E_NONE) {
-        ssize_t n;
-        size_t got = 0;
-        while (got < sizeof a.message - 1 &&
-               ((n = read(child->from_child, a.message + got, sizeof a.message - 1 - got)) > 0 ||
-                (n < 0 && errno == EINTR)))
-            got += n > 0 ? (size_t)n : 0;
-        a.message[got] = '\0';
-    }
+    child_answer a;
+    bool said = mg_read_full(child->from_child, &a, sizeof a);
+    a.message[sizeof a.message - 1] = '\0';
     close(child->from_child);
     int status = 0;
     while (waitpid(child->pid, &status, 0) < 0 && errno == EINTR) {}

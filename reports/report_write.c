@@ -86,12 +86,6 @@ mg_result mg_report_each_file(const char *list, bool with_run,
     return with_run ? each(ctx, "run.json") : MG_OK;
 }
 
-static void free_texts(char **texts, size_t count)
-{
-    for (size_t i = 0; texts && i < count; i++) free(texts[i]);
-    free(texts);
-}
-
 /* Each row encoded once for results.jsonl and index.html, which embed the same objects
  * (encoding them was most of what writing the reports cost). NULL: each writer encodes its
  * own (one of them alone is asked for, or memory ran out). */
@@ -105,7 +99,7 @@ static char **row_texts(const mg_report *report, const char *list)
     for (size_t i = 0; texts && i < report->count; i++) {
         texts[i] = mg_row_json_text(&report->rows[i]);
         if (!texts[i]) {
-            free_texts(texts, i);
+            mg_row_json_texts_free(texts, i);
             return NULL;
         }
     }
@@ -158,7 +152,7 @@ mg_result mg_report_write(const mg_report *report, const char *dir, const char *
         if (mg_ok(r) && !mg_ok(w))
             r = w, snprintf(first_failure, sizeof first_failure, "%s", mg_error_message());
     }
-    free_texts(texts, report->count);
+    mg_row_json_texts_free(texts, report->count);
     if (!mg_ok(r)) return mg_fail(r.kind, "%s", first_failure);
     /* The metadata travels with every report, whichever formats were asked for. */
     if (report->run) MG_GUARD(write_into(dir, "run.json", report, mg_write_run_json));

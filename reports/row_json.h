@@ -11,6 +11,8 @@ json_t *mg_row_to_json(const mg_report_row *row);
 /* The row as one line of results.jsonl (compact JSON, no newline; free() it); NULL when it
  * cannot be encoded. */
 char *mg_row_json_text(const mg_report_row *row);
+/* Frees `count` such texts (any of them may be NULL) and the array holding them. */
+void mg_row_json_texts_free(char **texts, size_t count);
 
 /* One side as data (results.jsonl's sides.client / sides.server): state, reason, native code,
  * the alerts sent and received. */

@@ -136,6 +136,12 @@ char *mg_row_json_text(const mg_report_row *row)
     return line;
 }
 
+void mg_row_json_texts_free(char **texts, size_t count)
+{
+    for (size_t i = 0; texts && i < count; i++) free(texts[i]);
+    free(texts);
+}
+
 mg_result mg_write_jsonl(const mg_report *report, const char *path)
 {
     mg_atomic_file f;
