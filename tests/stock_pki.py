@@ -1,5 +1,6 @@
 """A small PKI made with stock `openssl` commands, as a user would make it (not mtlsgrid's
 generator): the fidelity and live-server tests judge certificates that mtlsgrid did not write."""
+import pathlib
 import subprocess
 
 P256 = ("ec", "-pkeyopt", "ec_paramgen_curve:P-256")
@@ -21,6 +22,12 @@ def ca(d, name, cn):
 
 
 def csr(d, name, cn, key=P256):
+    """name.csr for a new key (key: -newkey's arguments) or for a key file of the user's."""
+    if isinstance(key, pathlib.Path):
+        (d / f"{name}.key").write_bytes(key.read_bytes())
+        sh("openssl", "req", "-new", "-key", f"{name}.key", "-out", f"{name}.csr", "-subj",
+           f"/CN={cn}", cwd=d)
+        return
     sh("openssl", "req", "-newkey", *key, "-nodes", "-keyout", f"{name}.key", "-out",
        f"{name}.csr", "-subj", f"/CN={cn}", cwd=d)
 

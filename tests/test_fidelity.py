@@ -255,6 +255,39 @@ def test_expired_certificates_on_either_side(pki, tmp_path):
     assert result.returncode != 0 and "alert certificate expired" in result.stderr, result.stderr
 
 
+KEYS = pathlib.Path(__file__).parent / "keys"
+
+
+@pytest.mark.parametrize("curve", ["p256", "p384"])
+def test_ec_key_whose_point_also_reads_as_der_belongs_to_its_certificate(pki, tmp_path, curve):
+    """A raw EC point 04 || X || Y whose first X byte is the point's length less two (0x3F for
+    P-256, 0x5F for P-384) is also a whole DER OCTET STRING; NSS's SECKEY_ConvertToPublicKey
+    takes it for one and truncates it (lib/cryptohi/seckey.c), about 1 key in 256. Such a key
+    is its certificate's on every stack, as client and as server (keys made once, kept here:
+    test keys only)."""
+    key = KEYS / f"ec-point-reads-as-der-{curve}.pem"
+    spki = subprocess.run(["openssl", "pkey", "-in", key, "-pubout", "-outform", "DER"],
+                          capture_output=True, check=True, timeout=30).stdout
+    point_len = {"p256": 65, "p384": 97}[curve]
+    point = spki[-point_len:]
+    assert point[0] == 4 and point[1] == point_len - 2, point.hex()
+    issue(tmp_path, "srv", "localhost", pki / "int", ["subjectAltName=DNS:localhost",
+                                                      "extendedKeyUsage=serverAuth",
+                                                      "keyUsage=digitalSignature"], key=key)
+    issue(tmp_path, "cli", "client", pki / "int", ["extendedKeyUsage=clientAuth",
+                                                   "keyUsage=digitalSignature"], key=key)
+    for name in ("srv", "cli"):
+        (tmp_path / f"{name}.pem").write_text((tmp_path / f"{name}.crt").read_text() +
+                                              (pki / "int.pem").read_text())
+    proc = run_mtlsgrid("handshake", "--server-cert", tmp_path / "srv.pem", "--server-key",
+                        tmp_path / "srv.key", "--client-cert", tmp_path / "cli.pem",
+                        "--client-key", tmp_path / "cli.key", "--server-trust", pki / "root.pem",
+                        "--client-trust", pki / "root.pem", "--policy", "strict", timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert len(rows(proc.stdout)) == len(STACKS) ** 2 * 2
+    assert {r[3] for r in rows(proc.stdout)} == {"ok"}, proc.stdout
+
+
 @pytest.fixture(scope="module")
 def weak(pki):
     """RSA-1024 and SHA-1-signed leaves under the same intermediate, with their chains."""

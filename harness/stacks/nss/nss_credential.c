@@ -8,13 +8,49 @@
 
 #include <pk11pub.h>
 #include <prerror.h>
+#include <secasn1.h>
 
-static MG_RESULT spki_of_key(SECKEYPrivateKey *key, SECItem **out)
+/* The EC point the key was imported with, as the certificate's publicValue holds it: raw.
+ * SECKEY_ConvertToPublicKey cannot be used for this: it reads CKA_EC_POINT and keeps an OCTET
+ * STRING decoding of it whenever one parses (lib/cryptohi/seckey.c), so a raw P-256 point
+ * whose X begins with 0x3F (04 3F + 63 bytes) comes back truncated, 1 key in 256. The length
+ * the certificate's point has tells the two forms apart. */
+static bool ec_point_matches(SECKEYPrivateKey *key, const SECItem *cert_point)
 {
+    SECItem stored = {siBuffer, NULL, 0};
+    if (PK11_ReadRawAttribute(PK11_TypePrivKey, key, CKA_EC_POINT, &stored) != SECSuccess)
+        return false;
+    bool same = SECITEM_ItemsAreEqual(&stored, cert_point);
+    if (!same && stored.len != cert_point->len) {
+        SECItem unwrapped = {siBuffer, NULL, 0};
+        PLArenaPool *arena = PORT_NewArena(256);
+        same = arena &&
+               SEC_QuickDERDecodeItem(arena, &unwrapped, SEC_ASN1_GET(SEC_OctetStringTemplate),
+                                      &stored) == SECSuccess &&
+               SECITEM_ItemsAreEqual(&unwrapped, cert_point);
+        if (arena) PORT_FreeArena(arena, PR_FALSE);
+    }
+    SECITEM_FreeItem(&stored, PR_FALSE);
+    return same;
+}
+
+static bool key_matches(SECKEYPrivateKey *key, const SECKEYPublicKey *cert_key,
+                        const SECItem *cert_spki)
+{
+    if (cert_key->keyType == ecKey) {
+        SECItem params = {siBuffer, NULL, 0};
+        if (PK11_ReadRawAttribute(PK11_TypePrivKey, key, CKA_EC_PARAMS, &params) != SECSuccess)
+            return false;
+        bool same_curve = SECITEM_ItemsAreEqual(&params, &cert_key->u.ec.DEREncodedParams);
+        SECITEM_FreeItem(&params, PR_FALSE);
+        return same_curve && ec_point_matches(key, &cert_key->u.ec.publicValue);
+    }
     SECKEYPublicKey *pub = SECKEY_ConvertToPublicKey(key);
-    *out = pub ? SECKEY_EncodeDERSubjectPublicKeyInfo(pub) : NULL;
+    SECItem *spki = pub ? SECKEY_EncodeDERSubjectPublicKeyInfo(pub) : NULL;
+    bool same = spki && SECITEM_ItemsAreEqual(spki, cert_spki);
+    SECITEM_FreeItem(spki, PR_TRUE);
     SECKEY_DestroyPublicKey(pub);
-    return MG_OK;
+    return same;
 }
 
 /* A leaf NSS cannot decode is sent all the same: the peer judges it. The temporary
@@ -39,11 +75,8 @@ static MG_RESULT check_key_matches(const mg_context *ctx, const char *key_name,
                              PR_ErrorToName(error) ? PR_ErrorToName(error) : "no error name");
         return MG_OK;
     }
+    bool same = key_matches(ctx->key, cert_key, &leaf->derPublicKey);
     SECKEY_DestroyPublicKey(cert_key);
-    SECItem *from_key = NULL;
-    MG_GUARD(spki_of_key(ctx->key, &from_key));
-    bool same = from_key && SECITEM_ItemsAreEqual(from_key, &leaf->derPublicKey);
-    SECITEM_FreeItem(from_key, PR_TRUE);
     CERT_DestroyCertificate(leaf);
     if (!same)
         mg_nss_setup_failure(why, MG_REASON_KEY_MISMATCH, 0,
