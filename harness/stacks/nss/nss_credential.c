@@ -2,8 +2,8 @@
  * them so; an NSS client builds its chain itself, see nss_present.c) and the private key as a
  * session object of NSS's internal slot, never a token object. Unless the case loads a
  * mismatched pair on purpose, the key must be the leaf's: NSS itself never compares them
- * (SSL_ConfigServerCert checks only the key's type), so the subjectPublicKeyInfo of both is
- * compared here, as the other stacks' setups do. */
+ * (SSL_ConfigServerCert checks only the key's type), so they are compared here, as the other
+ * stacks' setups do: an EC key by its curve and point, any other by its subjectPublicKeyInfo. */
 #include "nss_internal.h"
 
 #include <pk11pub.h>
@@ -13,8 +13,8 @@
 /* The EC point the key was imported with, as the certificate's publicValue holds it: raw.
  * SECKEY_ConvertToPublicKey cannot be used for this: it reads CKA_EC_POINT and keeps an OCTET
  * STRING decoding of it whenever one parses (lib/cryptohi/seckey.c), so a raw P-256 point
- * whose X begins with 0x3F (04 3F + 63 bytes) comes back truncated, 1 key in 256. The length
- * the certificate's point has tells the two forms apart. */
+ * whose X begins with 0x3F (04 3F + 63 bytes; P-384: 0x5F) comes back truncated, 1 key in 256.
+ * The length of the certificate's point tells the two forms apart. */
 static bool ec_point_matches(SECKEYPrivateKey *key, const SECItem *cert_point)
 {
     SECItem stored = {siBuffer, NULL, 0};
