@@ -1,5 +1,6 @@
 """A small PKI made with stock `openssl` commands, as a user would make it (not mtlsgrid's
 generator): the fidelity and live-server tests judge certificates that mtlsgrid did not write."""
+import os
 import pathlib
 import subprocess
 
@@ -24,7 +25,10 @@ def ca(d, name, cn):
 def csr(d, name, cn, key=P256):
     """name.csr for a new key (key: -newkey's arguments) or for a key file of the user's."""
     if isinstance(key, pathlib.Path):
-        (d / f"{name}.key").write_bytes(key.read_bytes())
+        # 0600, as openssl's -keyout writes the keys it makes.
+        fd = os.open(d / f"{name}.key", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(key.read_bytes())
         sh("openssl", "req", "-new", "-key", f"{name}.key", "-out", f"{name}.csr", "-subj",
            f"/CN={cn}", cwd=d)
         return

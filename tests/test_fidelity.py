@@ -60,9 +60,11 @@ def pki(tmp_path_factory):
     return d
 
 
-def handshake(pki, *client, policy="strict", server="srv"):
-    return run_mtlsgrid("handshake", "--server-cert", pki / f"{server}.pem", "--server-key",
-                        pki / f"{server}.key", "--server-trust", pki / "root.pem",
+def handshake(pki, *client, policy="strict", server="srv", server_dir=None):
+    """server.pem and server.key from server_dir (default: the pki folder)."""
+    d = server_dir or pki
+    return run_mtlsgrid("handshake", "--server-cert", d / f"{server}.pem", "--server-key",
+                        d / f"{server}.key", "--server-trust", pki / "root.pem",
                         "--client-trust", pki / "root.pem", "--policy", policy, *client,
                         timeout=120)
 
@@ -279,10 +281,8 @@ def test_ec_key_whose_point_also_reads_as_der_belongs_to_its_certificate(pki, tm
     for name in ("srv", "cli"):
         (tmp_path / f"{name}.pem").write_text((tmp_path / f"{name}.crt").read_text() +
                                               (pki / "int.pem").read_text())
-    proc = run_mtlsgrid("handshake", "--server-cert", tmp_path / "srv.pem", "--server-key",
-                        tmp_path / "srv.key", "--client-cert", tmp_path / "cli.pem",
-                        "--client-key", tmp_path / "cli.key", "--server-trust", pki / "root.pem",
-                        "--client-trust", pki / "root.pem", "--policy", "strict", timeout=120)
+    proc = handshake(pki, "--client-cert", tmp_path / "cli.pem", "--client-key",
+                     tmp_path / "cli.key", server_dir=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert len(rows(proc.stdout)) == len(STACKS) ** 2 * 2
     assert {r[3] for r in rows(proc.stdout)} == {"ok"}, proc.stdout
