@@ -26,6 +26,11 @@ def crl(d, issuer):
        f"{issuer}.pem", "-out", f"{issuer}.crl", cwd=d)
 
 
+def with_chain(d, name, intermediate):
+    """name.pem in d: the leaf name.crt followed by its intermediate's PEM, as a server sends it."""
+    (d / f"{name}.pem").write_text((d / f"{name}.crt").read_text() + intermediate.read_text())
+
+
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory):
     d = tmp_path_factory.mktemp("pki")
@@ -46,8 +51,7 @@ def pki(tmp_path_factory):
     issue(d, "untrusted", "untrusted client", "other", ["extendedKeyUsage=clientAuth",
                                                         "keyUsage=digitalSignature"])
     for name in ("srv", "srvcn", "cli", "kuenc"):
-        (d / f"{name}.pem").write_text((d / f"{name}.crt").read_text() +
-                                       (d / "int.pem").read_text())
+        with_chain(d, name, d / "int.pem")
     (d / "cli-untrusted.pem").write_text((d / "untrusted.crt").read_text())
     (d / "cli-wrong-order.pem").write_text((d / "int.pem").read_text() +
                                            (d / "cli.crt").read_text())
@@ -215,8 +219,7 @@ def issue_expired(d, name, cn, issuer, ext):
     """A certificate valid in January 2024 only, signed by the pki's issuer, with its chain in
     name.pem; made in d (its own CA database), not in the pki folder."""
     issue_dated(d, name, cn, issuer, ext, serial="2000")
-    (d / f"{name}.pem").write_text((d / f"{name}.crt").read_text() +
-                                   issuer.with_suffix(".pem").read_text())
+    with_chain(d, name, issuer.with_suffix(".pem"))
 
 
 def test_expired_certificates_on_either_side(pki, tmp_path):
@@ -279,8 +282,7 @@ def test_ec_key_whose_point_also_reads_as_der_belongs_to_its_certificate(pki, tm
     issue(tmp_path, "cli", "client", pki / "int", ["extendedKeyUsage=clientAuth",
                                                    "keyUsage=digitalSignature"], key=key)
     for name in ("srv", "cli"):
-        (tmp_path / f"{name}.pem").write_text((tmp_path / f"{name}.crt").read_text() +
-                                              (pki / "int.pem").read_text())
+        with_chain(tmp_path, name, pki / "int.pem")
     proc = handshake(pki, "--client-cert", tmp_path / "cli.pem", "--client-key",
                      tmp_path / "cli.key", server_dir=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -297,8 +299,7 @@ def weak(pki):
                                                "extendedKeyUsage=serverAuth",
                                                "keyUsage=digitalSignature"], digest="-sha1")
     for name in ("cli1024", "srvsha1"):
-        (pki / f"{name}.pem").write_text((pki / f"{name}.crt").read_text() +
-                                         (pki / "int.pem").read_text())
+        with_chain(pki, name, pki / "int.pem")
     return pki
 
 
